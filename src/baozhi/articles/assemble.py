@@ -1,0 +1,392 @@
+"""Article assembly: a reading-order stream of lines → header, articles.
+
+Stages (each a plain function):
+
+1. :func:`classify_lines` marks each line ``furniture``, ``headline``, ``jump``,
+   ``byline`` (own-line credit) or ``body``;
+2. :func:`segment` cuts the stream into units: headline groups and bodies, a
+   body ending where a new article starts (an inline byline such as
+   本报讯（…）, an own-line credit, a headline group);
+3. :func:`attach_headlines` gives each headline group to the body it belongs
+   to, *whether printed before or after it*, from the words they share;
+4. :func:`build_article` splits a body into paragraphs, byline and dateline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..layout.chars import despace, is_cjk, unify_compat
+from ..model import Article, HeadlineLine, Line
+from ..text import Text
+from . import cues
+from .paragraphs import clean, split_paragraphs
+
+HEADLINE_SHORT_EMS = 2.5
+"""A line at least this much shorter than ``W`` cannot be a full indented first line (``W - 2``)."""
+HEADLINE_WIDE_EMS = 2.5
+"""A line this much wider than ``W`` cannot be a body line of the column."""
+HEADER_SHORT_EMS = 8
+"""Short lines among the furniture at the top of a page (masthead, section) are header."""
+
+
+@dataclass
+class Unit:
+    kind: str  # "headline" | "body"
+    lines: list[Line] = field(default_factory=list)
+    byline_line: Line | None = None  # own-line credit above the body
+    headlines: list[list[Line]] = field(default_factory=list)
+    jumps: list[Line] = field(default_factory=list)
+
+
+def _raw(line: Line) -> str:
+    return line.text.value
+
+
+def _flat(line: Line) -> str:
+    return cues.squash(line.text.value)
+
+
+def _has_sentence_punct(s: str) -> bool:
+    return any(c in s for c in "。；！？")
+
+
+def phrase_gap(raw: str) -> bool:
+    """A space between two runs of two or more ideographs (``…常务会议 常晓勇主持``).
+
+    Body lines of a dump have no such gaps (padded names leave a one-ideograph
+    run, justified lines put spaces around digits); headline lines set phrases
+    apart with them.
+    """
+    v = raw.strip()
+    for i, ch in enumerate(v):
+        if ch == " " and 0 < i < len(v) - 1 and is_cjk(v[i - 1]) and _run_len(v, i - 1, -1) >= 2:
+            j = i
+            while j < len(v) and v[j] == " ":
+                j += 1
+            if j < len(v) and is_cjk(v[j]) and _run_len(v, j, 1) >= 2:
+                return True
+    return False
+
+
+def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: bool = False,
+                     after_headline: bool = False, next_line: Line | None = None) -> bool:
+    """Does ``line`` look like a headline line?
+
+    ``after_boundary``: the previous line ended a paragraph, was a headline or
+    header line, or the stream starts here. ``after_headline``: the previous
+    line is a headline line. ``next_line``: the line after it, whose shape
+    tells a headline (followed by a fresh start) from a paragraph's first line
+    (followed by its continuation).
+    """
+    raw = _raw(line).strip()
+    flat = _flat(line)
+    if not flat or cues.inline_byline(flat) or cues.dateline(flat):
+        return False
+    if cues.letter_spaced(raw):
+        return True
+    wid = cues.width(flat)
+    if line.span_cols > 1:
+        return not _has_sentence_punct(flat[:-1])
+    if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]):
+        return True
+    if not after_boundary or cues.ends_sentence(flat) or flat[-1] in "，、：；":
+        return False
+    if _has_sentence_punct(flat):
+        return False
+    if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
+        return False
+    if next_line is not None and not _fresh_start(next_line, w, has_geometry):
+        return False
+    if wid <= w - HEADLINE_SHORT_EMS:
+        return True
+    return after_headline and (phrase_gap(raw) or " " in raw) and wid <= w + HEADLINE_WIDE_EMS
+
+
+def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
+    """Can ``line`` begin something new (a paragraph, byline, headline)? A full-width
+    unindented line is a continuation, so the line before it was not a headline."""
+    flat = _flat(line)
+    raw = _raw(line)
+    if cues.inline_byline(flat) or cues.letter_spaced(raw) or cues.own_line_byline(raw) or cues.is_furniture(flat):
+        return True
+    if has_geometry and line.indent is not None:
+        return line.indent >= 1.5 or line.span_cols > 1
+    return not w or cues.min_width(flat) <= w - 2 + 0.5 or cues.width(flat) > w + HEADLINE_WIDE_EMS
+
+
+def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_geometry: bool = False) -> list[str]:
+    """One label per line: furniture | headline | jump | byline | body."""
+    labels = ["body"] * len(lines)
+    # furniture anywhere; short lines interleaved with furniture at the top of the page
+    i = 0
+    if top_of_page:
+        furn_seen = False
+        while i < len(lines) and i < 12:
+            f = _flat(lines[i])
+            if cues.is_furniture(f) or cues.is_section_label(f):
+                labels[i] = "furniture"
+                furn_seen = True
+            elif cues.width(f) <= HEADER_SHORT_EMS and not _has_sentence_punct(f) and not cues.inline_byline(f) \
+                    and _furniture_near(lines, i):
+                labels[i] = "furniture"
+            else:
+                break
+            i += 1
+        if not furn_seen:
+            labels[:i] = ["body"] * i
+            i = 0
+    for k in range(len(lines)):
+        f = _flat(lines[k])
+        if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)):
+            labels[k] = "furniture"
+        elif cues.is_jump(f):
+            labels[k] = "jump"
+        elif cues.own_line_byline(lines[k].text.value) and not cues.inline_byline(f):
+            labels[k] = "byline"
+    boundary = True
+    for k in range(len(lines)):
+        if labels[k] != "body":
+            boundary = labels[k] in ("furniture", "headline", "byline", "jump") or boundary
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        after_h = k > 0 and labels[k - 1] == "headline"
+        if is_headline_line(lines[k], w, boundary, has_geometry, after_h, nxt):
+            labels[k] = "headline"
+            boundary = True
+        else:
+            boundary = cues.ends_sentence(_flat(lines[k]))
+    # a short unpunctuated line just before a headline line joins it (kicker above a title)
+    for k in range(len(lines) - 2, -1, -1):
+        if labels[k] == "body" and labels[k + 1] == "headline":
+            f = _flat(lines[k])
+            prev_ok = k == 0 or labels[k - 1] != "body" or cues.ends_sentence(_flat(lines[k - 1]))
+            if prev_ok and not _has_sentence_punct(f) and f[-1] not in "，、：；" and not cues.inline_byline(f) \
+                    and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
+                labels[k] = "headline"
+    return labels
+
+
+def _furniture_near(lines: list[Line], i: int) -> bool:
+    for j in range(max(0, i - 3), min(len(lines), i + 4)):
+        if j != i and cues.is_furniture(_flat(lines[j])):
+            return True
+    return False
+
+
+def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line]]:
+    """Cut the labelled stream into headline and body units; return (units, furniture lines)."""
+    units: list[Unit] = []
+    furniture: list[Line] = []
+    pending_byline: Line | None = None
+    for ln, lab in zip(lines, labels):
+        if lab == "furniture":
+            furniture.append(ln)
+            continue
+        if lab == "headline":
+            if units and units[-1].kind == "headline" and pending_byline is None:
+                units[-1].lines.append(ln)
+            else:
+                units.append(Unit("headline", [ln]))
+            continue
+        if lab == "jump":
+            if units and units[-1].kind == "body":
+                units[-1].jumps.append(ln)
+            else:
+                furniture.append(ln)
+            continue
+        if lab == "byline":
+            pending_byline = ln
+            continue
+        f = _flat(ln)
+        starts_article = pending_byline is not None or bool(cues.inline_byline(f))
+        if starts_article or not units or units[-1].kind != "body" or units[-1].jumps:
+            u = Unit("body", [ln], byline_line=pending_byline)
+            units.append(u)
+            pending_byline = None
+        else:
+            units[-1].lines.append(ln)
+    if pending_byline is not None:
+        units.append(Unit("body", [], byline_line=pending_byline))
+    return units, furniture
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def overlap(headline: str, body: str) -> float:
+    """Share of the headline's character bigrams that occur in the body text."""
+    hb = _bigrams(headline)
+    if not hb:
+        return 0.0
+    bb = _bigrams(body)
+    return len(hb & bb) / len(hb)
+
+
+def attach_headlines(units: list[Unit]) -> list[Unit]:
+    """Give each headline group to the neighbouring body it shares most words with.
+
+    A headline group printed between two bodies may belong to either (dumps
+    print headlines before or after their body). Ties go to the body after it
+    (the usual order); a body already holding a headline group is less likely
+    to take a second one.
+    """
+    bodies = [u for u in units if u.kind == "body"]
+    text_of = {id(b): "".join(_flat(l) for l in b.lines) for b in bodies}
+    for k, u in enumerate(units):
+        if u.kind != "headline":
+            continue
+        prev_b = next((units[j] for j in range(k - 1, -1, -1) if units[j].kind == "body"), None)
+        prev_adjacent = k > 0 and units[k - 1].kind == "body"
+        next_b = units[k + 1] if k + 1 < len(units) and units[k + 1].kind == "body" else None
+        htext = "".join(_flat(l) for l in u.lines)
+        cands = []
+        if next_b is not None:
+            cands.append((overlap(htext, text_of[id(next_b)]) + 0.05 - 0.3 * len(next_b.headlines), 1, next_b))
+        if prev_b is not None and prev_adjacent:
+            cands.append((overlap(htext, text_of[id(prev_b)]) - 0.3 * len(prev_b.headlines), 0, prev_b))
+        if not cands:
+            # a headline with no body: an article of its own (e.g. a photo headline)
+            nb = Unit("body", [])
+            nb.headlines.append(u.lines)
+            u.kind = "orphan"
+            u.headlines = [u.lines]
+            continue
+        cands.sort(key=lambda c: (c[0], c[1]), reverse=True)
+        cands[0][2].headlines.append(u.lines)
+    out = []
+    for u in units:
+        if u.kind == "body":
+            out.append(u)
+        elif u.kind == "orphan":
+            nb = Unit("body", [])
+            nb.headlines = u.headlines
+            out.append(nb)
+    return out
+
+
+def headline_lines(groups: list[list[Line]]) -> list[HeadlineLine]:
+    """Headline groups → de-spaced headline lines, top to bottom, with roles.
+
+    Roles: the longest (by ems) line is the title; lines above it are kickers
+    (引题), lines below are subtitles (副题). With font sizes (PDF) the largest
+    font is the title instead.
+    """
+    lines = [ln for g in groups for ln in g]
+    if not lines:
+        return []
+    texts = [_headline_text(ln) for ln in lines]
+    if any(ln.font_size for ln in lines):
+        key = [ln.font_size or 0 for ln in lines]
+    else:
+        key = [cues.width(t.value) for t in texts]
+    top = max(key)
+    ti = key.index(top)
+    out = []
+    for i, t in enumerate(texts):
+        if not t.value:
+            continue
+        role = "title" if key[i] == top and i >= ti else ("kicker" if i < ti else "subtitle")
+        out.append(HeadlineLine(t, role))
+    return out
+
+
+def _headline_text(line: Line) -> Text:
+    """De-space a headline line but keep one space at wide gaps between phrases."""
+    t = unify_compat(line.text.strip())
+    raw = t.value
+    if cues.letter_spaced(raw):
+        return despace(t)
+    if " " not in raw:
+        return t
+    out_keep = []
+    i = 0
+    v = raw
+    n = len(v)
+    while i < n:
+        if v[i].isspace():
+            j = i
+            while j < n and v[j].isspace():
+                j += 1
+            out_keep.append((i, j))
+            i = j
+        else:
+            i += 1
+    mask = [True] * n
+    for i, j in out_keep:
+        left, right = v[i - 1] if i else "", v[j] if j < n else ""
+        # a space between two runs of two or more ideographs is a phrase gap; others are layout
+        lrun = _run_len(v, i - 1, -1)
+        rrun = _run_len(v, j, 1)
+        keep_one = lrun >= 2 and rrun >= 2 and not (left.isdigit() or right.isdigit()) and left not in "“（《" and right not in "”）》"
+        for k in range(i, j):
+            mask[k] = False
+        if keep_one:
+            mask[i] = True
+    return despace_keep(t, mask)
+
+
+def _run_len(v: str, i: int, step: int) -> int:
+    n = 0
+    while 0 <= i < len(v) and not v[i].isspace():
+        n += 1
+        i += step
+    return n
+
+
+def despace_keep(t: Text, mask: list[bool]) -> Text:
+    out = t.keep(mask)
+    return out.map_chars({"\t": " ", "\u3000": " "})
+
+
+def build_article(u: Unit, w: float, has_indent: bool) -> Article:
+    """A body unit with its headline groups → :class:`Article`."""
+    art = Article(headline=headline_lines(u.headlines))
+    if u.byline_line is not None:
+        art.byline = _byline_text(u.byline_line.text)
+        art.byline_inline = False
+        art.reporters = cues.reporters_in(u.byline_line.text.value)
+    paras = split_paragraphs(u.lines, w, has_indent)
+    if paras and u.byline_line is None:
+        m = cues.inline_byline(paras[0].value)
+        if m:
+            art.byline = _byline_from_clean(paras[0], m.end())
+            art.byline_inline = True
+            art.reporters = cues.reporters_in(paras[0].value[:m.end()])
+    if paras:
+        lead = paras[0].value
+        if art.byline_inline and art.byline is not None:
+            lead = lead[len(cues.squash(art.byline.value)):]
+        dm = cues.dateline(lead)
+        if dm:
+            off = len(paras[0].value) - len(lead)
+            art.dateline = paras[0][off + dm.start(1): off + dm.end(1)]
+        elif art.byline is not None:
+            am = cues.agency_date(art.byline.value)
+            if am:
+                art.dateline = art.byline[am.start(1): am.end(1)]
+    art.paragraphs = paras
+    art.jumps = [ln.text.strip() for ln in u.jumps]
+    return art
+
+
+_ROLE_SPACE = re.compile(r"((?:记者|通讯员|摄影|实习生)(?!站))(?=[\u4e00-\u9fff·])")
+
+
+def _byline_from_clean(p: Text, end: int) -> Text:
+    """The inline byline ``p[:end]`` with one space between a role word and the name."""
+    b = p[:end]
+    parts: list[Text] = []
+    last = 0
+    for m in _ROLE_SPACE.finditer(b.value):
+        parts.append(b[last:m.end()])
+        parts.append(Text(" ", (b.offsets[m.end() - 1],)))
+        last = m.end()
+    parts.append(b[last:])
+    return Text.join(parts)
+
+
+def _byline_text(t: Text) -> Text:
+    return _byline_from_clean(clean(t), len(clean(t)))

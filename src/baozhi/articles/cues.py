@@ -1,0 +1,159 @@
+"""Line-level cues: bylines, datelines, page furniture, jump markers, headline look.
+
+Every rule is a pattern over one line's de-spaced text. The patterns follow the
+credit conventions of Chinese newspapers (本报讯 / 本报记者 / 新华社…电 /
+记者…报道 / 通讯员) as documented in ``../shared/bench/README.md`` and the
+lexicon file ``lexicon/bylines.txt``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..layout.chars import CLOSERS, SENTENCE_END, em_width, is_cjk
+
+_ROLE = r"(?:全媒体记者|融媒体记者|首席记者|特约记者|实习记者|见习记者|实习生|记者|通讯员|摄影|摄|文/图|文／图|图/文)"
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> str:
+    """Alternation of outlet words that head an inline byline (from lexicon/bylines.txt)."""
+    words = []
+    for line in resources.files("baozhi.lexicon").joinpath("bylines.txt").read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(re.escape(line))
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _inline_byline_re() -> re.Pattern[str]:
+    # 本报讯（渝西都市报记者涂燕）  运城晚报讯（记者焦斌）  本报讯 记者 X 报道  新华社北京6月12日电（记者 X）
+    return re.compile(
+        r"^(?:"
+        r"[^\s，。（(]{0,12}?讯\s*[（(][^（()）]{1,60}?[）)]"          # …讯（…）
+        r"|[^\s，。（(]{0,12}?讯\s*" + _ROLE + r"[^，。]{1,30}?报道"       # …讯 记者 X 报道
+        r"|(?:" + _agencies() + r")[^，。（(]{0,12}?\d{1,2}月\d{1,2}日电(?:\s*[（(][^（()）]{1,60}?[）)])?"  # 新华社北京6月12日电
+        r"|[^\s，。（(]{0,12}?\d{1,2}月\d{1,2}日讯(?:\s*[（(][^（()）]{1,60}?[）)])?"  # 东北网鸡西4月13日讯
+        r"|[^\s，。（(]{0,8}?讯\s*[（(]?" + _ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:\s+" + _ROLE + r"\s*[\u4e00-\u9fff·]{2,4})*[）)]?"
+        r")"
+    )
+
+
+_OWN_LINE_BYLINE = re.compile(
+    r"^(?:(?:本报|本刊|本台|新华社|人民日报)?" + _ROLE + r"\s*[\u4e00-\u9fff·]{2,4}"
+    r"(?:[\s、]+(?:" + _ROLE + r"\s*)?[\u4e00-\u9fff·]{2,4})*"
+    r"(?:\s*(?:文/图|文／图|图/文|摄影?|报道|文))?"
+    r"|(?:文/图|文／图|图/文)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*)$"
+)
+
+_FURNITURE = [
+    re.compile(r"^第\s*[0-9０-９一二三四五六七八九十百]+\s*版"),
+    re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?$"),
+    re.compile(r"^星期[一二三四五六日天]$"),
+    re.compile(r"^(?:农历|癸卯|甲辰|乙巳|丙午)[^，。]{0,12}$"),
+    re.compile(r"^(?:责任编辑|责编|编辑|校对|美编|版式|组版|审核|值班编辑|主编|版面设计|制图)[\s:：]*[\u4e00-\u9fff·\s]{1,12}(?:\s+(?:责任编辑|责编|编辑|校对|美编|版式|审核|组版)[\s:：]*[\u4e00-\u9fff·\s]{1,12})*$"),
+    re.compile(r"^(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d)"),
+    re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"),
+]
+_JUMP = re.compile(r"^[（(]?\s*(?:下转|上接|转|接)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]?$")
+_JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]$")
+_DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)[，,]")
+_AGENCY_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)[电讯]")
+_NAME_AFTER_ROLE = re.compile(_ROLE + r"\s*((?:[\u4e00-\u9fff·](?:\s{0,3}(?=[\u4e00-\u9fff·]))?){2,4})")
+_SECTION_LABELS = {"简讯", "快讯", "图片新闻", "新闻速递", "要闻", "综合", "本版导读", "图说"}
+
+
+def squash(s: str) -> str:
+    """``s`` without any whitespace (the de-spaced view used for matching)."""
+    return "".join(s.split())
+
+
+def inline_byline(line: str) -> re.Match[str] | None:
+    """Match a byline that opens the first paragraph (本报讯（记者 X）…). ``line`` is de-spaced or raw."""
+    return _inline_byline_re().match(line)
+
+
+def own_line_byline(line: str) -> bool:
+    """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
+    s = line.strip()
+    return bool(s) and len(squash(s)) <= 40 and bool(_OWN_LINE_BYLINE.match(s))
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture: 第N版, date lines, weekday, editor credits, publication numbers."""
+    s = line.strip()
+    return any(p.match(s) for p in _FURNITURE)
+
+
+def is_section_label(line: str) -> bool:
+    return squash(line) in _SECTION_LABELS
+
+
+def is_jump(line: str) -> bool:
+    """A jump marker line such as （下转第4版）."""
+    return bool(_JUMP.match(squash(line)))
+
+
+def jump_tail(line: str) -> re.Match[str] | None:
+    return _JUMP_TAIL.search(squash(line))
+
+
+def dateline(text: str) -> re.Match[str] | None:
+    """The event date that opens the lead after the byline (6月12日，…)."""
+    return _DATELINE.match(text)
+
+
+def agency_date(text: str) -> re.Match[str] | None:
+    return _AGENCY_DATE.search(text)
+
+
+def reporters_in(byline: str) -> list[str]:
+    """Names credited in a byline: the 2–4 ideographs after each role word, layout spaces removed."""
+    out = []
+    for m in _NAME_AFTER_ROLE.finditer(byline):
+        name = squash(m.group(1))
+        for part in re.split(r"[、\s]", name):
+            if 2 <= len(part) <= 4 and part not in out:
+                out.append(part)
+    return out
+
+
+def ends_sentence(s: str) -> bool:
+    """The line ends a sentence: 。！？… possibly followed by closing quotes/brackets."""
+    s = s.rstrip()
+    i = len(s) - 1
+    while i >= 0 and s[i] in CLOSERS:
+        i -= 1
+    if i >= 0 and s[i] in SENTENCE_END:
+        return True
+    # a closing credit in brackets ends the text: （记者卢碧云通讯员范艳）
+    return bool(re.search(r"[（(][^（()）]*(?:记者|通讯员|摄)[^（()）]*[）)]$", s))
+
+
+def letter_spaced(s: str) -> bool:
+    """``深 入 学 习``: most ideographs separated by single spaces."""
+    s = s.strip()
+    if len(s) < 5:
+        return False
+    gaps = sum(1 for i in range(1, len(s) - 1) if s[i] == " " and not s[i - 1].isspace() and not s[i + 1].isspace())
+    cjk = sum(1 for c in s if is_cjk(c))
+    return cjk >= 3 and gaps >= 0.6 * (cjk - 1)
+
+
+def min_width(s: str) -> float:
+    """Narrowest width the line can have in ems (punctuation compressed to half an em)."""
+    w = 0.0
+    for ch in s:
+        if ch.isspace():
+            continue
+        if is_cjk(ch):
+            w += 1.0
+        else:
+            w += 0.5
+    return w
+
+
+def width(s: str) -> float:
+    return em_width(s)

@@ -1,0 +1,80 @@
+"""Paragraph breaks from the evidence a page gives, not from a fixed width.
+
+Chinese body text is set justified in columns of ``W`` ems with a 2-em indent
+on the first line of each paragraph (GB/T 15834 and common newspaper style).
+A text dump loses the indent but keeps its trace: a first line holds at most
+about ``W - 2`` ems. So a break falls between lines *i* and *i+1* when
+
+* line *i* ends a sentence (。！？… optionally followed by closing marks), and
+* line *i+1* can be a first line: its indent is visible (``-layout`` dumps,
+  PDFs) or, without indent evidence, it is at most ``W - 2`` ems wide even
+  with its punctuation compressed to half an em.
+
+A full-width line that happens to end in 。 followed by a full line is not a
+break (``../shared/bench/seed/NOTES.md``, lines 41–43).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..layout.chars import despace, join_lines, unify_compat
+from ..model import Line
+from ..text import Text
+from .cues import ends_sentence, min_width, width
+
+INDENT_MIN_EMS = 1.5
+"""An indent of at least this many ems marks a first line (the convention is 2 ems)."""
+FIRST_LINE_SLACK = 0.5
+"""A first line may be up to ``W - 2 + slack`` ems wide (punctuation widths vary)."""
+
+
+def full_width(lines: list[str]) -> float:
+    """The column width ``W`` in ems: the most common line width (rounded to ems).
+
+    Full lines dominate any column of body text, so the mode is robust to short
+    first and last lines. Returns 0.0 for no lines.
+    """
+    c = Counter(round(width(s)) for s in lines if s.strip())
+    if not c:
+        return 0.0
+    top = max(c.values())
+    # among equally common widths prefer the larger (short lines are never the mode of a column)
+    return float(max(w for w, n in c.items() if n == top))
+
+
+def can_start(line: Line, w: float, has_indent: bool) -> bool:
+    """True when ``line`` can be the first line of a paragraph."""
+    if has_indent and line.indent is not None:
+        return line.indent >= INDENT_MIN_EMS
+    return w <= 0 or min_width(line.text.value) <= w - 2 + FIRST_LINE_SLACK
+
+
+def clean(t: Text) -> Text:
+    """A printed line as text: compatibility ideographs unified, layout spaces removed."""
+    return despace(unify_compat(t.strip()))
+
+
+def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> list[Text]:
+    """Body lines (in reading order) → paragraphs as clean ``Text``.
+
+    ``w``: the column width in ems (see :func:`full_width`). ``has_indent``:
+    whether ``Line.indent`` is real evidence (``-layout`` dumps, PDFs).
+    """
+    paras: list[list[Text]] = []
+    cur: list[Text] = []
+    prev: Line | None = None
+    for ln in lines:
+        if prev is not None and _break_between(prev, ln, w, has_indent):
+            paras.append(cur)
+            cur = []
+        cur.append(clean(ln.text))
+        prev = ln
+    if cur:
+        paras.append(cur)
+    return [p for p in (join_lines(ps) for ps in paras) if p.value]
+
+
+def _break_between(a: Line, b: Line, w: float, has_indent: bool) -> bool:
+    if not ends_sentence(a.text.value):
+        return False
+    return can_start(b, w, has_indent)

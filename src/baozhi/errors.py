@@ -1,0 +1,80 @@
+"""Errors baozhi raises, each with a stable code and a process exit code.
+
+``BaozhiError`` is the root. ``InputError`` and its subclasses mean the user's
+input cannot be read as a page (the CLI prints one line and goes on with the
+other files); ``StoreError`` is raised by the archive.
+
+Exit codes (documented in ``baozhi --help``):
+  0  every input processed
+  2  usage error (bad option or argument)
+  3  at least one input could not be read (the others were processed)
+  4  no input found at all (e.g. a directory with no pages)
+  5  archive (store) error
+"""
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_NO_INPUT = 4
+EXIT_STORE = 5
+
+
+class BaozhiError(Exception):
+    """Root of baozhi's errors. ``code`` is a stable machine-readable name."""
+
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InputError(BaozhiError):
+    """The input cannot be read as a newspaper page."""
+
+    code = "input"
+    exit_code = EXIT_INPUT
+
+
+class EmptyInput(InputError):
+    code = "empty"
+
+
+class BinaryInput(InputError):
+    code = "binary"
+
+
+class UndecodableInput(InputError):
+    code = "undecodable"
+
+
+class UnreadablePath(InputError):
+    code = "unreadable"
+
+
+class NoPages(InputError):
+    code = "no-pages"
+    exit_code = EXIT_NO_INPUT
+
+
+class EncryptedPdf(InputError):
+    code = "encrypted-pdf"
+
+
+class CorruptPdf(InputError):
+    code = "corrupt-pdf"
+
+
+class NoTextLayer(InputError):
+    code = "no-text-layer"
+
+
+class StoreError(BaozhiError):
+    code = "store"
+    exit_code = EXIT_STORE

@@ -1,0 +1,1 @@
+"""Knowledge as data: word lists read through importlib.resources."""

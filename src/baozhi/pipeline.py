@@ -1,0 +1,122 @@
+"""The one per-page function: ``process_source`` (bytes → PageResult) and ``process_page``.
+
+``parse``, ``extract``, ``ingest``, the web UI and the batch runner all call
+these; nothing re-implements a stage (DESIGN.md, property 1).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .articles.assemble import attach_headlines, build_article, classify_lines, segment
+from .articles.paragraphs import full_width
+from .layout.chars import unify_compat
+from .model import Line, Page, PageResult, Source
+from .readers.decode import decode
+from .readers.dump import read_dump
+from .text import Text
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Pipeline switches. ``check``: assert conservation after the page is built (tests)."""
+
+    check: bool = False
+    facts: bool = False
+
+
+DEFAULT = Settings()
+
+
+def is_pdf(raw: bytes) -> bool:
+    return raw[:1024].lstrip().startswith(b"%PDF")
+
+
+def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[PageResult]:
+    """Read one input (a text dump or a PDF) and process every page in it.
+
+    Returns one :class:`PageResult` per page (a text dump is one page).
+    Raises :class:`~baozhi.errors.InputError` subclasses for unreadable input.
+    """
+    if is_pdf(raw):
+        from .readers.pdf import read_pdf  # optional stage, pypdfium2
+
+        return [process_page(p, settings) for p in read_pdf(raw, name)]
+    text, enc = decode(raw, name)
+    source = Source.make(raw, name, text, enc)
+    return [process_page(read_dump(source), settings)]
+
+
+def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
+    """Page (lines in input order) → articles, header, unassigned."""
+    if page.dump_kind == "layout":
+        from .layout.columns import layout_streams
+
+        streams = layout_streams(page)
+        has_indent = True
+    else:
+        from .layout.order import plain_streams
+
+        streams = plain_streams(page)
+        has_indent = page.dump_kind == "pdf"
+    all_lines = [ln for s in streams for ln in s]
+    w = full_width([ln.text.value for ln in all_lines])
+    articles = []
+    header: list[Text] = []
+    for si, stream in enumerate(streams):
+        labels = classify_lines(stream, w, top_of_page=(si == 0), has_geometry=page.dump_kind != "plain")
+        units, furniture = segment(stream, labels)
+        header.extend(unify_compat(ln.text.strip()) for ln in furniture)
+        for u in attach_headlines(units):
+            articles.append(build_article(u, w, has_indent))
+    result = PageResult(source=page.source, articles=articles, header=header, unassigned=[], page=page.number)
+    if settings.facts:
+        from .facts_glue import attach_facts
+
+        attach_facts(result)
+    if settings.check:
+        check_conservation(result)
+    return result
+
+
+def owned_texts(result: PageResult) -> list[tuple[str, Text]]:
+    """Every piece of output text that owns source characters, with where it sits."""
+    out: list[tuple[str, Text]] = [("header", t) for t in result.header]
+    out += [("unassigned", t) for t in result.unassigned]
+    for i, a in enumerate(result.articles):
+        out += [(f"article[{i}].headline", h.text) for h in a.headline]
+        if a.byline is not None and not a.byline_inline:
+            out.append((f"article[{i}].byline", a.byline))
+        out += [(f"article[{i}].paragraph", p) for p in a.paragraphs]
+        out += [(f"article[{i}].caption", c) for c in a.captions]
+        out += [(f"article[{i}].jump", j) for j in a.jumps]
+    return out
+
+
+class ConservationError(AssertionError):
+    pass
+
+
+def check_conservation(result: PageResult) -> None:
+    """Assert every non-space source character is owned exactly once, and offsets are true.
+
+    Raises :class:`ConservationError` naming the first fault.
+    """
+    src = result.source.text
+    seen: dict[int, str] = {}
+    from .layout.chars import compat_table
+
+    table = compat_table()
+    for where, t in owned_texts(result):
+        for ch, off in zip(t.value, t.offsets):
+            if ch.isspace():
+                continue
+            s = src[off] if 0 <= off < len(src) else None
+            if s != ch and table.get(s) != ch:
+                raise ConservationError(f"{where}: {ch!r} claims offset {off} which holds {s!r}")
+            if off in seen:
+                raise ConservationError(f"{where}: offset {off} ({ch!r}) already owned by {seen[off]}")
+            seen[off] = where
+    for i, ch in enumerate(src):
+        if not ch.isspace() and i not in seen:
+            ctx = src[max(0, i - 10): i + 10].replace("\n", "⏎")
+            raise ConservationError(f"character {ch!r} at offset {i} is lost (…{ctx}…)")

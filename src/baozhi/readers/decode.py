@@ -1,0 +1,87 @@
+"""Decode the bytes of a text dump into ``str``.
+
+Encodings are detected with charset-normalizer (UTF-8 with or without BOM,
+UTF-16, GB18030/GBK, Big5, …), not guessed by hand. CRLF and CR newlines are
+normalised to ``\\n`` *before* offsets are taken, so every offset baozhi
+reports is a code-point index into the returned text.
+"""
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from ..errors import BinaryInput, EmptyInput, UndecodableInput
+
+# Encodings we prefer when charset-normalizer finds several plausible ones:
+# a Chinese newspaper dump is far more likely GB18030 than, say, cp1252.
+_CJK_FIRST = ("utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "utf_16", "utf_32")
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    for bom, enc in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF32_LE, "utf_32"),
+                     (codecs.BOM_UTF32_BE, "utf_32"), (codecs.BOM_UTF16_LE, "utf_16"),
+                     (codecs.BOM_UTF16_BE, "utf_16")):
+        if raw.startswith(bom):
+            return enc
+    return None
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:65536]
+    if b"\x00" in sample:
+        # UTF-16/32 text without BOM has NULs too; let the detector judge those.
+        return not _plausible_utf16(sample)
+    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    return ctrl > max(8, len(sample) // 50)
+
+
+def _plausible_utf16(sample: bytes) -> bool:
+    for enc in ("utf_16_le", "utf_16_be"):
+        try:
+            s = sample[: len(sample) // 2 * 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if s and sum(ch.isprintable() or ch in "\n\r\t" for ch in s) / len(s) > 0.95:
+            return True
+    return False
+
+
+def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the bytes of a text dump.
+
+    Newlines are normalised (CRLF, CR → LF); a BOM is dropped.
+    Raises :class:`EmptyInput` (no non-space character), :class:`BinaryInput`
+    (control bytes or NULs: not a text dump) or :class:`UndecodableInput`.
+    """
+    if not raw.strip():
+        raise EmptyInput("empty file: nothing to parse", path=name)
+    enc = _bom_encoding(raw)
+    if enc is None and _looks_binary(raw):
+        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
+    text: str | None = None
+    if enc is not None:
+        text = raw.decode(enc)
+    else:
+        try:
+            text, enc = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            results = from_bytes(raw)
+            best = None
+            for m in results:
+                if m.encoding in _CJK_FIRST:
+                    best = m
+                    break
+            best = best or results.best()
+            if best is None:
+                raise UndecodableInput("cannot detect the text encoding", path=name) from None
+            enc = best.encoding
+            text = str(best)
+    if enc.startswith("utf_") and text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInput("empty file: nothing to parse", path=name)
+    if sum(1 for c in text[:65536] if not c.isprintable() and c not in "\n\t\f") > max(8, min(len(text), 65536) // 50):
+        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
+    return text, enc.replace("_", "-")

@@ -1,0 +1,26 @@
+from baozhi.text import Text
+
+
+def test_slice_join_and_spans():
+    src = "ab\ncd"
+    a = Text.from_source(src, 0, 2)
+    b = Text.from_source(src, 3, 5)
+    j = Text.join([a, b])
+    assert j.value == "abcd"
+    assert j.offsets == (0, 1, 3, 4)
+    assert j.spans() == [(0, 2), (3, 5)]
+    assert j.span() == (0, 5)
+    assert j[1:3].value == "bc" and j[1:3].offsets == (1, 3)
+
+
+def test_strip_keeps_offsets():
+    t = Text.from_source("  涂 燕 ", 0).strip()
+    assert t.value == "涂 燕"
+    assert t.offsets == (2, 3, 4)
+
+
+def test_length_mismatch_rejected():
+    import pytest
+
+    with pytest.raises(ValueError):
+        Text("ab", (1,))
