@@ -83,12 +83,16 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     flat = _flat(line)
     if not flat or cues.inline_byline(flat) or cues.dateline(flat):
         return False
-    if cues.letter_spaced(raw):
-        return True
     wid = cues.width(flat)
+    if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]):
+        # justified body lines with digit runs come out letter-spaced too: only a
+        # line that starts something new, or is too wide for the column, is a headline
+        if after_boundary or (w and wid > w + HEADLINE_WIDE_EMS):
+            return True
     if line.span_cols > 1:
         return not _has_sentence_punct(flat[:-1])
-    if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]):
+    if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
+            and ("，" not in flat or wid < 2 * w):
         return True
     if not after_boundary or cues.ends_sentence(flat) or flat[-1] in "，、：；":
         return False
@@ -128,7 +132,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
                 labels[i] = "furniture"
                 furn_seen = True
             elif cues.width(f) <= HEADER_SHORT_EMS and not _has_sentence_punct(f) and not cues.inline_byline(f) \
-                    and _furniture_near(lines, i):
+                    and _furniture_follows(lines, i):
                 labels[i] = "furniture"
             else:
                 break
@@ -167,11 +171,10 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
     return labels
 
 
-def _furniture_near(lines: list[Line], i: int) -> bool:
-    for j in range(max(0, i - 3), min(len(lines), i + 4)):
-        if j != i and cues.is_furniture(_flat(lines[j])):
-            return True
-    return False
+def _furniture_follows(lines: list[Line], i: int) -> bool:
+    """A furniture line (date, 第N版, editor) follows within three lines: the masthead or
+    section name printed among them is furniture too."""
+    return any(cues.is_furniture(_flat(lines[j])) for j in range(i + 1, min(len(lines), i + 4)))
 
 
 def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line]]:

@@ -1,0 +1,71 @@
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from baozhi.cli import main
+
+from conftest import ROOT
+
+SEED = str(ROOT / "examples" / "seed_page.txt")
+
+
+def test_parse_json_contract():
+    r = CliRunner().invoke(main, ["parse", SEED, "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert set(d) >= {"source", "articles", "header", "unassigned"}
+    a = d["articles"][0]
+    assert set(a) >= {"headline", "headline_roles", "byline", "reporters", "dateline", "paragraphs", "source_spans"}
+    assert len(a["source_spans"]) == len(a["paragraphs"])
+
+
+def test_markdown_default():
+    r = CliRunner().invoke(main, ["parse", SEED])
+    assert r.exit_code == 0
+    assert "## " in r.output and "*本报讯（渝西都市报记者 涂燕）*" in r.output
+
+
+def test_several_files_jsonl_and_outdir(tmp_path):
+    r = CliRunner().invoke(main, ["parse", SEED, SEED, "--json"])
+    assert r.exit_code == 0
+    assert len([l for l in r.output.splitlines() if l.strip()]) == 2
+    r = CliRunner().invoke(main, ["parse", SEED, "--json", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0
+    assert json.loads((tmp_path / "out" / "seed_page.json").read_text("utf-8"))["articles"]
+
+
+def test_bad_inputs_one_line_errors_and_others_processed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binf = tmp_path / "x.txt"
+    binf.write_bytes(bytes(range(256)) * 10)
+    proc = subprocess.run([sys.executable, "-m", "baozhi", "parse", str(empty), str(binf), SEED,
+                           str(tmp_path / "missing.txt"), "--json"], capture_output=True, text=True)
+    assert proc.returncode == 3
+    errs = proc.stderr.strip().splitlines()
+    assert len(errs) == 3 and all(e.startswith("baozhi: error: ") for e in errs)
+    assert "Traceback" not in proc.stderr
+    assert json.loads(proc.stdout)["articles"]
+
+
+def test_directory_without_pages_exit_4(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "baozhi", "parse", str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 4
+    assert "no .txt or .pdf" in proc.stderr
+
+
+def test_gbk_input(tmp_path):
+    p = tmp_path / "gbk.txt"
+    p.write_bytes((ROOT / "examples" / "seed_page.txt").read_text("utf-8").encode("gb18030"))
+    r = CliRunner().invoke(main, ["parse", str(p), "--json"])
+    assert r.exit_code == 0
+    d = json.loads(r.output)
+    assert d["encoding"] in ("gb18030", "gbk", "gb2312")
+    assert len(d["articles"]) == 3
+
+
+def test_help_lists_exit_codes():
+    r = CliRunner().invoke(main, ["--help"])
+    assert "Exit codes" in r.output and "4  no input found" in r.output
