@@ -16,10 +16,36 @@ def _map(spans, t: Text):
     return out
 
 
+CLEAN_TEXT_LINE_EMS = 60
+"""A text whose longest line is this wide is a clean article text (one paragraph a
+line, e.g. copied from a web page), not a hard-wrapped page dump."""
+
+
+def is_clean_text(result: PageResult) -> bool:
+    from .layout.chars import em_width
+
+    if result.source.kind != "text":
+        return False
+    return max((em_width(l) for l in result.source.text.split("\n")), default=0) >= CLEAN_TEXT_LINE_EMS
+
+
 def attach_facts(result: PageResult) -> None:
-    """Run fact extraction over every article; offsets become source offsets."""
+    """Run fact extraction; offsets in the output are offsets into the source text.
+
+    A page dump or PDF page is read article by article (the reconstructed
+    paragraphs), and the page facts are their union. A clean article text (a
+    web article, one paragraph a line) is one article: it is read whole,
+    header lines included, since its date line dates the story.
+    """
     from .facts import extract_article, merge_page
 
+    if is_clean_text(result):
+        src = Text.from_source(result.source.text)
+        f = extract_article(src.value, page_date=result.page_date)
+        page = merge_page([f])
+        page["articles"] = [f]
+        result.facts = page
+        return
     per_article = []
     for a in result.articles:
         body = Text.join(a.paragraphs, sep="\n")

@@ -51,6 +51,8 @@ class Line:
     bbox: tuple[float, float, float, float] | None = None
     font_size: float | None = None
     gap_before: bool = False  # a blank line / vertical gap precedes it
+    label: str | None = None  # set by a reading-order stage that already classified the line
+    rel_size: float | None = None  # font_size / the page's body size (PDFs; set by layout.geometry)
 
 
 @dataclass
@@ -92,6 +94,8 @@ class Page:
     lines: list[Line]
     dump_kind: str = "plain"  # plain | layout | pdf
     number: int | None = None  # page number within a multi-page PDF (1-based)
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # PDF rules (x0, y0, x1, y1)
+    size: tuple[float, float] | None = None  # PDF page (width, height) in points
 
 
 @dataclass

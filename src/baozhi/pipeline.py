@@ -53,6 +53,11 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
 
         streams = layout_streams(page)
         has_indent = True
+    elif page.dump_kind == "pdf":
+        from .layout.geometry import body_size, geometric_streams
+
+        streams = geometric_streams(page.lines, unit_em=body_size(page.lines) or 10.0, rules=page.rules)
+        has_indent = True
     else:
         from .layout.order import plain_streams
 
@@ -63,7 +68,10 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     articles = []
     header: list[Text] = []
     for si, stream in enumerate(streams):
-        labels = classify_lines(stream, w, top_of_page=(si == 0), has_geometry=page.dump_kind != "plain")
+        if stream and all(ln.label for ln in stream):
+            labels = [ln.label for ln in stream]
+        else:
+            labels = classify_lines(stream, w, top_of_page=(si == 0), has_geometry=page.dump_kind != "plain")
         units, furniture = segment(stream, labels)
         header.extend(unify_compat(ln.text.strip()) for ln in furniture)
         for u in attach_headlines(units):

@@ -26,6 +26,9 @@ HEADLINE_SHORT_EMS = 2.5
 """A line at least this much shorter than ``W`` cannot be a full indented first line (``W - 2``)."""
 HEADLINE_WIDE_EMS = 2.5
 """A line this much wider than ``W`` cannot be a body line of the column."""
+HEADLINE_REL_SIZE = 1.1
+"""PDFs: a line set at least this much larger than the page's body font is a headline line
+(kickers and subtitles run ~1.15-1.3 × body, titles 1.5-4 ×)."""
 HEADER_SHORT_EMS = 8
 """Short lines among the furniture at the top of a page (masthead, section) are header."""
 
@@ -81,6 +84,10 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     """
     raw = _raw(line).strip()
     flat = _flat(line)
+    if line.rel_size is not None:
+        # PDF: font size decides (set by layout.geometry: size / the page's body size);
+        # body-sized lines are body text or captions even when letter-spaced by justification
+        return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.inline_byline(flat)
     if not flat or cues.inline_byline(flat) or cues.dateline(flat):
         return False
     wid = cues.width(flat)
@@ -119,8 +126,13 @@ def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
     return not w or cues.min_width(flat) <= w - 2 + 0.5 or cues.width(flat) > w + HEADLINE_WIDE_EMS
 
 
-def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_geometry: bool = False) -> list[str]:
-    """One label per line: furniture | headline | jump | byline | body."""
+def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_geometry: bool = False,
+                   gaps_mean_blocks: bool = False) -> list[str]:
+    """One label per line: furniture | headline | jump | byline | body.
+
+    ``gaps_mean_blocks``: a blank line before a line is a block boundary (the
+    dump does not put one after every line).
+    """
     labels = ["body"] * len(lines)
     # furniture anywhere; short lines interleaved with furniture at the top of the page
     i = 0
@@ -155,6 +167,14 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             continue
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         after_h = k > 0 and labels[k - 1] == "headline"
+        if gaps_mean_blocks and lines[k].gap_before:
+            boundary = True
+        f = _flat(lines[k])
+        if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4):
+            # one ideograph on a line: a vertically set headline (竖排标题)
+            labels[k] = "headline"
+            boundary = True
+            continue
         if is_headline_line(lines[k], w, boundary, has_geometry, after_h, nxt):
             labels[k] = "headline"
             boundary = True
@@ -165,6 +185,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         if labels[k] == "body" and labels[k + 1] == "headline":
             f = _flat(lines[k])
             prev_ok = k == 0 or labels[k - 1] != "body" or cues.ends_sentence(_flat(lines[k - 1]))
+            if lines[k].rel_size is not None:
+                continue  # PDF: font size already decided
             if prev_ok and not _has_sentence_punct(f) and f[-1] not in "，、：；" and not cues.inline_byline(f) \
                     and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
                 labels[k] = "headline"
@@ -228,44 +250,56 @@ def overlap(headline: str, body: str) -> float:
     return len(hb & bb) / len(hb)
 
 
-def attach_headlines(units: list[Unit]) -> list[Unit]:
-    """Give each headline group to the neighbouring body it shares most words with.
+ADJACENT_BONUS = 0.25
+"""Bonus for a body printed right after (or, less, right before) a headline group."""
+MIN_OVERLAP = 0.2
+"""A headline group far from a body needs this share of its bigrams in the body."""
 
-    A headline group printed between two bodies may belong to either (dumps
-    print headlines before or after their body). Ties go to the body after it
-    (the usual order); a body already holding a headline group is less likely
-    to take a second one.
+
+def attach_headlines(units: list[Unit]) -> list[Unit]:
+    """Give each headline group to the body it belongs to.
+
+    Dumps print headlines before their body, after it, or all together at the
+    end of the page (PyMuPDF draw order). Every (group, body) pair is scored by
+    the share of the group's character bigrams found in the body
+    (:func:`overlap`), plus a bonus when they stand next to each other (more
+    for the body after the group, the usual order); pairs are taken best
+    first, one group per body. A group left over heads an article of its own
+    (a photo headline, a headline whose body is elsewhere).
     """
-    bodies = [u for u in units if u.kind == "body"]
-    text_of = {id(b): "".join(_flat(l) for l in b.lines) for b in bodies}
-    for k, u in enumerate(units):
-        if u.kind != "headline":
+    bodies = [k for k, u in enumerate(units) if u.kind == "body"]
+    groups = [k for k, u in enumerate(units) if u.kind == "headline"]
+    text_of = {k: "".join(_flat(l) for l in units[k].lines) for k in bodies}
+    pairs = []
+    for g in groups:
+        htext = "".join(_flat(l) for l in units[g].lines)
+        for b in bodies:
+            ov = overlap(htext, text_of[b])
+            bonus = 0.0
+            if b == g + 1:
+                bonus = ADJACENT_BONUS
+            elif b == g - 1:
+                bonus = ADJACENT_BONUS * 0.8
+            if ov >= MIN_OVERLAP or bonus:
+                pairs.append((ov + bonus, -abs(b - g), g, b))
+    pairs.sort(reverse=True)
+    owner: dict[int, int] = {}
+    taken: set[int] = set()
+    for _s, _d, g, b in pairs:
+        if g in owner or b in taken:
             continue
-        prev_b = next((units[j] for j in range(k - 1, -1, -1) if units[j].kind == "body"), None)
-        prev_adjacent = k > 0 and units[k - 1].kind == "body"
-        next_b = units[k + 1] if k + 1 < len(units) and units[k + 1].kind == "body" else None
-        htext = "".join(_flat(l) for l in u.lines)
-        cands = []
-        if next_b is not None:
-            cands.append((overlap(htext, text_of[id(next_b)]) + 0.05 - 0.3 * len(next_b.headlines), 1, next_b))
-        if prev_b is not None and prev_adjacent:
-            cands.append((overlap(htext, text_of[id(prev_b)]) - 0.3 * len(prev_b.headlines), 0, prev_b))
-        if not cands:
-            # a headline with no body: an article of its own (e.g. a photo headline)
-            nb = Unit("body", [])
-            nb.headlines.append(u.lines)
-            u.kind = "orphan"
-            u.headlines = [u.lines]
-            continue
-        cands.sort(key=lambda c: (c[0], c[1]), reverse=True)
-        cands[0][2].headlines.append(u.lines)
+        owner[g] = b
+        taken.add(b)
+    for g in groups:
+        if g in owner:
+            units[owner[g]].headlines.append(units[g].lines)
     out = []
-    for u in units:
+    for k, u in enumerate(units):
         if u.kind == "body":
             out.append(u)
-        elif u.kind == "orphan":
+        elif k not in owner:
             nb = Unit("body", [])
-            nb.headlines = u.headlines
+            nb.headlines = [u.lines]
             out.append(nb)
     return out
 

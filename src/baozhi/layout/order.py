@@ -1,9 +1,156 @@
-"""Reading order for dumps without geometry (default ``pdftotext``, PyMuPDF)."""
+"""Reading order for dumps without geometry (default ``pdftotext``, PyMuPDF, copy-paste).
+
+Such a dump keeps each column piece's lines together but may print the pieces
+out of order: PyMuPDF emits blocks in the order the layout program drew them,
+and ``pdftotext`` jumps between modules. The text itself says where a piece
+goes:
+
+* a piece that ends mid-sentence (*open tail*) continues somewhere;
+* a piece whose first line is a full column line (*continuation head*, it
+  cannot be an indented first line) continues something;
+* the right pairing makes the line join read as running text
+  (:func:`baozhi.layout.joins.join_score`).
+
+Pieces whose neighbours in the dump already fit keep their order; open tails
+left without a continuation are paired with continuation heads left without a
+predecessor, best evidence first.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from ..articles import cues
+from ..articles.assemble import classify_lines
+from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
+from .joins import join_score
+
+SPARSE_GAPS = 0.3
+"""Blank lines separate blocks only when fewer than this share of lines follow one
+(a dump with a blank line after every line, like the seed page, says nothing by them)."""
+MAYBE_START_PENALTY = 3.0
+"""A piece whose first line could open a paragraph continues an open tail only on
+word evidence (a join score above this, minus the later bonus)."""
+LATER_BONUS = 1.0
+"""Preference for a continuation printed after the open tail (dumps mostly run forward)."""
+
+
+@dataclass
+class Piece:
+    kind: str  # body | headline | furniture
+    lines: list[Line] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    index: int = 0
+
+
+def _flat(line: Line) -> str:
+    return cues.squash(line.text.value)
+
+
+def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool) -> list[Piece]:
+    """Cut the dump into pieces at every place the text itself marks a break."""
+    pieces: list[Piece] = []
+    for ln, lab in zip(lines, labels):
+        kind = "headline" if lab == "headline" else ("furniture" if lab == "furniture" else "body")
+        flat = _flat(ln)
+        new = (not pieces or pieces[-1].kind != kind or lab == "byline"
+               or (kind == "body" and (cues.inline_byline(flat) is not None or pieces[-1].labels[-1] == "jump"))
+               or (gaps_mean_blocks and ln.gap_before and kind != "headline"))
+        if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
+            new = False  # an own-line byline heads the body that follows it
+        if new:
+            pieces.append(Piece(kind, index=len(pieces)))
+        pieces[-1].lines.append(ln)
+        pieces[-1].labels.append(lab)
+    return pieces
+
+
+def _open_tail(p: Piece) -> bool:
+    return p.kind == "body" and p.labels[-1] == "body" and not cues.ends_sentence(_flat(p.lines[-1]))
+
+
+def _cont_head(p: Piece, w: float) -> bool:
+    if p.kind != "body" or p.labels[0] != "body":
+        return False
+    f = _flat(p.lines[0])
+    if cues.inline_byline(f) or cues.dateline(f):
+        return False
+    return bool(w) and cues.min_width(f) > w - 2 + FIRST_LINE_SLACK
+
+
+def _may_continue(p: Piece) -> bool:
+    """A body piece that does not open an article (no byline, no dateline lead)."""
+    if p.kind != "body" or p.labels[0] != "body":
+        return False
+    f = _flat(p.lines[0])
+    return not (cues.inline_byline(f) or cues.dateline(f))
+
+
+def relink(pieces: list[Piece], w: float) -> list[Piece]:
+    """Pieces in reading order: each open tail followed by its continuation."""
+    n = len(pieces)
+    succ: dict[int, int] = {}
+    has_pred: set[int] = set()
+    for i in range(n - 1):
+        a, b = pieces[i], pieces[i + 1]
+        if _open_tail(a) and b.kind == "body" and b.labels[0] == "body" and not cues.inline_byline(_flat(b.lines[0])):
+            succ[i] = i + 1
+            has_pred.add(i + 1)
+    dangling = [i for i in range(n) if _open_tail(pieces[i]) and i not in succ]
+    orphans = [j for j in range(n) if _may_continue(pieces[j]) and j not in has_pred]
+    cands = []
+    for i in dangling:
+        a = _flat(pieces[i].lines[-1])
+        for j in orphans:
+            if j == i:
+                continue
+            s = join_score(a, _flat(pieces[j].lines[0])) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
+            if not _cont_head(pieces[j], w):
+                s -= MAYBE_START_PENALTY
+            if s > 0:
+                cands.append((s, i, j))
+    cands.sort(reverse=True)
+    for s, i, j in cands:
+        if i in succ or j in has_pred or _reaches(succ, j, i):
+            continue
+        succ[i] = j
+        has_pred.add(j)
+    out: list[Piece] = []
+    seen: set[int] = set()
+    for i in range(n):
+        if i in has_pred or i in seen:
+            continue
+        k: int | None = i
+        while k is not None and k not in seen:
+            seen.add(k)
+            out.append(pieces[k])
+            k = succ.get(k)
+    out.extend(pieces[i] for i in range(n) if i not in seen)
+    return out
+
+
+def _reaches(succ: dict[int, int], start: int, target: int) -> bool:
+    k = start
+    steps = 0
+    while k in succ and steps <= len(succ):
+        k = succ[k]
+        if k == target:
+            return True
+        steps += 1
+    return k == target
 
 
 def plain_streams(page: Page) -> list[list[Line]]:
-    """Lines in reading order, as one or more streams (each read top to bottom)."""
-    return [page.lines]
+    """Lines in reading order, as one stream (read top to bottom)."""
+    lines = page.lines
+    if len(lines) < 2:
+        return [lines]
+    w = full_width([ln.text.value for ln in lines])
+    gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
+    labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
+    pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS)
+    ordered = relink(pieces, w)
+    for p in ordered:
+        for ln, lab in zip(p.lines, p.labels):
+            ln.label = lab
+    return [[ln for p in ordered for ln in p.lines]]

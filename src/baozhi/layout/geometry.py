@@ -1,0 +1,444 @@
+"""Reading order from geometry: one engine for PDFs and ``pdftotext -layout`` dumps.
+
+Input lines carry ``bbox = (x0, y0, x1, y1)`` (y grows down) in any unit;
+``unit_em`` is one em in that unit (a PDF: the body font size in points; a
+``-layout`` dump: one character cell). The engine
+
+1. finds the body font size (PDFs) and each line's size relative to it;
+2. takes the page furniture band off the top (masthead, date, 第N版, editor
+   lines: the rows holding a furniture cue near the top of the page);
+3. finds the column grid from where body lines lie: gutters are x ranges that
+   (almost) no body line covers;
+4. assigns each line its ``column``, ``span_cols`` and ``indent`` (ems from
+   its column piece's left edge, the paragraph evidence);
+5. cuts the page recursively (an XY cut on the column grid): a region splits
+   at every column boundary no line crosses; a region that cannot split so
+   (a headline spans its columns) splits into horizontal bands, each band of
+   spanning lines apart from the bands of column text between them; a single
+   column splits at rules, wide vertical gaps and headline-sized lines;
+6. returns streams: the furniture first, then one stream per module
+   (headline lines top to bottom, then the body column by column).
+
+Article order across the page follows the cut (top to bottom, left to right);
+what matters is that an article's lines are contiguous and in order.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..model import Line
+
+HEADLINE_REL = 1.1
+"""A line whose font is this much larger than the body font is headline-sized (kickers are ~1.15)."""
+BODY_REL = (0.85, 1.1)
+"""Relative sizes counted as body text when finding the column grid."""
+GUTTER_SHARE = 0.2
+"""An x bin covered by fewer than this share of the typical column coverage lies in a gutter."""
+MIN_COLUMN_EMS = 3.0
+"""Narrower covered runs are not columns (stray characters)."""
+SPAN_OVERLAP_EMS = 1.0
+"""A line spans a further column when it reaches this far into it."""
+GAP_PITCHES = 2.6
+"""In one column, a vertical gap of this many line pitches separates modules (a photo, a box)."""
+WIDE_GAP_PITCHES = 1.2
+"""A blank band across a whole region this many row pitches high separates stacked modules
+(two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
+FURNITURE_TOP_SHARE = 0.2
+"""Furniture cues are looked for in this top share of the page."""
+
+
+@dataclass
+class _Box:
+    i: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    rel: float
+    col: int = 0
+    span: int = 1
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class _Piece:
+    idx: list[int]
+    start: bool  # begins a new module
+    kind: str = "col"  # col | band
+    heady: bool = False
+    meta: dict = field(default_factory=dict)
+
+
+def body_size(lines: list[Line]) -> float | None:
+    """The body font size: the size most characters are set in."""
+    c: Counter[float] = Counter()
+    for ln in lines:
+        if ln.font_size:
+            c[round(ln.font_size, 1)] += len(ln.text.value.replace(" ", ""))
+    if not c:
+        return None
+    return c.most_common(1)[0][0]
+
+
+def geometric_streams(lines: list[Line], *, unit_em: float,
+                      rules: list[tuple[float, float, float, float]] | None = None,
+                      x_tolerance: float = 0.5) -> list[list[Line]]:
+    """Lines with boxes → streams in reading order (furniture stream first, then one per module).
+
+    Sets ``column``, ``span_cols``, ``indent`` and ``rel_size`` on the lines.
+    ``rules``: optional separator lines ``(x0, y0, x1, y1)`` in the lines' unit.
+    ``x_tolerance``: how far (ems) starts of lines in one column may scatter.
+    """
+    lines = [ln for ln in lines if ln.bbox is not None and ln.text.value.strip()]
+    if not lines:
+        return []
+    u = unit_em or 1.0
+    bs = body_size(lines)
+    boxes: list[_Box] = []
+    for i, ln in enumerate(lines):
+        x0, y0, x1, y1 = ln.bbox  # type: ignore[misc]
+        rel = (ln.font_size / bs) if (bs and ln.font_size) else 1.0
+        ln.rel_size = round(rel, 3) if bs else None
+        boxes.append(_Box(i, x0 / u, y0 / u, x1 / u, y1 / u, rel))
+    rl = [(a / u, b / u, c / u, d / u) for a, b, c, d in (rules or [])]
+    has_fonts = bs is not None
+
+    furn = _furniture_band(lines, boxes)
+    rest = [b.i for b in boxes if b.i not in furn]
+    body = [boxes[i] for i in rest if BODY_REL[0] <= boxes[i].rel < BODY_REL[1]] or [boxes[i] for i in rest]
+    cols = column_grid([(b.x0, b.x1) for b in body], x_tolerance)
+    for b in boxes:
+        b.col, b.span = _place(b, cols)
+        lines[b.i].column = b.col
+        lines[b.i].span_cols = b.span
+    ctx = _Ctx(lines, boxes, cols, rl, has_fonts)
+    pieces = ctx.cut(rest)
+    ctx.starts(pieces)
+    streams: list[list[Line]] = []
+    if furn:
+        fl = sorted(furn, key=lambda i: (round(boxes[i].y0), boxes[i].x0))
+        for i in fl:
+            lines[i].indent = 0.0
+        streams.append([lines[i] for i in fl])
+    for p in pieces:
+        _set_indents(ctx, p)
+        seq = [lines[i] for i in p.idx]
+        if not seq:
+            continue
+        if p.start or len(streams) == (1 if furn else 0):
+            streams.append(seq)
+        else:
+            streams[-1].extend(seq)
+    return streams
+
+
+def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tuple[float, float]]:
+    """Column intervals ``(left, right)`` in ems from the x extents of body lines.
+
+    Most body lines start at their column's left edge and, being justified, end
+    at its right edge. Left edges are clusters of line starts (within ``tol``
+    ems), strongest first; a cluster inside an accepted column (indented first
+    lines, short centred lines) is not a column. A column's right edge is where
+    most lines starting at its left edge end.
+    """
+    if not spans:
+        return [(0.0, 1.0)]
+    xs = sorted(spans)
+    clusters: list[list[tuple[float, float]]] = []
+    for a, c in xs:
+        if clusters and a - clusters[-1][-1][0] <= tol:
+            clusters[-1].append((a, c))
+        else:
+            clusters.append([(a, c)])
+    need = max(2, int(0.02 * len(spans)))
+    clusters = [cl for cl in clusters if len(cl) >= need]
+    clusters.sort(key=len, reverse=True)
+    cols: list[tuple[float, float]] = []
+    for cl in clusters:
+        lefts = Counter(round(a * 4) / 4 for a, _ in cl)
+        left = min(x for x, n in lefts.items() if n >= max(1, 0.3 * lefts.most_common(1)[0][1]))
+        ends = Counter(round(c * 2) / 2 for _, c in cl)
+        top = ends.most_common(1)[0][1]
+        right = max(x for x, n in ends.items() if n >= 0.6 * top)  # justified lines share it
+        if right - left < MIN_COLUMN_EMS:
+            continue
+        if any(l - tol <= left < r - 1.0 for l, r in cols) or any(left <= l and right > l + 1.0 for l, r in cols):
+            continue
+        cols.append((left, right))
+    cols.sort()
+    if not cols:
+        lo = min(a for a, _ in spans)
+        hi = max(c for _, c in spans)
+        return [(lo, hi)]
+    return cols
+
+
+def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
+    """(first column, number of columns) the box reaches into."""
+    hit = [k for k, (a, c) in enumerate(cols) if min(b.x1, c) - max(b.x0, a) >= min(SPAN_OVERLAP_EMS, (b.x1 - b.x0) * 0.5)]
+    if not hit:
+        # in a gutter or off the grid: the nearest column
+        cx = (b.x0 + b.x1) / 2
+        k = min(range(len(cols)), key=lambda k: min(abs(cx - cols[k][0]), abs(cx - cols[k][1])))
+        return k, 1
+    return hit[0], hit[-1] - hit[0] + 1
+
+
+def _furniture_band(lines: list[Line], boxes: list[_Box]) -> set[int]:
+    """Lines of the masthead band: the rows, near the top, that hold a furniture cue
+    (第N版, a date line, 责任编辑 …), and every line overlapping those rows vertically."""
+    from ..articles import cues
+
+    top = min(b.y0 for b in boxes)
+    bottom = max(b.y1 for b in boxes)
+    limit = top + FURNITURE_TOP_SHARE * (bottom - top)
+    cue_y1 = None
+    for b in boxes:
+        if b.y0 <= limit and cues.is_furniture(cues.squash(lines[b.i].text.value)):
+            cue_y1 = max(cue_y1 or b.y1, b.y1)
+    if cue_y1 is None:
+        return set()
+    return {b.i for b in boxes if b.y0 < cue_y1 and b.y1 <= cue_y1 + (b.y1 - b.y0) * 0.5 + 0.01}
+
+
+class _Ctx:
+    def __init__(self, lines, boxes, cols, rules, has_fonts):
+        self.lines: list[Line] = lines
+        self.b: list[_Box] = boxes
+        self.cols = cols
+        self.rules = rules
+        self.has_fonts = has_fonts
+
+    # -- classification helpers ------------------------------------------------
+    def is_heady_line(self, i: int) -> bool:
+        return self.has_fonts and self.b[i].rel >= HEADLINE_REL
+
+    def heady(self, idx: list[int]) -> bool:
+        if not idx:
+            return False
+        if self.has_fonts:
+            n = sum(len(self.lines[i].text.value) for i in idx)
+            big = sum(len(self.lines[i].text.value) for i in idx if self.b[i].rel >= HEADLINE_REL)
+            return big * 2 > n
+        punct = sum(1 for i in idx if any(c in self.lines[i].text.value for c in "，。；："))
+        return len(idx) <= 4 and punct * 2 < len(idx)
+
+    # -- the cut -------------------------------------------------------------
+    def cut(self, idx: list[int]) -> list[_Piece]:
+        """Recursive XY cut: leaf pieces in reading order."""
+        if not idx:
+            return []
+        b = self.b
+        lo = min(b[i].col for i in idx)
+        hi = max(b[i].col + b[i].span - 1 for i in idx)
+        if lo == hi:
+            return self.column(idx)
+        split = self._wide_gap(idx)
+        if split is not None:
+            return self.cut(split[0]) + self.cut(split[1])
+        crossing = set()
+        for i in idx:
+            for k in range(b[i].col + 1, b[i].col + b[i].span):
+                crossing.add(k)
+        bounds = [k for k in range(lo + 1, hi + 1) if k not in crossing]
+        if bounds:
+            out: list[_Piece] = []
+            edges = [lo] + bounds + [hi + 1]
+            for a, c in zip(edges, edges[1:]):
+                out += self.cut([i for i in idx if a <= b[i].col < c])
+            return out
+        return self.bands(idx)
+
+    def _rows(self, idx: list[int]) -> list[list[int]]:
+        b = self.b
+        rows: list[list[int]] = []
+        ymax = 0.0
+        for i in sorted(idx, key=lambda i: (b[i].y0, b[i].x0)):
+            eps = 0.15 * (b[i].y1 - b[i].y0)
+            if rows and b[i].y0 < ymax - eps:
+                rows[-1].append(i)
+                ymax = max(ymax, b[i].y1)
+            else:
+                rows.append([i])
+                ymax = b[i].y1
+        return rows
+
+    def _wide_gap(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
+        """The widest blank band across the whole region, when it is clearly wider than the
+        space between lines (:data:`WIDE_GAP_PITCHES` row pitches): modules stacked on the page."""
+        b = self.b
+        rows = self._rows(idx)
+        if len(rows) < 2:
+            return None
+        tops = [min(b[i].y0 for i in r) for r in rows]
+        bottoms = [max(b[i].y1 for i in r) for r in rows]
+        steps = sorted(t2 - t1 for t1, t2 in zip(tops, tops[1:]))
+        pitch = steps[len(steps) // 2]
+        best, gap_best = None, WIDE_GAP_PITCHES * pitch
+        for k in range(len(rows) - 1):
+            gap = tops[k + 1] - bottoms[k]
+            if gap >= gap_best:
+                best, gap_best = k, gap
+        if best is None:
+            return None
+        return [i for r in rows[: best + 1] for i in r], [i for r in rows[best + 1:] for i in r]
+
+    def bands(self, idx: list[int]) -> list[_Piece]:
+        """Horizontal split of a region no column boundary cuts (a line spans them).
+
+        Rows are maximal runs of vertically overlapping lines. The region is cut
+        at the widest gap (a rule counts as very wide) that lies just above or
+        below a row holding a spanning line: those lines are what stop the
+        vertical cut, and a cut anywhere else would split running columns.
+        """
+        b = self.b
+        order = sorted(idx, key=lambda i: (b[i].y0, b[i].x0))
+        rows: list[list[int]] = []
+        ymax = 0.0
+        for i in order:
+            eps = 0.15 * (b[i].y1 - b[i].y0)
+            if rows and b[i].y0 < ymax - eps:
+                rows[-1].append(i)
+                ymax = max(ymax, b[i].y1)
+            else:
+                rows.append([i])
+                ymax = b[i].y1
+        wide = [any(b[i].span > 1 for i in r) for r in rows]
+        # the short last line of a spanning block of text (a caption's 毛如瑞摄) stays with it
+        k = 1
+        while k < len(rows):
+            r, p = rows[k], rows[k - 1]
+            if wide[k - 1] and not wide[k] and len(r) == 1 and not self.heady(p) \
+                    and abs(b[r[0]].x0 - min(b[i].x0 for i in p)) <= 1.0 \
+                    and b[r[0]].y0 - max(b[i].y1 for i in p) <= 1.0 and (k + 1 == len(rows) or not wide[k + 1]
+                                                                       or self.heady(rows[k + 1])):
+                p.extend(r)
+                del rows[k], wide[k]
+            else:
+                k += 1
+        best, best_gap = None, -1e9
+        for k in range(len(rows) - 1):
+            if not (wide[k] or wide[k + 1]):
+                continue
+            bottom = max(b[i].y1 for i in rows[k])
+            top = min(b[i].y0 for i in rows[k + 1])
+            gap = top - bottom + (100.0 if self._rule_between(bottom, top, rows[k] + rows[k + 1]) else 0.0)
+            if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) \
+                    and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
+                continue  # two spanning rows of one kind (a headline, a caption): one block
+            if gap > best_gap + 1e-6:
+                best, best_gap = k, gap
+        if best is None:
+            g = sorted(idx, key=lambda i: (round(b[i].y0, 1), b[i].x0))
+            return [_Piece(g, start=False, kind="band", heady=self.heady(g))]
+        upper = [i for r in rows[: best + 1] for i in r]
+        lower = [i for r in rows[best + 1:] for i in r]
+        return self.cut(upper) + self.cut(lower)
+
+    def column(self, idx: list[int]) -> list[_Piece]:
+        """One column, top to bottom; a rule, a wide gap or a headline-sized line after
+        body text begins a new piece that must start a module (``meta['force']``)."""
+        b = self.b
+        order = sorted(idx, key=lambda i: (b[i].y0, b[i].x0))
+        pitch = self._pitch(order)
+        out: list[_Piece] = []
+        cur: list[int] = []
+        for i in order:
+            if cur:
+                prev = cur[-1]
+                gap = b[i].y0 - b[prev].y1
+                split = gap > GAP_PITCHES * pitch or self._rule_between(b[prev].y1, b[i].y0, [i])
+                if self.has_fonts and self.is_heady_line(i) and not self.is_heady_line(prev):
+                    split = True
+                if split:
+                    out.append(_Piece(cur, start=False, heady=self.heady(cur)))
+                    cur = []
+                    cur.append(i)
+                    out.append(_Piece([], start=True))  # marker, merged below
+                    continue
+            cur.append(i)
+        if cur:
+            out.append(_Piece(cur, start=False, heady=self.heady(cur)))
+        # fold markers: a piece after a marker is forced to start a module
+        res: list[_Piece] = []
+        force = False
+        for p in out:
+            if not p.idx:
+                force = True
+                continue
+            p.meta["force"] = force
+            force = False
+            res.append(p)
+        return res
+
+    def starts(self, pieces: list[_Piece]) -> None:
+        """Decide where modules begin, in one pass over the leaf pieces in reading order.
+
+        A piece begins a module when it is forced (a split inside a column), when it
+        is headline-sized after body text, or when it is body text that does not
+        continue the previous piece: continuing means following a headline piece
+        from below, or standing in the next column to the right at the same top.
+        """
+        b = self.b
+        prev: _Piece | None = None
+        mod_top = None
+        for p in pieces:
+            top = min(b[i].y0 for i in p.idx)
+            c0 = min(b[i].col for i in p.idx)
+            pitch = self._pitch(p.idx)
+            if prev is None or p.meta.get("force"):
+                p.start = True
+            elif p.heady:
+                p.start = not prev.heady
+            elif prev.heady:
+                pbottom = max(b[i].y1 for i in prev.idx)
+                p.start = top < pbottom - 0.5 * pitch
+            else:
+                pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
+                same_top = mod_top is not None and abs(top - mod_top) <= 1.5 * pitch
+                p.start = not (c0 == pc1 + 1 and same_top)
+            if p.start or (prev is not None and prev.heady and not p.heady):
+                mod_top = top
+            prev = p
+
+    def _pitch(self, order: list[int]) -> float:
+        """Typical distance between the tops of consecutive lines (body leading)."""
+        b = self.b
+        ys = sorted({round(b[i].y0, 2) for i in order})
+        d = [y2 - y1 for y1, y2 in zip(ys, ys[1:]) if y2 - y1 > 0.3]
+        hs = [b[i].y1 - b[i].y0 for i in order]
+        return median(d) if d else (median(hs) if hs else 1.0)
+
+    def _rule_between(self, y_top: float, y_bottom: float, ids: list[int]) -> bool:
+        if not self.rules:
+            return False
+        x0 = min(self.b[i].x0 for i in ids)
+        x1 = max(self.b[i].x1 for i in ids)
+        for rx0, ry0, rx1, ry1 in self.rules:
+            if ry1 - ry0 > rx1 - rx0:
+                continue  # vertical rule
+            ry = (ry0 + ry1) / 2
+            if y_top - 0.2 <= ry <= y_bottom + 0.2 and min(rx1, x1) - max(rx0, x0) > 1.0:
+                return True
+        return False
+
+
+def _set_indents(ctx: _Ctx, p: _Piece) -> None:
+    """Indent in ems from the left edge of the piece's column: the most common left
+    edge among its lines (full lines, not indented, dominate any column of text)."""
+    b = ctx.b
+    if not p.idx:
+        return
+    xs = Counter(round(b[i].x0 * 2) / 2 for i in p.idx)
+    common = [x for x, n in xs.items() if n >= max(2, 0.15 * len(p.idx))]
+    left = min(common) if common else min(b[i].x0 for i in p.idx)
+    col_left = ctx.cols[b[p.idx[0]].col][0] if ctx.cols else left
+    if not common and abs(left - col_left) <= 3:
+        left = min(left, col_left)
+    for i in p.idx:
+        ctx.lines[i].indent = round(max(0.0, b[i].x0 - left), 2)

@@ -1,0 +1,61 @@
+"""Does a line join read as running Chinese text? Evidence from a word list.
+
+A line break falls inside a word about 40% of the time, so when the end of
+line *a* and the start of line *b* form a word (``…易管`` + ``理的…`` →
+管理), *b* very likely continues *a*; two unrelated lines form one by chance
+far less often (on the shared benchmark's articles: 39% of true joins versus
+7% of random pairs). The word list is jieba's dictionary (MIT licence, shipped
+inside the jieba package, read offline), used only as evidence here.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _freq() -> dict[str, int]:
+    try:
+        import jieba  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        return {}
+    import logging
+
+    jieba.setLogLevel(logging.WARNING)
+    dt = jieba.dt
+    if not dt.initialized:
+        dt.initialize()
+    return dt.FREQ
+
+
+def join_score(a: str, b: str) -> float:
+    """Evidence (≥ 0) that text ``b`` directly continues text ``a``.
+
+    The largest ``log(freq) + extra length`` over dictionary words made of the
+    last 1–3 characters of ``a`` and the first 1–3 of ``b``; 0 when none.
+    Inputs are de-spaced strings; digits and Latin letters on both sides of
+    the break (``12.`` + ``5%``) count as a join too.
+    """
+    if not a or not b:
+        return 0.0
+    if (a[-1].isdigit() or a[-1] == ".") and (b[0].isdigit() or b[0] in ".%"):
+        return 8.0
+    freq = _freq()
+    best = 0.0
+    for k in range(1, 4):
+        if k > len(a):
+            break
+        left = a[-k:]
+        if not _CJK.match(left[0]):
+            continue
+        for m in range(1, 4):
+            if m > len(b) or k + m < 2:
+                continue
+            w = left + b[:m]
+            f = freq.get(w, 0)
+            if f > 0:
+                best = max(best, math.log(f) + (k + m - 2))
+    return best

@@ -1,0 +1,59 @@
+"""End to end on small articles: roles, offsets, traditional script, merge_page."""
+from baozhi.facts import extract_article, merge_page
+
+
+def test_roles_chair_attendees_observers():
+    t = ("12月6日,市委书记郭晨永主持召开市委常委会,市委副书记、常务副市长黎竹,市委常委武宜瑞出席会议,"
+         "市政协主席孔慧列席会议。")
+    f = extract_article(t)
+    m = f["meetings"][0]
+    assert (m["chairs"], m["attendees"], m["observers"]) == (["郭晨永"], ["黎竹", "武宜瑞"], ["孔慧"])
+    assert f["date"] == "--12-06"
+
+
+def test_entrusted_chair_and_speaker():
+    t = ("1月12日上午,受县委书记岳秀功委托,县委副书记、县长覃安峰主持召开十三届县委第32次常委会会议。"
+         "会上,县委常委、常务副县长包青溪通报有关情况。会议学习习近平总书记重要讲话精神。")
+    m = extract_article(t)["meetings"][0]
+    assert m["chairs"] == ["覃安峰"] and m["attendees"] == ["包青溪"]
+
+
+def test_offsets_point_at_the_names_with_layout_spaces():
+    t = "本报讯（记者 彭禹乔）6月12日，区委书记张 智奎主持会议。区长常晓勇出席。"
+    f = extract_article(t)
+    for p in f["persons"]:
+        for s, e in p["mentions"]:
+            assert t[s:e].replace(" ", "") == p["name"]
+    assert [p["name"] for p in f["persons"]] == ["张智奎", "常晓勇"]
+    assert f["reporters"] == ["彭禹乔"]
+
+
+def test_traditional_text_keeps_its_script():
+    t = "1月11日上午,區委副書記、區長包柏主持召開區政府黨組(擴大)會議和區政府常務會議。"
+    f = extract_article(t)
+    assert f["persons"][0] == {"name": "包柏", "titles": ["區委副書記", "區長"], "mentions": [[16, 18]]}
+    assert [(m["name"], m["organizer"], m["kind"]) for m in f["meetings"]] == [
+        ("區政府黨組(擴大)會議", "區政府黨組", "黨組會議"), ("區政府常務會議", "區政府", "常務會議")]
+
+
+def test_headline_is_not_a_fact_source():
+    f = extract_article("会议还研究了其他事项。", headline="区政府召开第58次常务会议")
+    assert f["meetings"] == []
+
+
+def test_merge_page():
+    a = extract_article("本报讯(记者 涂燕)6月12日,区委副书记、区长常晓勇主持召开区政府第58次常务会议。")
+    b = extract_article("本报讯(记者 彭禹乔)6月12日,区委书记张智奎主持召开区委外事工作委员会第六次全体会议,"
+                        "传达2024年全市外事工作会议精神。区委副书记、区长常晓勇出席。")
+    p = merge_page([a, b])
+    assert p["date"] == "2024-06-12" and p["year_source"] == "same-page"
+    assert p["reporters"] == ["涂燕", "彭禹乔"]
+    assert [(x["name"], x["titles"]) for x in p["persons"]] == [
+        ("常晓勇", ["区委副书记", "区长"]), ("张智奎", ["区委书记"])]
+    assert len(p["meetings"]) == 2
+    assert merge_page([])["date"] is None
+
+
+def test_empty_and_odd_input():
+    assert extract_article("")["persons"] == []
+    assert extract_article("\n\n  \u3000")["meetings"] == []

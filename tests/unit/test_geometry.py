@@ -1,0 +1,63 @@
+"""The geometric reading-order engine on hand-made line boxes (1 unit = 1 em)."""
+from __future__ import annotations
+
+from baozhi.layout.geometry import column_grid, geometric_streams
+from baozhi.model import Line
+from baozhi.text import Text
+
+
+def _lines(specs):
+    """specs: (text, x0, y0, font_size) with width = len(text) ems and height 1."""
+    src = "\n".join(s[0] for s in specs)
+    out, pos = [], 0
+    for text, x, y, fs in specs:
+        out.append(Line(Text.from_source(src, pos, pos + len(text)), bbox=(x, y, x + len(text) * fs / 10, y + fs / 10),
+                        font_size=fs))
+        pos += len(text) + 1
+    return out
+
+
+def test_column_grid_ignores_indents_and_spanning_captions():
+    spans = [(0, 10)] * 8 + [(2, 10)] * 3 + [(11, 21)] * 8 + [(13, 21)] * 2 + [(0, 21)] * 3
+    assert column_grid(spans) == [(0, 10), (11, 21)]
+
+
+def test_spanning_headline_then_columns_then_brief():
+    body = "一二三四五六七八九十"
+    specs = [
+        ("报头", 0, 0, 10), ("第2版", 15, 0, 10),
+        ("大标题横跨两栏", 0, 2, 20),
+        ("  " + body[:8], 0, 5, 10), (body, 0, 6.5, 10), (body, 0, 8, 10),
+        (body, 11, 5, 10), (body[:5], 11, 6.5, 10),
+        ("  " + body[:8], 22, 2, 10), (body, 22, 3.5, 10),
+    ]
+    lines = _lines(specs)
+    streams = geometric_streams(lines, unit_em=1.0)
+    got = [[ln.text.value.strip() for ln in s] for s in streams]
+    assert got == [
+        ["报头", "第2版"],
+        ["大标题横跨两栏", body[:8], body, body, body, body[:5]],
+        [body[:8], body],
+    ]
+    assert [ln.span_cols for ln in streams[1]][:2] == [2, 1]
+    assert lines[2].rel_size == 2.0
+    assert lines[3].indent == 0.0 and lines[3].column == 0
+
+
+def test_indent_is_measured_from_the_column_edge():
+    body = "一二三四五六七八九十"
+    specs = [(body[:8], 2, 0, 10), (body, 0, 1.5, 10), (body, 0, 3, 10), (body[:8], 2, 4.5, 10), (body, 0, 6, 10)]
+    lines = _lines(specs)
+    geometric_streams(lines, unit_em=1.0)
+    assert [ln.indent for ln in lines] == [2.0, 0.0, 0.0, 2.0, 0.0]
+
+
+def test_gap_in_a_column_starts_a_new_module():
+    body = "一二三四五六七八九十"
+    specs = [(body, 0, 0, 10), (body, 0, 1.5, 10), (body, 0, 12, 10), (body, 0, 13.5, 10)]
+    streams = geometric_streams(_lines(specs), unit_em=1.0)
+    assert [len(s) for s in streams] == [2, 2]
+
+
+def test_empty():
+    assert geometric_streams([], unit_em=1.0) == []

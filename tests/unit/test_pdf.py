@@ -1,0 +1,145 @@
+"""PDF reader and the geometric reading order, on small PDFs made here with reportlab.
+
+The text uses the Adobe CID font STSong-Light (UniGB-UCS2-H): no font file is
+embedded or needed, and pdfium maps the glyphs back to Unicode through its CMaps.
+"""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from baozhi.errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from baozhi.pipeline import Settings, process_source
+from baozhi.readers.pdf import read_pdf
+
+reportlab = pytest.importorskip("reportlab")
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+W, H = 420.0, 600.0
+BODY = 10.0
+COL_X = [20.0, 150.0, 280.0]  # three columns of 12 ems, gutter 1 em
+COL_CHARS = 12
+
+
+def _flow(text: str, width: int = COL_CHARS) -> list[str]:
+    """Set paragraphs (separated by '|') as column lines: 2-em indent, then full lines."""
+    out = []
+    for para in text.split("|"):
+        first = True
+        while para:
+            n = width - 2 if first else width
+            out.append(("  " if first else "") + para[:n])
+            para = para[n:]
+            first = False
+    return out
+
+
+def _draw_lines(c, x: float, y: float, lines: list[str], size: float = BODY, lead: float = 1.5) -> float:
+    c.setFont(FONT, size)
+    for ln in lines:
+        indent = len(ln) - len(ln.lstrip(" "))
+        c.drawString(x + (2 * size if indent else 0), y, ln.lstrip(" "))
+        y -= size * lead
+    return y
+
+
+def _pdf(draw, pages: int = 1, **kw) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), **kw)
+    for n in range(pages):
+        draw(c, n)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+BODY_A = ("本报讯（记者 王明）6月1日，全市召开工作会议，部署今年重点任务，要求各地抓好落实。"
+          "|会议强调，要坚持问题导向，扎实推进各项工作，确保取得实效。"
+          "|会议还对安全生产工作作出安排，要求压实责任，守牢底线。")
+BRIEF = "本报讯（记者 李华）近日，我市新建三座公园，方便市民休闲健身。"
+
+
+def _front_page(c, n: int) -> None:
+    c.setFont(FONT, 24)
+    c.drawString(20, H - 40, "晨报")
+    c.setFont(FONT, 11)
+    c.drawString(120, H - 40, "第3版")
+    c.drawString(200, H - 40, "2024年6月2日")
+    c.setLineWidth(1)
+    c.line(20, H - 52, W - 20, H - 52)
+    # a headline spanning columns 1-2 over a body flowing down column 1 then column 2
+    c.setFont(FONT, 20)
+    c.drawString(20, H - 85, "全市部署今年重点任务")
+    lines = _flow(BODY_A)
+    half = (len(lines) + 1) // 2
+    _draw_lines(c, COL_X[0], H - 110, lines[:half])
+    _draw_lines(c, COL_X[1], H - 110, lines[half:])
+    # column 3: a brief without a headline, then a photo box and its caption
+    _draw_lines(c, COL_X[2], H - 85, _flow(BRIEF))
+    c.rect(COL_X[2], H - 330, 120, 120)
+    _draw_lines(c, COL_X[2], H - 345, ["市民在新建的公园里散步，", "享受周末时光。张三摄"], size=9)
+
+
+def test_pdf_columns_spanning_headline_brief_caption():
+    raw = _pdf(_front_page)
+    [r] = process_source(raw, "front.pdf", Settings(check=True))
+    assert r.page == 1
+    assert [t.value for t in r.header] == ["晨报", "第3版", "2024年6月2日"]
+    heads = [[h.text.value for h in a.headline] for a in r.articles]
+    paras = [[p.value for p in a.paragraphs] for a in r.articles]
+    assert heads[0] == ["全市部署今年重点任务"]
+    assert r.articles[0].headline[0].role == "title"
+    assert paras[0] == [p.replace(" ", "") for p in BODY_A.split("|")]
+    assert r.articles[0].byline.value == "本报讯（记者 王明）"
+    assert heads[1] == [] and paras[1] == [BRIEF.replace(" ", "")]
+    assert r.articles[1].byline.value == "本报讯（记者 李华）"
+    assert heads[2] == [] and paras[2] == ["市民在新建的公园里散步，享受周末时光。张三摄"]
+    assert len(r.articles) == 3
+
+
+def test_pdf_lines_and_source_text():
+    raw = _pdf(_front_page)
+    [page] = read_pdf(raw, "front.pdf")
+    assert page.dump_kind == "pdf" and page.number == 1
+    # one printed line per text line, top to bottom (by the top of each line's box)
+    assert page.source.text.split("\n")[:4] == ["晨报", "2024年6月2日", "第3版", "全市部署今年重点任务"]
+    sizes = {ln.text.value: ln.font_size for ln in page.lines}
+    assert sizes["全市部署今年重点任务"] == 20.0
+    assert any(abs(r[1] - 52) < 2 for r in page.rules)  # the rule under the masthead
+
+
+def test_pdf_multi_page():
+    def draw(c, n):
+        c.setFont(FONT, 18)
+        c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
+        _draw_lines(c, 20, H - 90, _flow(BRIEF, 20))
+
+    results = process_source(_pdf(draw, pages=2), "two.pdf", Settings(check=True))
+    assert [r.page for r in results] == [1, 2]
+    assert [r.articles[0].headline[0].text.value for r in results] == ["第1页的新闻标题", "第2页的新闻标题"]
+    assert results[1].source.name == "two.pdf#page=2"
+
+
+def test_pdf_encrypted():
+    raw = _pdf(lambda c, n: c.drawString(20, 500, "x"), encrypt="secret")
+    with pytest.raises(EncryptedPdf, match="password"):
+        read_pdf(raw, "enc.pdf")
+
+
+def test_pdf_corrupt_and_truncated():
+    raw = _pdf(_front_page)
+    with pytest.raises(CorruptPdf):
+        read_pdf(b"%PDF-1.4\n%%EOF\n", "bad.pdf")
+    with pytest.raises((CorruptPdf, NoTextLayer)):
+        read_pdf(raw[: len(raw) // 3], "cut.pdf")
+
+
+def test_pdf_no_text_layer():
+    raw = _pdf(lambda c, n: c.rect(50, 50, 200, 300, fill=1))
+    with pytest.raises(NoTextLayer, match="--ocr"):
+        read_pdf(raw, "scan.pdf")
