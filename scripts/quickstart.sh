@@ -6,3 +6,6 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e .
 .venv/bin/baozhi parse examples/seed_page.txt --markdown
+echo
+echo "---- facts (baozhi extract) ----"
+.venv/bin/baozhi extract examples/seed_page.txt --table

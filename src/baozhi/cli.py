@@ -9,7 +9,7 @@ from typing import Iterator
 import click
 
 from . import __version__
-from .errors import EXIT_INPUT, EXIT_NO_INPUT, BaozhiError, NoPages, UnreadablePath
+from .errors import EXIT_INPUT, EXIT_NO_INPUT, BaozhiError, NoPages, UnreadablePath  # noqa: F401
 from .pipeline import Settings, process_source
 from .render import to_dict, to_markdown, to_text
 
@@ -22,7 +22,6 @@ Exit codes:
   3  at least one input could not be read (one line on stderr each;
      the other inputs were still processed)
   4  no input found (e.g. a directory with no .txt/.pdf pages)
-  5  archive (database) error
 """
 
 
@@ -75,7 +74,13 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
     if outdir is not None:
         outdir.mkdir(parents=True, exist_ok=True)
     ext = {"json": ".json", "markdown": ".md", "text": ".txt", "table": ".tsv"}[fmt]
-    for path, err in iter_inputs(paths):
+    expanded = list(iter_inputs(paths))
+    if outdir is not None:  # outputs of an earlier run inside OUTDIR are not inputs
+        od = outdir.resolve()
+        expanded = [(p, e) for p, e in expanded if p is None or od not in p.resolve().parents
+                    or any(Path(x).resolve() == p.resolve() for x in paths)]
+    inputs = {p.resolve() for p, _ in expanded if p is not None}
+    for path, err in expanded:
         if err is not None:
             click.echo(f"baozhi: error: {err} [{err.code}]", err=True)
             failures += 1
@@ -94,7 +99,13 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
         chunks = [render(r, fmt) for r in results]
         text = "".join(chunks)
         if outdir is not None:
-            (outdir / _out_name(path, used, ext)).write_text(text, encoding="utf-8")
+            target = outdir / _out_name(path, used, ext)
+            if target.resolve() in inputs:
+                click.echo(f"baozhi: error: {target}: output would overwrite an input; choose another -o directory",
+                           err=True)
+                failures += 1
+                continue
+            target.write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
     if failures:

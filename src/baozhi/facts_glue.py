@@ -74,11 +74,11 @@ def render_facts(r: PageResult, fmt: str) -> str:
     if f.get("reporters"):
         lines.append("reporters: " + "、".join(f["reporters"]))
     for p in f.get("persons", []):
-        lines.append(f"person\\t{p['name']}\\t{'、'.join(p.get('titles', []))}")
+        lines.append(f"person  {p['name']}  {'、'.join(p.get('titles', []))}")
     for m in f.get("meetings", []):
-        lines.append(f"meeting\\t{m.get('name')}\\tkind={m.get('kind')}\\tordinal={m.get('ordinal')}"
-                     f"\\tchairs={'、'.join(m.get('chairs', []))}\\tattendees={'、'.join(m.get('attendees', []))}"
-                     f"\\tobservers={'、'.join(m.get('observers', []))}")
+        lines.append(f"meeting  {m.get('name')}  kind={m.get('kind')}  ordinal={m.get('ordinal')}"
+                     f"  chairs={'、'.join(m.get('chairs', []))}  attendees={'、'.join(m.get('attendees', []))}"
+                     f"  observers={'、'.join(m.get('observers', []))}")
     for d in f.get("documents", []):
-        lines.append(f"document\\t《{d}》")
+        lines.append(f"document  《{d}》")
     return "\n".join(lines) + "\n\n"

@@ -64,7 +64,7 @@ def to_markdown(r: PageResult) -> str:
         else:
             out.append("## (no headline)")
         out.append("")
-        if a.byline is not None:
+        if a.byline is not None and not a.byline_inline:
             out.append(f"*{a.byline.value}*")
             out.append("")
         for p in a.paragraphs:

@@ -24,7 +24,8 @@ def test_parse_json_contract():
 def test_markdown_default():
     r = CliRunner().invoke(main, ["parse", SEED])
     assert r.exit_code == 0
-    assert "## " in r.output and "*本报讯（渝西都市报记者 涂燕）*" in r.output
+    assert "## " in r.output and "本报讯（渝西都市报记者涂燕）6月12日" in r.output
+    assert "*本报讯" not in r.output  # an inline byline is shown once, in its paragraph
 
 
 def test_several_files_jsonl_and_outdir(tmp_path):
@@ -69,3 +70,12 @@ def test_gbk_input(tmp_path):
 def test_help_lists_exit_codes():
     r = CliRunner().invoke(main, ["--help"])
     assert "Exit codes" in r.output and "4  no input found" in r.output
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    page = tmp_path / "seed_page.txt"
+    page.write_bytes((ROOT / "examples" / "seed_page.txt").read_bytes())
+    before = page.read_bytes()
+    r = CliRunner().invoke(main, ["parse", str(page), "--text", "-o", str(tmp_path)])
+    assert r.exit_code == 3
+    assert page.read_bytes() == before

@@ -101,10 +101,17 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
             and ("，" not in flat or wid < 2 * w):
         return True
-    if not after_boundary or cues.ends_sentence(flat) or flat[-1] in "，、：；":
+    if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
-    if _has_sentence_punct(flat):
-        return False
+    if not after_boundary:
+        # a headline may interrupt a body cut off mid-sentence (the dump jumped to another
+        # module): only when the next line opens an article
+        if next_line is None or wid > w - HEADLINE_SHORT_EMS or "，" in flat or "、" in flat:
+            return False
+        nf = _flat(next_line)
+        return bool(cues.inline_byline(nf) or cues.dateline(nf))
+    if ("，" in flat[:-1] or "、" in flat[:-1]) and wid <= w + HEADLINE_WIDE_EMS:
+        return False  # a comma inside a column-wide line: running text, not a headline
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
         return False
     if next_line is not None and not _fresh_start(next_line, w, has_geometry):
@@ -204,7 +211,9 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
     units: list[Unit] = []
     furniture: list[Line] = []
     pending_byline: Line | None = None
-    for ln, lab in zip(lines, labels):
+    for k, (ln, lab) in enumerate(zip(lines, labels)):
+        if lab == "byline" and _credit_closes_text(lines, labels, k):
+            lab = "body"
         if lab == "furniture":
             furniture.append(ln)
             continue
@@ -234,6 +243,16 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
     if pending_byline is not None:
         units.append(Unit("body", [], byline_line=pending_byline))
     return units, furniture
+
+
+def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
+    """An own-line credit with no body after it (end of stream, a headline or furniture
+    follows) closes the text above it (记者X 文/图, 本报记者X摄 under a caption): per the
+    truth conventions it stays in the last paragraph and is no byline."""
+    nxt = labels[k + 1] if k + 1 < len(labels) else None
+    if nxt != "body":
+        return k > 0 and labels[k - 1] == "body"
+    return False
 
 
 def _bigrams(s: str) -> set[str]:
@@ -409,7 +428,7 @@ def build_article(u: Unit, w: float, has_indent: bool) -> Article:
     return art
 
 
-_ROLE_SPACE = re.compile(r"((?:记者|通讯员|摄影|实习生)(?!站))(?=[\u4e00-\u9fff·])")
+_ROLE_SPACE = re.compile(r"((?:记者|記者|通讯员|通訊員|摄影|攝影|实习生|實習生)(?!站))(?=[\u4e00-\u9fff·])")
 
 
 def _byline_from_clean(p: Text, end: int) -> Text:

@@ -65,6 +65,15 @@ _NAME_AFTER_ROLE = re.compile(_ROLE + r"\s*((?:[\u4e00-\u9fff·](?:\s{0,3}(?=[\u
 _SECTION_LABELS = {"简讯", "快讯", "图片新闻", "新闻速递", "要闻", "综合", "本版导读", "图说"}
 
 
+_T2S = str.maketrans("報訊記員電攝導見習實區縣鎮市黨組會議長書", "报讯记员电摄导见习实区县镇市党组会议长书")
+"""Traditional → simplified for the characters byline and dateline patterns use
+(one character for one, so match offsets stay valid); output keeps the text's own characters."""
+
+
+def _simp(s: str) -> str:
+    return s.translate(_T2S)
+
+
 def squash(s: str) -> str:
     """``s`` without any whitespace (the de-spaced view used for matching)."""
     return "".join(s.split())
@@ -72,13 +81,13 @@ def squash(s: str) -> str:
 
 def inline_byline(line: str) -> re.Match[str] | None:
     """Match a byline that opens the first paragraph (本报讯（记者 X）…). ``line`` is de-spaced or raw."""
-    return _inline_byline_re().match(line)
+    return _inline_byline_re().match(_simp(line))
 
 
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
     s = line.strip()
-    return bool(s) and len(squash(s)) <= 40 and bool(_OWN_LINE_BYLINE.match(s))
+    return bool(s) and len(squash(s)) <= 40 and bool(_OWN_LINE_BYLINE.match(_simp(s)))
 
 
 def is_furniture(line: str) -> bool:
@@ -112,8 +121,8 @@ def agency_date(text: str) -> re.Match[str] | None:
 def reporters_in(byline: str) -> list[str]:
     """Names credited in a byline: the 2–4 ideographs after each role word, layout spaces removed."""
     out = []
-    for m in _NAME_AFTER_ROLE.finditer(byline):
-        name = squash(m.group(1))
+    for m in _NAME_AFTER_ROLE.finditer(_simp(byline)):
+        name = squash(byline[m.start(1):m.end(1)])
         for part in re.split(r"[、\s]", name):
             if 2 <= len(part) <= 4 and part not in out:
                 out.append(part)
