@@ -72,7 +72,12 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
     used: set[str] = set()
     outdir = Path(out) if out else None
     if outdir is not None:
-        outdir.mkdir(parents=True, exist_ok=True)
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise click.UsageError(f"cannot use -o {outdir}: {e.strerror or e}") from None
+        if not outdir.is_dir():
+            raise click.UsageError(f"cannot use -o {outdir}: not a directory")
     ext = {"json": ".json", "markdown": ".md", "text": ".txt", "table": ".tsv"}[fmt]
     expanded = list(iter_inputs(paths))
     if outdir is not None:  # outputs of an earlier run inside OUTDIR are not inputs
@@ -105,7 +110,12 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
                            err=True)
                 failures += 1
                 continue
-            target.write_text(text, encoding="utf-8")
+            try:
+                target.write_text(text, encoding="utf-8")
+            except OSError as e:
+                click.echo(f"baozhi: error: {target}: cannot write output ({e.strerror or e})", err=True)
+                failures += 1
+                continue
         else:
             sys.stdout.write(text)
     if failures:

@@ -272,6 +272,8 @@ def overlap(headline: str, body: str) -> float:
 ADJACENT_BONUS = 0.25
 """Bonus for a body printed right after (or, less, right before) a headline group."""
 MIN_OVERLAP = 0.2
+HEADLINE_WINDOW = 120
+"""Bodies farther than this many units from a headline group are not candidates."""
 """A headline group far from a body needs this share of its bigrams in the body."""
 
 
@@ -293,6 +295,8 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for g in groups:
         htext = "".join(_flat(l) for l in units[g].lines)
         for b in bodies:
+            if abs(b - g) > HEADLINE_WINDOW:
+                continue  # keeps the work linear on huge inputs; a page has far fewer units
             ov = overlap(htext, text_of[b])
             bonus = 0.0
             if b == g + 1:

@@ -32,6 +32,9 @@ MAYBE_START_PENALTY = 3.0
 """A piece whose first line could open a paragraph continues an open tail only on
 word evidence (a join score above this, minus the later bonus)."""
 LATER_BONUS = 1.0
+WINDOW = 80
+"""A continuation is looked for among the 80 pieces either side of an open tail (a page
+has far fewer; the bound keeps work linear in the input on huge files)."""
 """Preference for a continuation printed after the open tail (dumps mostly run forward)."""
 
 
@@ -102,7 +105,7 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
     for i in dangling:
         a = _flat(pieces[i].lines[-1])
         for j in orphans:
-            if j == i:
+            if j == i or abs(j - i) > WINDOW:
                 continue
             s = join_score(a, _flat(pieces[j].lines[0])) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
             if not _cont_head(pieces[j], w):
