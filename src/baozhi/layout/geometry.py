@@ -297,17 +297,7 @@ class _Ctx:
         vertical cut, and a cut anywhere else would split running columns.
         """
         b = self.b
-        order = sorted(idx, key=lambda i: (b[i].y0, b[i].x0))
-        rows: list[list[int]] = []
-        ymax = 0.0
-        for i in order:
-            eps = 0.15 * (b[i].y1 - b[i].y0)
-            if rows and b[i].y0 < ymax - eps:
-                rows[-1].append(i)
-                ymax = max(ymax, b[i].y1)
-            else:
-                rows.append([i])
-                ymax = b[i].y1
+        rows = self._rows(idx)
         wide = [any(b[i].span > 1 for i in r) for r in rows]
         # the short last line of a spanning block of text (a caption's 毛如瑞摄) stays with it
         k = 1
