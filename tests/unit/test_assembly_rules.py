@@ -82,3 +82,38 @@ def test_traditional_inline_byline():
     assert a["byline"] == "本報訊（記者 王明）"
     assert a["reporters"] == ["王明"]
     assert a["dateline"] == "6月12日"
+
+
+def test_inline_byline_cut_by_the_line_end_opens_the_article():
+    # a narrow column breaks the credit: 运城晚报讯（记者 / 焦 斌）近日，…
+    lines = BODY_A + ["运城晚报讯（记者", "焦 斌）近日，农业农村部官网发", "布公告，对乡村治理示范村镇名单进", "行公示，我市一镇三村上榜。"]
+    d = parse("\n".join(lines))
+    assert len(d["articles"]) == 2
+    second = d["articles"][1]
+    assert second["headline"] == []
+    assert second["byline"] == "运城晚报讯（记者 焦斌）"
+    assert second["paragraphs"][0].startswith("运城晚报讯（记者焦斌）近日，")
+
+
+def test_photo_credit_closes_a_caption_article():
+    # a caption ending in a run-in photo credit is an article; the text after it starts another
+    caption = ["12月12日，江永县潇浦镇永回路，电", "力工人在高空进行施工作业，全力确", "保电网安全稳定运行。毛如瑞摄"]
+    d = parse("\n".join(caption + BODY_B))
+    assert [a["paragraphs"][0][:8] for a in d["articles"]] == ["12月12日，江", "本报讯（记者李华"]
+    assert d["articles"][0]["paragraphs"][-1].endswith("稳定运行。毛如瑞摄")
+
+
+def test_caption_set_wider_than_the_column_is_its_own_article():
+    wide = ["6月11日，记者途经市区南滨路时看到，该路段市体育场过洞下人行路面", "上一井盖损坏严重，希望相关部门尽快更换井盖。"]
+    d = parse("\n".join(BODY_A + wide + BODY_B))
+    texts = ["".join(a["paragraphs"]) for a in d["articles"]]
+    assert len(texts) == 3
+    assert texts[1] == "".join(wide)
+    assert texts[0].endswith("确保安全度汛。")
+
+
+def test_a_sentence_cut_after_a_verb_is_no_photo_credit():
+    from baozhi.articles.cues import photo_credit_end
+    assert photo_credit_end("全。本报记者雷金华摄") and photo_credit_end("课。记者罗仰东宋婷/摄")
+    assert photo_credit_end("定运行。毛如瑞摄")
+    assert not photo_credit_end("工作人员正在拍摄") and not photo_credit_end("。正在拍摄")

@@ -87,8 +87,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     if line.rel_size is not None:
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
-        return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.inline_byline(flat)
-    if not flat or cues.inline_byline(flat) or cues.dateline(flat):
+        return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
+    if not flat or cues.opens_article(flat) or cues.dateline(flat):
         return False
     wid = cues.width(flat)
     if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]):
@@ -99,7 +99,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     if line.span_cols > 1:
         return not _has_sentence_punct(flat[:-1])
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
-            and ("，" not in flat or wid < 2 * w):
+            and ("，" not in flat or wid < 2 * w) and (after_boundary or not cues.ends_sentence(flat)):
         return True
     if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
@@ -109,7 +109,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         if next_line is None or wid > w - HEADLINE_SHORT_EMS or "，" in flat or "、" in flat:
             return False
         nf = _flat(next_line)
-        return bool(cues.inline_byline(nf) or cues.dateline(nf))
+        return bool(cues.opens_article(nf) or cues.dateline(nf))
     if ("，" in flat[:-1] or "、" in flat[:-1]) and wid <= w + HEADLINE_WIDE_EMS:
         return False  # a comma inside a column-wide line: running text, not a headline
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
@@ -126,7 +126,7 @@ def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
     unindented line is a continuation, so the line before it was not a headline."""
     flat = _flat(line)
     raw = _raw(line)
-    if cues.inline_byline(flat) or cues.letter_spaced(raw) or cues.own_line_byline(raw) or cues.is_furniture(flat):
+    if cues.opens_article(flat) or cues.letter_spaced(raw) or cues.own_line_byline(raw) or cues.is_furniture(flat):
         return True
     if has_geometry and line.indent is not None:
         return line.indent >= 1.5 or line.span_cols > 1
@@ -150,7 +150,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             if cues.is_furniture(f) or cues.is_section_label(f):
                 labels[i] = "furniture"
                 furn_seen = True
-            elif cues.width(f) <= HEADER_SHORT_EMS and not _has_sentence_punct(f) and not cues.inline_byline(f) \
+            elif cues.width(f) <= HEADER_SHORT_EMS and not _has_sentence_punct(f) and not cues.opens_article(f) \
                     and _furniture_follows(lines, i):
                 labels[i] = "furniture"
             else:
@@ -165,7 +165,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "furniture"
         elif cues.is_jump(f):
             labels[k] = "jump"
-        elif cues.own_line_byline(lines[k].text.value) and not cues.inline_byline(f):
+        elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
             labels[k] = "byline"
     boundary = True
     for k in range(len(lines)):
@@ -194,7 +194,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             prev_ok = k == 0 or labels[k - 1] != "body" or cues.ends_sentence(_flat(lines[k - 1]))
             if lines[k].rel_size is not None:
                 continue  # PDF: font size already decided
-            if prev_ok and not _has_sentence_punct(f) and f[-1] not in "，、：；" and not cues.inline_byline(f) \
+            if prev_ok and not _has_sentence_punct(f) and f[-1] not in "，、：；" and not cues.opens_article(f) \
                     and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
                 labels[k] = "headline"
     return labels
@@ -211,6 +211,7 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
     units: list[Unit] = []
     furniture: list[Line] = []
     pending_byline: Line | None = None
+    closed = False
     for k, (ln, lab) in enumerate(zip(lines, labels)):
         if lab == "byline" and _credit_closes_text(lines, labels, k):
             lab = "body"
@@ -233,13 +234,15 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
             pending_byline = ln
             continue
         f = _flat(ln)
-        starts_article = pending_byline is not None or bool(cues.inline_byline(f))
+        starts_article = pending_byline is not None or bool(cues.opens_article(f)) or ln.opens or closed
         if starts_article or not units or units[-1].kind != "body" or units[-1].jumps:
             u = Unit("body", [ln], byline_line=pending_byline)
             units.append(u)
             pending_byline = None
         else:
             units[-1].lines.append(ln)
+        # a photo credit run in after the last sentence closes a caption (…运行。毛如瑞摄)
+        closed = cues.photo_credit_end(f)
     if pending_byline is not None:
         units.append(Unit("body", [], byline_line=pending_byline))
     return units, furniture

@@ -84,6 +84,43 @@ def inline_byline(line: str) -> re.Match[str] | None:
     return _inline_byline_re().match(_simp(line))
 
 
+_BYLINE_CUT = re.compile(r"^[^\s，。（(]{0,12}?讯\s*[（(][^（()）]{0,40}$")
+"""An inline byline cut by the line end (运城晚报讯（记者 / 焦 斌）近日，…): narrow columns break it."""
+
+
+def opens_article(line: str) -> bool:
+    """The line opens an article's text: an inline byline, whole or cut at the line end."""
+    s = _simp(line)
+    return bool(_inline_byline_re().match(s) or _BYLINE_CUT.match(squash(s)))
+
+
+_PHOTO_CREDIT_END = re.compile(
+    r"(?:^|(?<=[。！？”’）)]))((?:本报|新华社|人民日报|本刊)?(?:特约)?(?:摄影记者|记者|通讯员)?)"
+    r"([\u4e00-\u9fff·]{2,8}?)(?:/|／)?(?:摄影?|攝影?)$")
+"""A photo credit run in after the last sentence (…稳定运行。毛如瑞摄 / …第一课。记者罗仰东宋婷/摄)."""
+
+
+def photo_credit_end(line: str) -> bool:
+    """True when the line ends a photo caption with its credit (…。本报记者雷金华摄).
+
+    By the convention in ``../shared/bench/README.md`` (photo news and caption
+    boxes are articles of their own), such a credit closes the article. Without
+    a role word (记者, 本报记者) the credit must read as one or two names
+    (surname + given name), so a sentence cut after 正在拍摄 is no credit.
+    """
+    m = _PHOTO_CREDIT_END.search(_simp(squash(line)))
+    if not m:
+        return False
+    if m.group(1):
+        return True
+    if m.start() == 0:
+        return False  # a bare name at the line start: no sentence end shows it is a credit
+    from ..facts.names import shape_ok  # the surname lexicon
+
+    names = m.group(2)
+    return shape_ok(names) or any(shape_ok(names[:k]) and shape_ok(names[k:]) for k in range(2, len(names) - 1))
+
+
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
     s = line.strip()

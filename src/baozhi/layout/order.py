@@ -28,6 +28,8 @@ from .joins import join_score
 SPARSE_GAPS = 0.3
 """Blank lines separate blocks only when fewer than this share of lines follow one
 (a dump with a blank line after every line, like the seed page, says nothing by them)."""
+WIDE_EMS = 2.5
+"""A line this much wider than the column ``W`` is set across columns (a caption box)."""
 MAYBE_START_PENALTY = 3.0
 """A piece whose first line could open a paragraph continues an open tail only on
 word evidence (a join score above this, minus the later bonus)."""
@@ -50,14 +52,23 @@ def _flat(line: Line) -> str:
     return cues.squash(line.text.value)
 
 
-def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool) -> list[Piece]:
-    """Cut the dump into pieces at every place the text itself marks a break."""
+def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w: float = 0.0) -> list[Piece]:
+    """Cut the dump into pieces at every place the text itself marks a break.
+
+    ``w``: the column width in ems; a run of lines set wider than the column
+    (a caption across two columns) is a piece of its own.
+    """
     pieces: list[Piece] = []
+    in_wide = False
     for ln, lab in zip(lines, labels):
         kind = "headline" if lab == "headline" else ("furniture" if lab == "furniture" else "body")
         flat = _flat(ln)
-        new = (not pieces or pieces[-1].kind != kind or lab == "byline"
-               or (kind == "body" and (cues.inline_byline(flat) is not None or pieces[-1].labels[-1] == "jump"))
+        wide = kind == "body" and bool(w) and cues.width(flat) > w + WIDE_EMS
+        tail = in_wide and not wide and kind == "body" and pieces and not cues.ends_sentence(_flat(pieces[-1].lines[-1]))
+        width_change = kind == "body" and pieces and pieces[-1].kind == "body" and wide != in_wide and not tail
+        in_wide = wide
+        new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
+               or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline"))
         if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             new = False  # an own-line byline heads the body that follows it
@@ -76,7 +87,7 @@ def _cont_head(p: Piece, w: float) -> bool:
     if p.kind != "body" or p.labels[0] != "body":
         return False
     f = _flat(p.lines[0])
-    if cues.inline_byline(f) or cues.dateline(f):
+    if cues.opens_article(f) or cues.dateline(f):
         return False
     return bool(w) and cues.min_width(f) > w - 2 + FIRST_LINE_SLACK
 
@@ -86,7 +97,7 @@ def _may_continue(p: Piece) -> bool:
     if p.kind != "body" or p.labels[0] != "body":
         return False
     f = _flat(p.lines[0])
-    return not (cues.inline_byline(f) or cues.dateline(f))
+    return not (cues.opens_article(f) or cues.dateline(f))
 
 
 def relink(pieces: list[Piece], w: float) -> list[Piece]:
@@ -96,7 +107,7 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
     has_pred: set[int] = set()
     for i in range(n - 1):
         a, b = pieces[i], pieces[i + 1]
-        if _open_tail(a) and b.kind == "body" and b.labels[0] == "body" and not cues.inline_byline(_flat(b.lines[0])):
+        if _open_tail(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])):
             succ[i] = i + 1
             has_pred.add(i + 1)
     dangling = [i for i in range(n) if _open_tail(pieces[i]) and i not in succ]
@@ -143,6 +154,27 @@ def _reaches(succ: dict[int, int], start: int, target: int) -> bool:
     return k == target
 
 
+def _wide(p: Piece, w: float) -> bool:
+    """A body piece set wider than the page's column (a caption box, a spanning text):
+    two or more lines, all but the last wider than ``W + 2.5`` ems, with running text."""
+    if p.kind != "body" or len(p.lines) < 2 or not w:
+        return False
+    flats = [_flat(ln) for ln in p.lines]
+    return all(cues.width(f) > w + WIDE_EMS for f in flats[:-1]) and any("，" in f or "。" in f for f in flats)
+
+
+def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
+    """A wide piece is a text of its own (a caption under a photo spanning columns): it
+    opens a new article, and so does the body piece after it."""
+    prev_wide = False
+    for p in ordered:
+        wide = _wide(p, w)
+        if p.kind == "body" and (wide or prev_wide):
+            p.lines[0].opens = True
+        if p.kind != "furniture":
+            prev_wide = wide
+
+
 def plain_streams(page: Page) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom)."""
     lines = page.lines
@@ -151,8 +183,9 @@ def plain_streams(page: Page) -> list[list[Line]]:
     w = full_width([ln.text.value for ln in lines])
     gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
-    pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS)
+    pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     ordered = relink(pieces, w)
+    _mark_wide_blocks(ordered, w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
