@@ -99,7 +99,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     if line.span_cols > 1:
         return not _has_sentence_punct(flat[:-1])
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
-            and ("，" not in flat or wid < 2 * w) and (after_boundary or not cues.ends_sentence(flat)):
+            and ("，" not in flat or wid < 2 * w) and not flat.endswith("。") \
+            and (after_boundary or not cues.ends_sentence(flat)):
         return True
     if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
@@ -206,6 +207,53 @@ def _furniture_follows(lines: list[Line], i: int) -> bool:
     return any(cues.is_furniture(_flat(lines[j])) for j in range(i + 1, min(len(lines), i + 4)))
 
 
+def _single_char(line: Line) -> bool:
+    f = _flat(line)
+    return len(f) == 1 and is_cjk(f)
+
+
+def _word_pairs(chars: list[str]) -> int:
+    """How many neighbouring characters form a word (jieba's word list)."""
+    from ..layout.joins import join_score
+
+    return sum(1 for a, b in zip(chars, chars[1:]) if join_score(a, b) > 0)
+
+
+def vertical_headlines(lines: list[Line]) -> list[Line]:
+    """Join a run of one-ideograph lines (a vertically set headline, 竖排标题) into one line.
+
+    Two vertical headline lines printed side by side come out of a dump one
+    character from each in turn (``筑联牢合…`` for 联合消防演练 / 筑牢安全防火墙):
+    when splitting the run into alternate characters makes more words than
+    reading it straight, it becomes two lines, the right-hand column (read
+    first in vertical setting, printed second on each dump row) first.
+    """
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if not _single_char(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _single_char(lines[j]):
+            j += 1
+        run = lines[i:j]
+        chars = [_flat(ln) for ln in run]
+        if len(run) >= 4:
+            right, left = run[1::2], run[0::2]
+            straight = _word_pairs(chars)
+            split = _word_pairs([_flat(ln) for ln in right]) + _word_pairs([_flat(ln) for ln in left])
+            groups = [right, left] if split > straight else [run]
+        else:
+            groups = [run]
+        for g in groups:
+            out.append(Line(Text.join(ln.text.strip() for ln in g), indent=g[0].indent, row=g[0].row,
+                            column=g[0].column, label="headline"))
+        i = j
+    return out
+
+
 def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line]]:
     """Cut the labelled stream into headline and body units; return (units, furniture lines)."""
     units: list[Unit] = []
@@ -245,6 +293,9 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
         closed = cues.photo_credit_end(f)
     if pending_byline is not None:
         units.append(Unit("body", [], byline_line=pending_byline))
+    for u in units:
+        if u.kind == "headline" and len(u.lines) > 1:
+            u.lines = vertical_headlines(u.lines)
     return units, furniture
 
 

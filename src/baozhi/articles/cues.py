@@ -62,7 +62,6 @@ _JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[0-9０-９一二三�
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)[，,]")
 _AGENCY_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)[电讯]")
 _NAME_AFTER_ROLE = re.compile(_ROLE + r"\s*((?:[\u4e00-\u9fff·](?:\s{0,3}(?=[\u4e00-\u9fff·]))?){2,4})")
-_SECTION_LABELS = {"简讯", "快讯", "图片新闻", "新闻速递", "要闻", "综合", "本版导读", "图说"}
 
 
 _T2S = str.maketrans("報訊記員電攝導見習實區縣鎮市黨組會議長書", "报讯记员电摄导见习实区县镇市党组会议长书")
@@ -133,8 +132,15 @@ def is_furniture(line: str) -> bool:
     return any(p.match(s) for p in _FURNITURE)
 
 
+@lru_cache(maxsize=1)
+def _section_labels() -> frozenset[str]:
+    text = resources.files("baozhi.lexicon").joinpath("sections.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def is_section_label(line: str) -> bool:
-    return squash(line) in _SECTION_LABELS
+    """A section name on a line of its own (要闻, 民生, 简讯; ``lexicon/sections.txt``)."""
+    return squash(line) in _section_labels()
 
 
 def is_jump(line: str) -> bool:
