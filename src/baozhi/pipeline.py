@@ -72,7 +72,7 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
             labels = [ln.label for ln in stream]
         else:
             labels = classify_lines(stream, w, top_of_page=(si == 0), has_geometry=page.dump_kind != "plain")
-        units, furniture = segment(stream, labels)
+        units, furniture = segment(stream, labels, w)
         header.extend(unify_compat(ln.text.strip()) for ln in furniture)
         for u in attach_headlines(units):
             articles.append(build_article(u, w, has_indent))

@@ -117,3 +117,18 @@ def test_a_sentence_cut_after_a_verb_is_no_photo_credit():
     assert photo_credit_end("全。本报记者雷金华摄") and photo_credit_end("课。记者罗仰东宋婷/摄")
     assert photo_credit_end("定运行。毛如瑞摄")
     assert not photo_credit_end("工作人员正在拍摄") and not photo_credit_end("。正在拍摄")
+
+
+def test_subtitle_printed_inside_its_body_stays_its_headline():
+    # the dump printed the third headline line between two lines of the body it heads
+    lines = (["延长县重点项目集中开复工", "全年实施重点项目52个"]
+             + ["本报讯（记者吴航）3月14日，延长县", "举行重点项目集中开复工仪式。", "今年，延长县坚持把项目建设作为", "加快县域经济社会发展重要支撑和保"]
+             + ["计划总投资134.12亿元"]
+             + ["障，全年确定实施重点项目52个，项", "目总投资134.12亿元，年度计划投资", "53.6亿元，重大前期项目17个。"]
+             + BODY_B)
+    d = parse("\n".join(lines))
+    first = d["articles"][0]
+    assert first["headline"] == ["延长县重点项目集中开复工", "全年实施重点项目52个", "计划总投资134.12亿元"]
+    assert first["paragraphs"][1] == ("今年，延长县坚持把项目建设作为加快县域经济社会发展重要支撑和保障，"
+                                      "全年确定实施重点项目52个，项目总投资134.12亿元，年度计划投资53.6亿元，重大前期项目17个。")
+    assert len(d["articles"]) == 2

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout.chars import despace, is_cjk, unify_compat
+from ..layout.joins import join_score
 from ..model import Article, HeadlineLine, Line
 from ..text import Text
 from . import cues
@@ -40,6 +41,7 @@ class Unit:
     byline_line: Line | None = None  # own-line credit above the body
     headlines: list[list[Line]] = field(default_factory=list)
     jumps: list[Line] = field(default_factory=list)
+    inner: list[int] = field(default_factory=list)  # headline units printed inside this body
 
 
 def _raw(line: Line) -> str:
@@ -73,7 +75,8 @@ def phrase_gap(raw: str) -> bool:
 
 
 def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: bool = False,
-                     after_headline: bool = False, next_line: Line | None = None) -> bool:
+                     after_headline: bool = False, next_line: Line | None = None,
+                     prev_line: Line | None = None) -> bool:
     """Does ``line`` look like a headline line?
 
     ``after_boundary``: the previous line ended a paragraph, was a headline or
@@ -110,7 +113,13 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         if next_line is None or wid > w - HEADLINE_SHORT_EMS or "，" in flat or "、" in flat:
             return False
         nf = _flat(next_line)
-        return bool(cues.opens_article(nf) or cues.dateline(nf))
+        # ... or when a short line that ends no sentence stands between a line cut mid-sentence
+        # and its continuation (a subtitle the dump printed inside the body)
+        if cues.opens_article(nf) or cues.dateline(nf):
+            return True
+        return (prev_line is not None and not _fresh_start(next_line, w, has_geometry)
+                and cues.min_width(_flat(prev_line)) > w - 2 + 0.5
+                and join_score(_flat(prev_line), nf) > join_score(flat, nf))
     if ("，" in flat[:-1] or "、" in flat[:-1]) and wid <= w + HEADLINE_WIDE_EMS:
         return False  # a comma inside a column-wide line: running text, not a headline
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
@@ -183,7 +192,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "headline"
             boundary = True
             continue
-        if is_headline_line(lines[k], w, boundary, has_geometry, after_h, nxt):
+        prv = lines[k - 1] if k > 0 and labels[k - 1] == "body" else None
+        if is_headline_line(lines[k], w, boundary, has_geometry, after_h, nxt, prv):
             labels[k] = "headline"
             boundary = True
         else:
@@ -214,8 +224,6 @@ def _single_char(line: Line) -> bool:
 
 def _word_pairs(chars: list[str]) -> int:
     """How many neighbouring characters form a word (jieba's word list)."""
-    from ..layout.joins import join_score
-
     return sum(1 for a, b in zip(chars, chars[1:]) if join_score(a, b) > 0)
 
 
@@ -254,12 +262,20 @@ def vertical_headlines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line]]:
-    """Cut the labelled stream into headline and body units; return (units, furniture lines)."""
+def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[Unit], list[Line]]:
+    """Cut the labelled stream into headline and body units; return (units, furniture lines).
+
+    ``w``: the column width in ems. With it, a body cut off mid-sentence by a
+    headline group (a subtitle the dump printed inside the body) goes on after
+    the group when the next line cannot open a paragraph (wider than a first
+    line): one body unit, the group left in between for :func:`attach_headlines`.
+    """
     units: list[Unit] = []
     furniture: list[Line] = []
     pending_byline: Line | None = None
     closed = False
+    cur: Unit | None = None  # the body unit running lines go to
+    cut: Unit | None = None  # a body cut off mid-sentence by the headline group just read
     for k, (ln, lab) in enumerate(zip(lines, labels)):
         if lab == "byline" and _credit_closes_text(lines, labels, k):
             lab = "body"
@@ -270,11 +286,14 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
             if units and units[-1].kind == "headline" and pending_byline is None:
                 units[-1].lines.append(ln)
             else:
+                cut = cur if (cur is not None and cur.lines and not cur.jumps
+                              and not cues.ends_sentence(_flat(cur.lines[-1]))) else None
                 units.append(Unit("headline", [ln]))
+            cur = None
             continue
         if lab == "jump":
-            if units and units[-1].kind == "body":
-                units[-1].jumps.append(ln)
+            if cur is not None:
+                cur.jumps.append(ln)
             else:
                 furniture.append(ln)
             continue
@@ -283,12 +302,17 @@ def segment(lines: list[Line], labels: list[str]) -> tuple[list[Unit], list[Line
             continue
         f = _flat(ln)
         starts_article = pending_byline is not None or bool(cues.opens_article(f)) or ln.opens or closed
-        if starts_article or not units or units[-1].kind != "body" or units[-1].jumps:
-            u = Unit("body", [ln], byline_line=pending_byline)
-            units.append(u)
+        if (not starts_article and cur is None and cut is not None and w
+                and cues.min_width(f) > w - 2 + 0.5 and not cues.dateline(f)):
+            cur = cut  # the body goes on after the group that interrupted it
+            cur.inner.append(len(units) - 1)
+        if starts_article or cur is None or cur.jumps:
+            cur = Unit("body", [ln], byline_line=pending_byline)
+            units.append(cur)
             pending_byline = None
         else:
-            units[-1].lines.append(ln)
+            cur.lines.append(ln)
+        cut = None
         # a photo credit run in after the last sentence closes a caption (…运行。毛如瑞摄)
         closed = cues.photo_credit_end(f)
     if pending_byline is not None:
@@ -326,6 +350,8 @@ def overlap(headline: str, body: str) -> float:
 ADJACENT_BONUS = 0.25
 """Bonus for a body printed right after (or, less, right before) a headline group."""
 MIN_OVERLAP = 0.2
+SECOND_GROUP_OVERLAP = 0.5
+"""A second headline group joins a body already headed only when half its bigrams are in it."""
 HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
 """A headline group far from a body needs this share of its bigrams in the body."""
@@ -355,7 +381,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             bonus = 0.0
             if b == g + 1:
                 bonus = ADJACENT_BONUS
-            elif b == g - 1:
+            elif b == g - 1 or g in units[b].inner:
                 bonus = ADJACENT_BONUS * 0.8
             if ov >= MIN_OVERLAP or bonus:
                 pairs.append((ov + bonus, -abs(b - g), g, b))
@@ -367,6 +393,16 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             continue
         owner[g] = b
         taken.add(b)
+    # a second headline group next to (or printed inside) a body that shares its words is
+    # more of that body's headline (a subtitle the dump printed apart from the title)
+    for g in groups:
+        if g in owner:
+            continue
+        htext = "".join(_flat(l) for l in units[g].lines)
+        near = [b for b in (g - 1, g + 1) if b in text_of] + [b for b in bodies if g in units[b].inner]
+        best = max(near, key=lambda b: overlap(htext, text_of[b]), default=None)
+        if best is not None and best in taken and overlap(htext, text_of[best]) >= SECOND_GROUP_OVERLAP:
+            owner[g] = best
     for g in groups:
         if g in owner:
             units[owner[g]].headlines.append(units[g].lines)

@@ -129,6 +129,14 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
             continue
         succ[i] = j
         has_pred.add(j)
+    # a headline piece printed between a body and its continuation stays there (a subtitle
+    # the dump set inside the body): the assembly stage decides whose headline it is
+    for i, j in list(succ.items()):
+        h = i + 1
+        if j == i + 2 and pieces[h].kind == "headline" and h not in has_pred and h not in succ:
+            succ[i] = h
+            succ[h] = j
+            has_pred.add(h)
     out: list[Piece] = []
     seen: set[int] = set()
     for i in range(n):
