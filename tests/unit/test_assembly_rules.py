@@ -132,3 +132,14 @@ def test_subtitle_printed_inside_its_body_stays_its_headline():
     assert first["paragraphs"][1] == ("今年，延长县坚持把项目建设作为加快县域经济社会发展重要支撑和保障，"
                                       "全年确定实施重点项目52个，项目总投资134.12亿元，年度计划投资53.6亿元，重大前期项目17个。")
     assert len(d["articles"]) == 2
+
+
+def test_credit_names_on_lines_of_their_own_finish_the_byline():
+    # PyMuPDF ends a line at each layout space: 本报讯（全媒体记者 / 郑 / 磊）1月14日，…
+    lines = BODY_A + ["本报讯（全媒体记者", "郑", "磊）1月14日，区政协十届", "三次会议各组召集人会议召开，", "介绍大会议程和日程安排。"]
+    d = parse("\n".join(lines))
+    assert len(d["articles"]) == 2
+    second = d["articles"][1]
+    assert second["headline"] == []
+    assert second["byline"] == "本报讯（全媒体记者 郑磊）"
+    assert second["paragraphs"] == ["本报讯（全媒体记者郑磊）1月14日，区政协十届三次会议各组召集人会议召开，介绍大会议程和日程安排。"]

@@ -177,10 +177,14 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "jump"
         elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
             labels[k] = "byline"
+    in_credit = _credit_continuations(lines, labels)
     boundary = True
     for k in range(len(lines)):
         if labels[k] != "body":
             boundary = labels[k] in ("furniture", "headline", "byline", "jump") or boundary
+            continue
+        if k in in_credit:
+            boundary = False
             continue
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         after_h = k > 0 and labels[k - 1] == "headline"
@@ -209,6 +213,26 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
                     and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
                 labels[k] = "headline"
     return labels
+
+
+CREDIT_MAX_LINES = 6
+"""An inline credit cut at a line end closes within this many lines (its names, then ）)."""
+
+
+def _credit_continuations(lines: list[Line], labels: list[str]) -> set[int]:
+    """Lines that finish an inline credit cut at a line end (本报讯（全媒体记者 / 郑 / 磊）1月…):
+    they are body text however short (PyMuPDF puts each padded name on its own line)."""
+    out: set[int] = set()
+    for k, ln in enumerate(lines):
+        if labels[k] != "body" or cues.inline_byline(_flat(ln)) or not cues.opens_article(_flat(ln)):
+            continue
+        for j in range(k + 1, min(len(lines), k + 1 + CREDIT_MAX_LINES)):
+            if labels[j] != "body":
+                break
+            out.add(j)
+            if any(c in _flat(lines[j]) for c in "）)"):
+                break
+    return out
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:
