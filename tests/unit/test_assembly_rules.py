@@ -143,3 +143,12 @@ def test_credit_names_on_lines_of_their_own_finish_the_byline():
     assert second["headline"] == []
     assert second["byline"] == "本报讯（全媒体记者 郑磊）"
     assert second["paragraphs"] == ["本报讯（全媒体记者郑磊）1月14日，区政协十届三次会议各组召集人会议召开，介绍大会议程和日程安排。"]
+
+
+def test_own_line_credit_broken_at_its_padded_name_is_one_byline():
+    lines = BODY_A + ["本报记者方", "宇文/图", "春暖花开，各地相继制定开学计划、", "明确开学时间，学生陆续返校。"]
+    d = parse("\n".join(lines))
+    second = d["articles"][1]
+    assert second["byline"] == "本报记者 方宇文/图"
+    assert second["paragraphs"] == ["春暖花开，各地相继制定开学计划、明确开学时间，学生陆续返校。"]
+    assert d["articles"][0]["paragraphs"][-1].endswith("确保安全度汛。")

@@ -177,6 +177,9 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "jump"
         elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
             labels[k] = "byline"
+        elif (k + 1 < len(lines) and labels[k] == "body" and len(f) <= 8 and len(_flat(lines[k + 1])) <= 8
+              and cues.own_line_byline(f + _flat(lines[k + 1])) and not cues.opens_article(f)):
+            labels[k] = labels[k + 1] = "byline"  # a credit broken at its padded name (本报记者方 / 宇文/图)
     in_credit = _credit_continuations(lines, labels)
     boundary = True
     for k in range(len(lines)):
@@ -322,6 +325,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 furniture.append(ln)
             continue
         if lab == "byline":
+            if pending_byline is not None and k > 0 and labels[k - 1] == "byline":
+                ln = Line(Text.join([pending_byline.text.strip(), ln.text.strip()], sep=" "), indent=pending_byline.indent)
             pending_byline = ln
             continue
         f = _flat(ln)
@@ -351,9 +356,15 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     """An own-line credit with no body after it (end of stream, a headline or furniture
     follows) closes the text above it (记者X 文/图, 本报记者X摄 under a caption): per the
     truth conventions it stays in the last paragraph and is no byline."""
-    nxt = labels[k + 1] if k + 1 < len(labels) else None
+    j = k + 1
+    while j < len(labels) and labels[j] == "byline":
+        j += 1  # a credit broken over two lines
+    i = k - 1
+    while i >= 0 and labels[i] == "byline":
+        i -= 1
+    nxt = labels[j] if j < len(labels) else None
     if nxt != "body":
-        return k > 0 and labels[k - 1] == "body"
+        return i >= 0 and labels[i] == "body"
     return False
 
 
