@@ -344,8 +344,8 @@ def people(name, db, newspaper, limit, as_json) -> None:
         return
     found = _store_call(person_history, conn, name, newspaper=newspaper)
     if not found:
-        click.echo(f"baozhi: no person named {name} in {db}", err=True)
-        sys.exit(1)
+        click.echo(f"no person named {name} in {db}", err=True)
+        return
     for p in found:
         if as_json:
             _emit_json(p)

@@ -232,3 +232,30 @@ def test_cli_commands(archive, tmp_path):
     assert sum(1 for _ in open(tmp_path / "jsonl" / "meetings.jsonl", encoding="utf-8")) == counts["meetings"]
     pq = pytest.importorskip("pyarrow.parquet")
     assert pq.read_table(tmp_path / "parquet" / "persons.parquet").num_rows == counts["persons"]
+
+
+def test_stored_articles_are_parse_output_with_provenance(archive):
+    db, _, _ = archive
+    conn = connect(db)
+    from baozhi.render import to_dict
+
+    path = BENCH / "pages" / "p02" / "pdftotext.txt"
+    [r] = process_source(path.read_bytes(), str(path))
+    want = to_dict(r)["articles"]
+    (pid, text) = conn.execute("SELECT id, text FROM pages WHERE path = ?", (str(path),)).fetchone()
+    arts = conn.execute("SELECT id, headline, byline FROM articles WHERE page_id = ? ORDER BY seq", (pid,)).fetchall()
+    assert [(h, b) for _, h, b in arts] == [("".join(a["headline"]), a["byline"]) for a in want]
+    for (aid, _, _), a in zip(arts, want):
+        rows = conn.execute("SELECT text, src_start, src_end FROM paragraph_texts WHERE article_id = ? ORDER BY seq",
+                            (aid,)).fetchall()
+        assert [t for t, _, _ in rows] == a["paragraphs"]
+        assert [[s, e] for _, s, e in rows] == a["source_spans"]
+    # a mention's offsets point at the name in the stored page text
+    n = 0
+    for name, s, e, key in conn.execute("SELECT m.name, m.start, m.end, p.name FROM mentions m"
+                                        " JOIN persons p ON p.id = m.person_id"):
+        assert name.replace(" ", "") and person_key(name) == key
+        n += 1
+    assert n > 100
+    rows = conn.execute("SELECT pg.text, m.start, m.end, m.name FROM mentions m JOIN pages pg ON pg.id = m.page_id")
+    assert all(t[s:e] == name for t, s, e, name in rows)

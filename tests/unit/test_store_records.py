@@ -21,6 +21,7 @@ def test_page_header_gives_newspaper_and_date():
     assert masthead(header) == "临川新闻"
     assert header_date(header) == "2022-09-23"
     assert masthead(["民生", "第2版"]) is None
+    assert masthead(["晨报", "第3版"]) == "晨报"
     assert header_date(["第2版"]) is None
 
 
@@ -52,8 +53,10 @@ def test_schema_version_and_errors(tmp_path):
         connect(bad)
     empty = tmp_path / "empty.sqlite"
     sqlite3.connect(empty).execute("CREATE TABLE x(a)").connection.commit()
-    with pytest.raises(StoreError, match="no schema"):
+    with pytest.raises(StoreError, match="something else"):
         connect(empty, create=False)
+    with pytest.raises(StoreError, match="something else"):
+        connect(empty)  # never adds the archive's tables to another application's database
     newer = tmp_path / "newer.sqlite"
     c = sqlite3.connect(newer)
     c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")

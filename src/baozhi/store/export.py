@@ -9,9 +9,10 @@ from pathlib import Path
 from ..errors import StoreError
 from .db import store_errors
 
-TABLES = ("sources", "pages", "articles", "paragraphs", "persons", "person_names", "mentions", "title_mentions",
+TABLES = ("sources", "pages", "articles", "paragraph_texts", "persons", "person_names", "mentions", "title_mentions",
           "titles", "meetings", "meeting_participants", "documents", "failures")
-"""Exported tables (``titles`` is a view: title, first/last seen, count, article ids per person)."""
+"""Exported tables. Views: ``titles`` (title, first/last seen, count, article ids per person) and
+``paragraph_texts`` (the ``paragraphs`` table with each paragraph's text)."""
 FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_HINT = "Parquet export needs pyarrow: pip install 'baozhi[parquet]'"
 _CHUNK = 5000

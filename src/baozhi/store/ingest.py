@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..errors import BaozhiError, InputError, NoPages, UnreadablePath
 from .db import connect, store_errors
 from .records import PageOptions, parse_file, sha256_file
-from .write import prune_persons, write_failure, write_page, write_source
+from .write import optimize, prune_persons, write_failure, write_page, write_source
 
 PAGE_SUFFIXES = (".txt", ".pdf", ".text")
 _GLOB_CHARS = set("*?[")
@@ -181,6 +181,8 @@ def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, opt
             _parallel(conn, jobs, workers, options, reparse, summary, progress)
         if reparse and (summary.pages_reparsed or summary.pages_new):
             prune_persons(conn)
+        if summary.pages_reparsed or summary.pages_new:
+            optimize(conn)
         t = totals(conn)
         summary.total_pages, summary.total_articles = t["pages"], t["articles"]
         summary.total_persons, summary.total_meetings, summary.total_failures = (

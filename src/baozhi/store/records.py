@@ -47,7 +47,7 @@ def normalize_date(s: str) -> str | None:
 
 
 _HEADER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_MASTHEAD = re.compile(r"[\u4e00-\u9fff]{2,12}(?:报|新闻|周刊|画报)")
+_MASTHEAD = re.compile(r"[\u4e00-\u9fff]{1,12}(?:报|新闻|周刊)")
 
 
 def header_date(header: list[str]) -> str | None:

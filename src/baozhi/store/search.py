@@ -109,16 +109,22 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None, un
     if newspaper:
         where.append("a.newspaper = ?")
         args.append(newspaper)
-    sql = (f"SELECT a.id, a.page_id, a.newspaper, a.date, a.headline, a.body, p.path, p.page_no,"
-           f" bm25(article_fts, {HEADLINE_WEIGHT}, 1.0) AS score"
-           f" FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN pages p ON p.id = a.page_id"
-           f" WHERE {' AND '.join(where)} ORDER BY score, a.id LIMIT ?")
+    join = " JOIN articles a ON a.id = article_fts.rowid" if len(where) > 1 else ""
+    # rank first, on the index alone (and the short filter columns); fetch the rows shown after
+    ranked = conn.execute(
+        f"SELECT article_fts.rowid, bm25(article_fts, {HEADLINE_WEIGHT}, 1.0) AS score FROM article_fts{join}"
+        f" WHERE {' AND '.join(where)} ORDER BY score, article_fts.rowid LIMIT ?", (*args, limit)).fetchall()
+    rows = []
+    for aid, score in ranked:
+        r = conn.execute("SELECT a.id, a.page_id, a.newspaper, a.date, a.headline, a.body, p.path, p.page_no"
+                         " FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?", (aid,)).fetchone()
+        rows.append((r, score))
     hits = []
-    for r in conn.execute(sql, (*args, limit)).fetchall():
+    for r, score in rows:
         text = r["body"]
         if not any(n in fold(text) for n in _needles(q.terms)) and r["headline"]:
             text = r["headline"]
         marked, plain, hl = snippet(text, q.terms)
         hits.append(Hit(r["id"], r["page_id"], r["newspaper"], r["date"], r["headline"], r["path"], r["page_no"],
-                        round(r["score"], 4), marked, plain, hl))
+                        round(score, 4), marked, plain, hl))
     return hits
