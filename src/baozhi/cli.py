@@ -189,9 +189,12 @@ def _regex(ctx, param, value):
     import re
 
     try:
-        return re.compile(value)
+        pat = re.compile(value)
     except re.error as e:
         raise click.BadParameter(f"not a regular expression: {e}") from None
+    if not {"newspaper", "date"} & set(pat.groupindex):
+        raise click.BadParameter("needs a named group (?P<newspaper>…) or (?P<date>…)")
+    return pat
 
 
 DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, type=click.Path(dir_okay=False),
@@ -286,8 +289,8 @@ def _emit_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
 
-@main.command()
-@click.argument("query")
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True)
 @DB_OPTION
 @SINCE_OPTION
 @UNTIL_OPTION
@@ -297,6 +300,8 @@ def _emit_json(obj) -> None:
 def search(query, db, since, until, newspaper, limit, as_json) -> None:
     """Full-text search of the archive's articles, best match first (bm25).
 
+    QUERY may be several words; quote it when it holds a phrase in "…".
+
     \b
     宋文 会议        both words (any length, 1 character and up)
     宋文 OR 宋武     either (OR binds tighter: 会议 宋文 OR 宋武 = 会议 and one of the two)
@@ -305,6 +310,7 @@ def search(query, db, since, until, newspaper, limit, as_json) -> None:
     """
     from .store import search as run_search
 
+    query = " ".join(query)  # `baozhi search 宋文 会议 -会见` needs no quotes
     conn = _open(db)
     hits = _store_call(run_search, conn, query, since=since, until=until, newspaper=newspaper, limit=limit)
     if as_json:

@@ -215,6 +215,12 @@ def test_cli_commands(archive, tmp_path):
     assert len(rows) == 3 and all("【会议】" in r["snippet"] and r["highlights"] for r in rows)
     p = run("search", "常晓勇")
     assert p.returncode == 0 and "【常晓勇】" in p.stdout
+    # several words without quotes, an exclusion that looks like an option, FTS5 syntax as text
+    p = run("search", "会议", "-常务", "--json", "--limit", "10000")
+    assert p.returncode == 0, p.stderr
+    assert len(p.stdout.splitlines()) == len(search(connect(db), "会议 -常务", limit=10000)) > 0
+    p = run("search", '"(*:^', "NEAR(", "--json")
+    assert p.returncode == 0 and p.stdout == "" and "Traceback" not in p.stderr
     p = run("people", "常晓勇", "--json")
     assert p.returncode == 0 and json.loads(p.stdout)["titles"]
     p = run("people")

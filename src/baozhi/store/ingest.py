@@ -192,10 +192,17 @@ def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, opt
         conn.close()
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run between two pages."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _parallel(conn, jobs: Iterator[str], workers: int, options: PageOptions, reparse: bool,
               summary: IngestSummary, progress: Progress | None) -> None:
     in_flight: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
         pending: set[Future] = set()
         exhausted = False
         while True:
