@@ -345,6 +345,8 @@ def people(name, db, newspaper, limit, as_json) -> None:
             for r in rows:
                 _emit_json(r)
             return
+        if rows:
+            click.echo("name\tnewspaper\tmentions\ttitles")
         for r in rows:
             click.echo(f"{r['name']}\t{r['newspaper'] or '-'}\t{r['mentions']}\t{'、'.join(r['titles'][:3])}")
         return
@@ -381,13 +383,15 @@ def meetings(chair, kind, organizer, since, until, newspaper, limit, db, as_json
     conn = _open(db)
     rows = _store_call(list_meetings, conn, chair=chair, kind=kind, organizer=organizer, since=since, until=until,
                        newspaper=newspaper, limit=limit)
+    if rows and not as_json:
+        click.echo("date\tkind\tname\torganizer\tchairs\tattendees\tobservers")
     for m in rows:
         if as_json:
             _emit_json(m)
             continue
         click.echo(f"{m['date'] or m['date_text'] or '?'}\t{m['kind'] or '-'}\t{m['name']}\t"
-                   f"organizer={m['organizer'] or '-'}\tchairs={'、'.join(m['chairs']) or '-'}\t"
-                   f"attendees={len(m['attendees'])}\tobservers={len(m['observers'])}")
+                   f"{m['organizer'] or '-'}\t{'、'.join(m['chairs']) or '-'}\t"
+                   f"{'、'.join(m['attendees']) or '-'}\t{'、'.join(m['observers']) or '-'}")
 
 
 @main.command()

@@ -56,3 +56,39 @@ def test_special_characters_never_error(q):
     fts = parse_query(q).fts
     if fts is not None:
         conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts,)).fetchall()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list('会议宋文區 "*():^-+NOTRAD|{}[]\\\'“”「」.,，。\t') + ["OR", "AND", "NOT", "NEAR"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=12).map("".join))
+def test_any_query_is_valid_fts5(q):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(headline, body, content='', tokenize='unicode61')")
+    conn.execute("INSERT INTO t(rowid, headline, body) VALUES (1, ?, ?)", (index_text("会议"), index_text("宋文主持會議")))
+    fts = parse_query(q).fts
+    if fts is not None:
+        conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts,)).fetchall()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="会议宋文主持區政府常务 ，。A1", min_size=1, max_size=30), st.data())
+def test_every_substring_of_a_text_is_found(text, data):
+    """A substring of the text (without separators) always matches the text's index row."""
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    term = text[i:j]
+    if not term.strip() or any(c in " ，。" for c in term):
+        return
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize='unicode61')")
+    conn.execute("INSERT INTO t(rowid, body) VALUES (1, ?)", (index_text(text),))
+    fts = parse_query(term).fts
+    # ASCII runs are whole words: a part of one (e.g. 'A' of 'A1') is not a match
+    if any(c.isascii() for c in term):
+        return
+    assert conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts,)).fetchall() == [(1,)], (text, term)

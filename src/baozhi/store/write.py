@@ -172,11 +172,12 @@ def _insert_facts(conn, page_id: int, rec: dict[str, Any], article_ids: list[int
 
 @store_errors
 def write_source(conn: sqlite3.Connection, sha256: str, path: str, kind: str, n_pages: int) -> None:
-    """Mark a file as completely ingested (its pages are all stored) and clear its failure."""
+    """Mark a file as completely ingested (its pages are all stored) and clear the failures
+    recorded for its content or its path (a file fixed in place)."""
     with transaction(conn):
         conn.execute("INSERT OR REPLACE INTO sources(sha256, path, kind, n_pages, ingested_at) VALUES (?, ?, ?, ?, ?)",
                      (sha256, path, kind, n_pages, _now()))
-        conn.execute("DELETE FROM failures WHERE source_sha256 = ?", (sha256,))
+        conn.execute("DELETE FROM failures WHERE source_sha256 = ? OR path = ?", (sha256, path))
 
 
 @store_errors
