@@ -143,11 +143,18 @@ def test_failing_inputs_are_recorded_and_the_run_goes_on(tmp_path):
 def test_store_errors_exit_5(tmp_path):
     bad = tmp_path / "notdb.sqlite"
     bad.write_text("not a database" * 200)
-    for args in (["search", "会议"], ["people"], ["meetings"], ["export", "--out", str(tmp_path / "x")]):
+    from click.testing import CliRunner
+
+    from baozhi.cli import main
+
+    for args in (["search", "会议"], ["people"], ["people", "宋文"], ["meetings"], ["export", "--out", str(tmp_path / "x")]):
         for db in (bad, tmp_path / "missing.sqlite"):
-            p = subprocess.run([sys.executable, "-m", "baozhi", *args, "--db", str(db)], capture_output=True, text=True)
-            assert p.returncode == 5, (args, db, p.stderr)
-            assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
+            r = CliRunner().invoke(main, [*args, "--db", str(db)])
+            assert r.exit_code == 5, (args, db, r.output)
+            assert len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("baozhi: error: ")
+            assert r.exception is None or isinstance(r.exception, SystemExit)
+    p = subprocess.run([sys.executable, "-m", "baozhi", "search", "x", "--db", str(bad)], capture_output=True, text=True)
+    assert p.returncode == 5 and len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
     p = subprocess.run(_ingest_cmd(bad, CORPUS / "001.txt"), capture_output=True, text=True)
     assert p.returncode == 5 and "not a baozhi archive" in p.stderr
     p = subprocess.run([sys.executable, "-m", "baozhi", "--help"], capture_output=True, text=True)
