@@ -13,7 +13,6 @@ import sys
 
 import pytest
 
-from baozhi.facts_glue import attach_facts
 from baozhi.pipeline import Settings, process_source
 from baozhi.store import connect, ingest, list_meetings, person_history, search
 from baozhi.store.tokens import fold
