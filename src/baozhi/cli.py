@@ -22,6 +22,8 @@ Exit codes:
   3  at least one input could not be read (one line on stderr each;
      the other inputs were still processed)
   4  no input found (e.g. a directory with no .txt/.pdf pages)
+  5  archive error (ingest, search, people, meetings, export): the
+     database is missing, not a baozhi archive, damaged or locked
 """
 
 
@@ -155,3 +157,253 @@ def extract(files: tuple[str, ...], fmt: str | None, out: str | None) -> None:
     from .facts_glue import render_facts
 
     _run(files, fmt or "table", out, Settings(facts=True), render_facts)
+
+
+# --------------------------------------------------------------------------- the archive
+
+def _store_call(fn, *args, **kwargs):
+    """Run a store function; a StoreError becomes one line on stderr and exit code 5."""
+    from .errors import EXIT_STORE, StoreError
+
+    try:
+        return fn(*args, **kwargs)
+    except StoreError as e:
+        click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
+        sys.exit(EXIT_STORE)
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    from .store.records import normalize_date
+
+    d = normalize_date(value)
+    if d is None:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)")
+    return d
+
+
+def _regex(ctx, param, value):
+    if value is None:
+        return None
+    import re
+
+    try:
+        pat = re.compile(value)
+    except re.error as e:
+        raise click.BadParameter(f"not a regular expression: {e}") from None
+    if not {"newspaper", "date"} & set(pat.groupindex):
+        raise click.BadParameter("needs a named group (?P<newspaper>…) or (?P<date>…)")
+    return pat
+
+
+DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, type=click.Path(dir_okay=False),
+                         help="The archive (an SQLite file).")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON output (one object a line).")
+SINCE_OPTION = click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive).")
+UNTIL_OPTION = click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive).")
+
+
+class _Progress:
+    """A one-line progress display on a terminal: files, pages, pages/s, ETA."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.time = time.monotonic
+        self.start = self.time()
+        self.done = 0
+
+    def __call__(self, path: str, s) -> None:
+        self.done += 1
+        el = max(self.time() - self.start, 1e-6)
+        rate = (s.pages_new + s.pages_reparsed) / el
+        total = max(s.files, 1)
+        eta = (el / self.done) * (total - self.done)
+        width = 24
+        fill = int(width * self.done / total)
+        line = (f"\r[{'#' * fill}{'-' * (width - fill)}] {self.done}/{total} files · {s.pages_done} pages · "
+                f"{rate:.1f} pages/s · ETA {int(eta) // 60}:{int(eta) % 60:02d} ")
+        click.echo(line, nl=False, err=True)
+
+    def close(self) -> None:
+        if self.done:
+            click.echo("", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Parsing processes (default: number of CPUs, at most 8).")
+@click.option("--newspaper", help="Newspaper of every page (wins over --name-pattern and the masthead).")
+@click.option("--date", callback=_iso_date, metavar="YYYY-MM-DD", help="Date of every page (wins over the rest).")
+@click.option("--name-pattern", callback=_regex, metavar="REGEX",
+              help=r"Regex on the file name (then the path) with named groups newspaper and/or date, "
+                   r"e.g. '(?P<newspaper>[^_]+)_(?P<date>\d{8})'.")
+@click.option("--reparse", is_flag=True, help="Re-derive articles and facts of pages already in the archive.")
+def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
+    """Put pages (text dumps, PDFs; files, directories, globs) into the archive.
+
+    Each page is parsed as `parse`/`extract` do and stored with its articles and facts in
+    its own transaction; pages already stored (same content) are skipped, so an interrupted
+    ingest resumes. Unreadable inputs are recorded (table failures) and skipped. Newspaper
+    and date come from the options, else --name-pattern, else the page's masthead and date line.
+    """
+    import os
+
+    from .store import PageOptions
+    from .store import ingest as run_ingest
+
+    if workers is None:
+        workers = max(1, min(8, os.cpu_count() or 1))
+    opts = PageOptions(newspaper=newspaper, date=date, name_pattern=name_pattern)
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        s = _store_call(run_ingest, paths, db, workers=workers, options=opts, reparse=reparse, progress=progress)
+    finally:
+        if progress:
+            progress.close()
+    for e in s.missing:
+        click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
+    for path, code, msg in s.failures:
+        click.echo(f"baozhi: error: {path}: {msg} [{code}]", err=True)
+    click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
+               f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures")
+    click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
+               f"{s.total_meetings} meetings, {s.total_failures} failures")
+    if s.failures or s.missing:
+        from .errors import EXIT_INPUT, EXIT_NO_INPUT
+
+        nothing = s.files == 0 and all(isinstance(e, NoPages) for e in s.missing)
+        sys.exit(EXIT_NO_INPUT if nothing else EXIT_INPUT)
+
+
+def _open(db: str):
+    from .store import connect
+
+    return _store_call(connect, db, create=False)
+
+
+def _emit_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True)
+@DB_OPTION
+@SINCE_OPTION
+@UNTIL_OPTION
+@click.option("--newspaper", help="Only this newspaper.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
+@JSON_OPTION
+def search(query, db, since, until, newspaper, limit, as_json) -> None:
+    """Full-text search of the archive's articles, best match first (bm25).
+
+    QUERY may be several words; quote it when it holds a phrase in "…".
+
+    \b
+    宋文 会议        both words (any length, 1 character and up)
+    宋文 OR 宋武     either (OR binds tighter: 会议 宋文 OR 宋武 = 会议 and one of the two)
+    -会见 / NOT 会见  exclude
+    "常务会议 研究"   a phrase; any other punctuation is just text
+    """
+    from .store import search as run_search
+
+    query = " ".join(query)  # `baozhi search 宋文 会议 -会见` needs no quotes
+    conn = _open(db)
+    hits = _store_call(run_search, conn, query, since=since, until=until, newspaper=newspaper, limit=limit)
+    if as_json:
+        for h in hits:
+            _emit_json(h.as_dict())
+        return
+    if not hits:
+        click.echo("no match", err=True)
+        return
+    for i, h in enumerate(hits, 1):
+        where = " ".join(x for x in (h.newspaper, h.date) if x) or "-"
+        page = f" p.{h.page_no}" if h.page_no else ""
+        click.echo(f"{i}. [{where}] {h.headline or '(no headline)'}  ({h.path}{page}, article {h.article_id})")
+        click.echo(f"   {h.snippet}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@DB_OPTION
+@click.option("--newspaper", help="Only this newspaper.")
+@click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True,
+              help="Rows in the table of persons.")
+@JSON_OPTION
+def people(name, db, newspaper, limit, as_json) -> None:
+    """A person's titles over time and meetings; without NAME, persons by mentions."""
+    from .store import list_persons, person_history
+
+    conn = _open(db)
+    if not name:
+        rows = _store_call(list_persons, conn, newspaper=newspaper, limit=limit)
+        if as_json:
+            for r in rows:
+                _emit_json(r)
+            return
+        if rows:
+            click.echo("name\tnewspaper\tmentions\ttitles")
+        for r in rows:
+            click.echo(f"{r['name']}\t{r['newspaper'] or '-'}\t{r['mentions']}\t{'、'.join(r['titles'][:3])}")
+        return
+    found = _store_call(person_history, conn, name, newspaper=newspaper)
+    if not found:
+        click.echo(f"no person named {name} in {db}", err=True)
+        return
+    for p in found:
+        if as_json:
+            _emit_json(p)
+            continue
+        click.echo(f"{p['name']}  ({p['newspaper'] or 'newspaper unknown'}; {p['mentions']} mentions"
+                   + (f"; written {'、'.join(p['variants'])}" if len(p["variants"]) > 1 else "") + ")")
+        for t in p["titles"]:
+            click.echo(f"  {t['title']}\t{t['first_seen'] or '?'} – {t['last_seen'] or '?'}\t×{t['count']}")
+        for m in p["meetings"]:
+            click.echo(f"  {m['date'] or '?'}\t{m['role']}\t{m['name']}")
+
+
+@main.command()
+@click.option("--chair", help="Chaired by this person.")
+@click.option("--kind", help="Exact kind (常务会议, 常委会会议, 座谈会 …).")
+@click.option("--organizer", help="Organizer contains this.")
+@SINCE_OPTION
+@UNTIL_OPTION
+@click.option("--newspaper", help="Only this newspaper.")
+@click.option("--limit", type=click.IntRange(1, 100000), default=100, show_default=True)
+@DB_OPTION
+@JSON_OPTION
+def meetings(chair, kind, organizer, since, until, newspaper, limit, db, as_json) -> None:
+    """Meetings in the archive, oldest first: date, kind, name, organizer, chairs, attendees."""
+    from .store import list_meetings
+
+    conn = _open(db)
+    rows = _store_call(list_meetings, conn, chair=chair, kind=kind, organizer=organizer, since=since, until=until,
+                       newspaper=newspaper, limit=limit)
+    if rows and not as_json:
+        click.echo("date\tkind\tname\torganizer\tchairs\tattendees\tobservers")
+    for m in rows:
+        if as_json:
+            _emit_json(m)
+            continue
+        click.echo(f"{m['date'] or m['date_text'] or '?'}\t{m['kind'] or '-'}\t{m['name']}\t"
+                   f"{m['organizer'] or '-'}\t{'、'.join(m['chairs']) or '-'}\t"
+                   f"{'、'.join(m['attendees']) or '-'}\t{'、'.join(m['observers']) or '-'}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
+@click.option("--out", default="baozhi-export", show_default=True, type=click.Path(file_okay=False),
+              help="Directory for the files (one per table).")
+@DB_OPTION
+def export(fmt, out, db) -> None:
+    """Write every table of the archive to OUT/<table>.<format> (for pandas, R …)."""
+    from .store import export as run_export
+
+    conn = _open(db)
+    counts = _store_call(run_export, conn, out, fmt)
+    for t, n in counts.items():
+        click.echo(f"{Path(out) / f'{t}.{fmt}'}\t{n} rows")

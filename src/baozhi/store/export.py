@@ -1,0 +1,111 @@
+"""``export``: every table of the archive to CSV, JSON Lines or Parquet, one file per table."""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+from .db import store_errors
+
+TABLES = ("sources", "pages", "articles", "paragraph_texts", "persons", "person_names", "mentions", "title_mentions",
+          "titles", "meetings", "meeting_participants", "documents", "failures")
+"""Exported tables. Views: ``titles`` (title, first/last seen, count, article ids per person) and
+``paragraph_texts`` (the ``paragraphs`` table with each paragraph's text)."""
+FORMATS = ("csv", "jsonl", "parquet")
+PARQUET_HINT = "Parquet export needs pyarrow: pip install 'baozhi[parquet]'"
+_CHUNK = 5000
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    return [(r["name"], (r["type"] or "").upper()) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+@store_errors
+def export(conn: sqlite3.Connection, out: str | Path, fmt: str = "csv") -> dict[str, int]:
+    """Write ``OUT/<table>.<fmt>`` for every table in :data:`TABLES`; returns rows per table.
+
+    CSV has a header row (UTF-8); JSON Lines has one object a row; Parquet columns are typed
+    from the SQLite declared types (INTEGER → int64, else string). Raises
+    :class:`~baozhi.errors.StoreError` when *fmt* is unknown, pyarrow is missing for Parquet,
+    or OUT cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            raise StoreError(PARQUET_HINT) from None
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"cannot create output directory ({e.strerror or e})", path=str(out)) from None
+    counts = {}
+    for table in TABLES:
+        cols = _columns(conn, table)
+        target = out / f"{table}.{fmt}"
+        try:
+            counts[table] = _WRITERS[fmt](conn, table, cols, target)
+        except OSError as e:
+            raise StoreError(f"cannot write ({e.strerror or e})", path=str(target)) from None
+    return counts
+
+
+def _chunks(conn, table: str, cols):
+    cur = conn.execute(f"SELECT {', '.join(c for c, _ in cols)} FROM {table}")
+    while True:
+        rows = cur.fetchmany(_CHUNK)
+        if not rows:
+            return
+        yield rows
+
+
+def _csv(conn, table, cols, target: Path) -> int:
+    n = 0
+    with open(target, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow([c for c, _ in cols])
+        for rows in _chunks(conn, table, cols):
+            w.writerows(tuple(r) for r in rows)
+            n += len(rows)
+    return n
+
+
+def _jsonl(conn, table, cols, target: Path) -> int:
+    n = 0
+    names = [c for c, _ in cols]
+    with open(target, "w", encoding="utf-8") as f:
+        for rows in _chunks(conn, table, cols):
+            for r in rows:
+                f.write(json.dumps(dict(zip(names, tuple(r))), ensure_ascii=False) + "\n")
+            n += len(rows)
+    return n
+
+
+def _parquet(conn, table, cols, target: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def typ(decl: str):
+        if "INT" in decl:
+            return pa.int64()
+        if "REAL" in decl or "FLOA" in decl or "DOUB" in decl:
+            return pa.float64()
+        return pa.string()
+
+    schema = pa.schema([(c, typ(t)) for c, t in cols])
+    n = 0
+    with pq.ParquetWriter(str(target), schema) as w:
+        for rows in _chunks(conn, table, cols):
+            data = {c: [r[i] if r[i] is None or schema.field(c).type != pa.string() else str(r[i]) for r in rows]
+                    for i, (c, _) in enumerate(cols)}
+            w.write_table(pa.table(data, schema=schema))
+            n += len(rows)
+    return n
+
+
+_WRITERS = {"csv": _csv, "jsonl": _jsonl, "parquet": _parquet}

@@ -1,0 +1,237 @@
+"""``ingest``: files, directories and globs of pages → the archive.
+
+Worker processes run :func:`baozhi.store.records.parse_file` (the same ``process_source`` and
+facts glue as ``parse``/``extract``); this process alone writes, one transaction per page.
+A file whose SHA-256 is in ``sources`` was ingested completely and is skipped without being
+parsed; any other file is parsed, and each of its pages already stored (same content hash) is
+skipped, so an interrupted run resumes where it stopped.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sqlite3
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from ..errors import BaozhiError, InputError, NoPages, UnreadablePath
+from .db import connect, store_errors
+from .records import PageOptions, parse_file, sha256_file
+from .write import optimize, prune_persons, write_failure, write_page, write_source
+
+PAGE_SUFFIXES = (".txt", ".pdf", ".text")
+_GLOB_CHARS = set("*?[")
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
+    """Files, directories (searched recursively for .txt/.pdf) and glob patterns → file paths in
+    a stable order without repeats, and one :class:`InputError` per argument that gives nothing."""
+    files: list[str] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+
+    def add(p: Path) -> None:
+        key = str(p.resolve())
+        if key not in seen:
+            seen.add(key)
+            files.append(str(p))
+
+    def add_dir(d: Path, arg: str) -> bool:
+        found = sorted(q for q in d.rglob("*") if q.is_file() and q.suffix.lower() in PAGE_SUFFIXES)
+        for q in found:
+            add(q)
+        return bool(found)
+
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            if not add_dir(p, arg):
+                errors.append(NoPages("directory holds no .txt or .pdf pages", path=arg))
+        elif p.is_file():
+            add(p)
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            n = 0
+            for m in matches:
+                q = Path(m)
+                if q.is_dir():
+                    n += add_dir(q, m)
+                elif q.is_file() and q.suffix.lower() in PAGE_SUFFIXES:
+                    add(q)
+                    n += 1
+            if not n:
+                errors.append(NoPages("pattern matches no .txt or .pdf pages", path=arg))
+        else:
+            errors.append(UnreadablePath("no such file or directory", path=arg))
+    return files, errors
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did (``pages_*``, ``articles``, ``meetings``: this run) and what the
+    archive holds afterwards (``total_*``). ``failures``: ``(path, code, message)`` per failed file;
+    ``missing``: arguments that named no input."""
+
+    files: int = 0
+    files_skipped: int = 0
+    pages_new: int = 0
+    pages_skipped: int = 0
+    pages_reparsed: int = 0
+    articles: int = 0
+    meetings: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+    missing: list[InputError] = field(default_factory=list)
+    total_pages: int = 0
+    total_articles: int = 0
+    total_persons: int = 0
+    total_meetings: int = 0
+    total_failures: int = 0
+
+    @property
+    def pages_done(self) -> int:
+        return self.pages_new + self.pages_skipped + self.pages_reparsed
+
+    def as_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items() if k not in ("failures", "missing")}
+        d["failures"] = [{"path": p, "code": c, "message": m} for p, c, m in self.failures]
+        d["missing"] = [str(e) for e in self.missing]
+        return d
+
+
+Progress = Callable[[str, IngestSummary], None]
+"""``progress(path, summary)`` is called after each file is handled."""
+
+
+def _jobs(conn: sqlite3.Connection, files: list[str], reparse: bool, summary: IngestSummary,
+          progress: Progress | None) -> Iterator[str]:
+    for path in files:
+        try:
+            sha = sha256_file(path)
+        except OSError as e:
+            _fail(conn, summary, None, path, "unreadable", e.strerror or str(e))
+            if progress:
+                progress(path, summary)
+            continue
+        if not reparse:
+            row = conn.execute("SELECT n_pages FROM sources WHERE sha256 = ?", (sha,)).fetchone()
+            if row is not None:
+                summary.files_skipped += 1
+                summary.pages_skipped += row[0]
+                if progress:
+                    progress(path, summary)
+                continue
+        yield path
+
+
+def _fail(conn, summary: IngestSummary, sha: str | None, path: str, code: str, message: str) -> None:
+    write_failure(conn, sha, path, code, message)
+    summary.failures.append((path, code, message))
+
+
+def _store(conn: sqlite3.Connection, res: dict[str, Any], reparse: bool, summary: IngestSummary) -> None:
+    if "error" in res:
+        _fail(conn, summary, res["sha256"], res["path"], res["error"]["code"], res["error"]["message"])
+        return
+    for rec in res["pages"]:
+        status = write_page(conn, rec, reparse=reparse)
+        if status == "skipped":
+            summary.pages_skipped += 1
+            continue
+        if status == "new":
+            summary.pages_new += 1
+        else:
+            summary.pages_reparsed += 1
+        summary.articles += len(rec["articles"])
+        summary.meetings += sum(len(u.get("meetings", [])) for u in (rec["facts"].get("articles") or []))
+    write_source(conn, res["sha256"], res["path"], res["kind"], len(res["pages"]))
+
+
+@store_errors
+def totals(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts of the archive: ``{"pages", "articles", "persons", "meetings", "failures"}``."""
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("pages", "articles", "persons", "meetings", "failures")}
+
+
+def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, options: PageOptions = PageOptions(),
+           reparse: bool = False, progress: Progress | None = None) -> IngestSummary:
+    """Ingest *paths* (files, directories, globs) into the archive *db* (created if missing).
+
+    ``workers``: parsing processes (1: parse in this process). ``options``: newspaper/date
+    given by the user (they win over the name pattern, which wins over the page itself).
+    ``reparse``: re-derive articles and facts of pages already stored.
+    Returns an :class:`IngestSummary`. Unreadable inputs are recorded in ``failures`` and do
+    not stop the run. Raises :class:`~baozhi.errors.StoreError` for database errors.
+    """
+    conn = connect(db)
+    try:
+        summary = IngestSummary()
+        files, summary.missing = expand_paths(paths)
+        summary.files = len(files)
+        jobs = _jobs(conn, files, reparse, summary, progress)
+        if workers <= 1:
+            for path in jobs:
+                _store(conn, parse_file(path, options), reparse, summary)
+                if progress:
+                    progress(path, summary)
+        else:
+            _parallel(conn, jobs, workers, options, reparse, summary, progress)
+        if reparse and (summary.pages_reparsed or summary.pages_new):
+            prune_persons(conn)
+        if summary.pages_reparsed or summary.pages_new:
+            optimize(conn)
+        t = totals(conn)
+        summary.total_pages, summary.total_articles = t["pages"], t["articles"]
+        summary.total_persons, summary.total_meetings, summary.total_failures = (
+            t["persons"], t["meetings"], t["failures"])
+        return summary
+    finally:
+        conn.close()
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run between two pages."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _parallel(conn, jobs: Iterator[str], workers: int, options: PageOptions, reparse: bool,
+              summary: IngestSummary, progress: Progress | None) -> None:
+    in_flight: deque[Future] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+        pending: set[Future] = set()
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < workers * 3:
+                try:
+                    path = next(jobs)
+                except StopIteration:
+                    exhausted = True
+                    break
+                fut = pool.submit(parse_file, path, options)
+                fut.path = path  # type: ignore[attr-defined]
+                pending.add(fut)
+                in_flight.append(fut)
+            if not pending:
+                break
+            # write in submission order, so the archive fills in input order
+            head = in_flight[0]
+            if not head.done():
+                wait([head], return_when=FIRST_COMPLETED)
+            while in_flight and in_flight[0].done():
+                fut = in_flight.popleft()
+                pending.discard(fut)
+                try:
+                    res = fut.result()
+                except BaozhiError:
+                    raise
+                except Exception as e:  # a worker died (e.g. out of memory)
+                    res = {"path": fut.path, "sha256": None,  # type: ignore[attr-defined]
+                           "error": {"code": "internal", "message": f"{type(e).__name__}: {e}"}}
+                _store(conn, res, reparse, summary)
+                if progress:
+                    progress(res["path"], summary)

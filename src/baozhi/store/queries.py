@@ -1,0 +1,131 @@
+"""Questions asked of the archive: persons, a person's titles over time, meetings.
+
+Plain functions over a connection, returning dicts (JSON-able); the CLI only formats them.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from .db import store_errors
+from .write import person_key
+
+
+@store_errors
+def list_persons(conn: sqlite3.Connection, *, newspaper: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Persons by number of mentions (most first):
+    ``[{"person_id", "name", "newspaper", "mentions", "titles": [str], "variants": [str]}]``;
+    ``titles`` are the person's titles, most often seen first."""
+    args: list = []
+    where = ""
+    if newspaper:
+        where, args = "WHERE p.newspaper = ?", [newspaper]
+    rows = conn.execute(
+        f"SELECT p.id, p.name, p.newspaper, (SELECT COUNT(*) FROM mentions m WHERE m.person_id = p.id) AS n"
+        f" FROM persons p {where} ORDER BY n DESC, p.name LIMIT ?", (*args, limit)).fetchall()
+    out = []
+    for r in rows:
+        titles = [t[0] for t in conn.execute(
+            "SELECT title FROM title_mentions WHERE person_id = ? GROUP BY title ORDER BY COUNT(*) DESC, MIN(id)",
+            (r["id"],))]
+        out.append({"person_id": r["id"], "name": r["name"], "newspaper": r["newspaper"] or None,
+                    "mentions": r["n"], "titles": titles, "variants": _variants(conn, r["id"])})
+    return out
+
+
+def _variants(conn, pid: int) -> list[str]:
+    return [v[0] for v in conn.execute("SELECT variant FROM person_names WHERE person_id = ? ORDER BY variant", (pid,))]
+
+
+def find_persons(conn: sqlite3.Connection, name: str, newspaper: str | None = None) -> list[int]:
+    """Ids of the persons called *name* (as stored, or as a variant seen), any newspaper
+    unless *newspaper* is given."""
+    key = person_key(name)
+    sql = ("SELECT DISTINCT p.id FROM persons p LEFT JOIN person_names v ON v.person_id = p.id"
+           " WHERE (p.name = ? OR v.variant = ?)")
+    args: list = [key, name.strip()]
+    if newspaper:
+        sql += " AND p.newspaper = ?"
+        args.append(newspaper)
+    return [r[0] for r in conn.execute(sql + " ORDER BY p.newspaper, p.id", args)]
+
+
+@store_errors
+def person_history(conn: sqlite3.Connection, name: str, *, newspaper: str | None = None) -> list[dict[str, Any]]:
+    """One entry per matching person (one per newspaper):
+    ``{"person_id", "name", "newspaper", "variants", "mentions",
+    "titles": [{"title", "first_seen", "last_seen", "count", "article_ids"}],
+    "meetings": [{"meeting_id", "name", "kind", "date", "role", "newspaper"}]}``.
+    Titles are ordered by first seen (undated last), then by first stored; dates are page dates
+    (``first_seen``/``last_seen`` None when no page of that title has a date). ``[]`` when no
+    person has this name."""
+    out = []
+    for pid in find_persons(conn, name, newspaper):
+        p = conn.execute("SELECT id, name, newspaper FROM persons WHERE id = ?", (pid,)).fetchone()
+        titles = [{"title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
+                   "count": r["n"], "article_ids": sorted({int(x) for x in (r["ids"] or "").split(",") if x})}
+                  for r in conn.execute(
+                      "SELECT title, MIN(date) AS first_seen, MAX(date) AS last_seen, COUNT(*) AS n,"
+                      " GROUP_CONCAT(article_id) AS ids, MIN(id) AS first_id FROM title_mentions"
+                      " WHERE person_id = ? GROUP BY title"
+                      " ORDER BY first_seen IS NULL, first_seen, first_id", (pid,))]
+        meetings = [dict(r) for r in conn.execute(
+            "SELECT m.id AS meeting_id, m.name, m.kind, m.date, mp.role, m.newspaper"
+            " FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id"
+            " WHERE mp.person_id = ? ORDER BY m.date IS NULL, m.date, m.id", (pid,))]
+        n = conn.execute("SELECT COUNT(*) FROM mentions WHERE person_id = ?", (pid,)).fetchone()[0]
+        out.append({"person_id": pid, "name": p["name"], "newspaper": p["newspaper"] or None,
+                    "variants": _variants(conn, pid), "mentions": n, "titles": titles, "meetings": meetings})
+    return out
+
+
+@store_errors
+def list_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: str | None = None,
+                  organizer: str | None = None, since: str | None = None, until: str | None = None,
+                  newspaper: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Meetings, oldest first (undated last):
+    ``[{"meeting_id", "name", "organizer", "kind", "ordinal", "date", "date_text", "newspaper",
+    "page_id", "article_id", "path", "chairs", "attendees", "observers", "documents"}]``.
+
+    ``chair``: a person (name or variant) who chaired it; ``kind``: exact kind (常务会议);
+    ``organizer``: substring of the organizer; ``since``/``until``: ISO dates, inclusive, on
+    ``date`` (the meeting's own full date, else its page's date)."""
+    where, args = [], []
+    if chair:
+        ids = find_persons(conn, chair, newspaper)
+        if not ids:
+            return []
+        where.append(f"m.id IN (SELECT meeting_id FROM meeting_participants WHERE role = 'chair'"
+                     f" AND person_id IN ({','.join('?' * len(ids))}))")
+        args += ids
+    if kind:
+        where.append("m.kind = ?")
+        args.append(kind)
+    if organizer:
+        where.append("instr(m.organizer, ?) > 0")
+        args.append(organizer)
+    if since:
+        where.append("m.date >= ?")
+        args.append(since)
+    if until:
+        where.append("m.date <= ?")
+        args.append(until)
+    if newspaper:
+        where.append("m.newspaper = ?")
+        args.append(newspaper)
+    sql = ("SELECT m.id, m.name, m.organizer, m.kind, m.ordinal, m.date, m.date_text, m.newspaper, m.page_id,"
+           " m.article_id, p.path FROM meetings m JOIN pages p ON p.id = m.page_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY m.date IS NULL, m.date, m.id LIMIT ?")
+    out = []
+    for r in conn.execute(sql, (*args, limit)).fetchall():
+        d = {"meeting_id": r["id"], **{k: r[k] for k in ("name", "organizer", "kind", "ordinal", "date", "date_text",
+                                                          "newspaper", "page_id", "article_id", "path")}}
+        for role, key in (("chair", "chairs"), ("attendee", "attendees"), ("observer", "observers")):
+            d[key] = [x[0] for x in conn.execute(
+                "SELECT name FROM meeting_participants WHERE meeting_id = ? AND role = ? ORDER BY rowid",
+                (r["id"], role))]
+        d["documents"] = [x[0] for x in conn.execute(
+            "SELECT title FROM documents WHERE meeting_id = ? ORDER BY id", (r["id"],))]
+        out.append(d)
+    return out
