@@ -331,8 +331,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             continue
         f = _flat(ln)
         starts_article = pending_byline is not None or bool(cues.opens_article(f)) or ln.opens or closed
-        if (not starts_article and cur is None and cut is not None and w
-                and cues.min_width(f) > w - 2 + 0.5 and not cues.dateline(f)):
+        if (not starts_article and cur is None and cut is not None and w and not cues.dateline(f)
+                and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
             cur.inner.append(len(units) - 1)
         if starts_article or cur is None or cur.jumps:
@@ -385,6 +385,8 @@ def overlap(headline: str, body: str) -> float:
 ADJACENT_BONUS = 0.25
 """Bonus for a body printed right after (or, less, right before) a headline group."""
 MIN_OVERLAP = 0.2
+WORD_JOIN = 5.0
+"""A join score this high means the break falls inside a common word (保 / 障 → 保障)."""
 SECOND_GROUP_OVERLAP = 0.5
 """A second headline group joins a body already headed only when half its bigrams are in it."""
 HEADLINE_WINDOW = 120
