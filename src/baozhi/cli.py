@@ -323,7 +323,7 @@ def search(query, db, since, until, newspaper, limit, as_json) -> None:
     for i, h in enumerate(hits, 1):
         where = " ".join(x for x in (h.newspaper, h.date) if x) or "-"
         page = f" p.{h.page_no}" if h.page_no else ""
-        click.echo(f"{i}. [{where}] {h.headline or '(no headline)'}  ({h.path}{page}, article {h.article_id})")
+        click.echo(f"{i}. [{where}] {h.headline.replace(chr(10), ' / ') if h.headline else '(no headline)'}  ({h.path}{page}, article {h.article_id})")
         click.echo(f"   {h.snippet}")
 
 

@@ -249,7 +249,7 @@ def test_stored_articles_are_parse_output_with_provenance(archive):
     want = to_dict(r)["articles"]
     (pid, text) = conn.execute("SELECT id, text FROM pages WHERE path = ?", (str(path),)).fetchone()
     arts = conn.execute("SELECT id, headline, byline FROM articles WHERE page_id = ? ORDER BY seq", (pid,)).fetchall()
-    assert [(h, b) for _, h, b in arts] == [("".join(a["headline"]), a["byline"]) for a in want]
+    assert [(h, b) for _, h, b in arts] == [("\n".join(a["headline"]), a["byline"]) for a in want]
     for (aid, _, _), a in zip(arts, want):
         rows = conn.execute("SELECT text, src_start, src_end FROM paragraph_texts WHERE article_id = ? ORDER BY seq",
                             (aid,)).fetchall()

@@ -106,7 +106,7 @@ def _insert_derived(conn: sqlite3.Connection, page_id: int, rec: dict[str, Any])
     article_ids: list[int] = []
     spans: list[tuple[int, int, int]] = []
     for seq, a in enumerate(rec["articles"]):
-        headline = "".join(a["headline"])
+        headline = "\n".join(a["headline"])  # one headline line a line (kicker, title, subtitles)
         body = "\n".join(a["paragraphs"])
         aid = conn.execute(
             "INSERT INTO articles(page_id, seq, headline, headline_roles, byline, dateline, reporters, body,"
