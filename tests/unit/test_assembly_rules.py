@@ -152,3 +152,31 @@ def test_own_line_credit_broken_at_its_padded_name_is_one_byline():
     assert second["byline"] == "本报记者 方宇文/图"
     assert second["paragraphs"] == ["春暖花开，各地相继制定开学计划、明确开学时间，学生陆续返校。"]
     assert d["articles"][0]["paragraphs"][-1].endswith("确保安全度汛。")
+
+
+def test_untangle_separates_three_interleaved_columns():
+    from baozhi.layout.order import untangle_lines
+    lines = ["分点。其中，非织造布、新材料及", "为31.6%。", "解到，一季度我市经济运行呈现出", "医药制造、食品制造业、纺织服装",
+             "消费品市场增势平稳。全市实", "总体平稳、好于预期、好于同期的", "产值分别同比增长12.5%、12.3%、",
+             "现社会消费品零售总额97.93亿", "基本态势。初步核算，一季度地区", "11.4%和10.6%，重点行业增长带",
+             "元，同比增长12.3%。财政税收占", "生产总值按可比价格计算增长", "动明显。"]
+    streams = untangle_lines(lines, 15.0, head="4月23日，记者从市统计局了")
+    assert streams == [[-1, 2, 5, 8, 11], [0, 3, 6, 9, 12], [1, 4, 7, 10]]
+
+
+def test_interleaved_columns_in_a_default_dump_are_read_apart():
+    # pdftotext on a loosely leaded page: one-line blocks of two columns in turn
+    a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县", "工作情况汇报并作出具体安排。"]
+    b = ["本报讯（记者李华）5月3日，市人", "大常委会召开主任会议，听取关于全", "市预算执行情况的报告，审议有关议", "案并决定提请常委会会议审议。"]
+    lines = ["第一段落开头在这里写着一些话，会", "议强调要压实责任，确保安全度汛。"]
+    for x, y in zip(a, b):
+        lines += ["", x, "", y]
+    d = parse("\n".join(lines))
+    texts = ["".join(p["paragraphs"]) for p in d["articles"]]
+    assert "".join(a) in texts and "".join(b) in texts
+
+
+def test_a_line_right_above_a_lead_is_its_headline():
+    lines = BODY_A + ["一季度我市经济增速居全省第2位", "4月23日，记者从市统计局了解到，", "一季度我市经济运行总体平稳。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][1]["headline"] == ["一季度我市经济增速居全省第2位"]

@@ -120,6 +120,10 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return (prev_line is not None and not _fresh_start(next_line, w, has_geometry)
                 and cues.min_width(_flat(prev_line)) > w - 2 + 0.5
                 and join_score(_flat(prev_line), nf) > join_score(flat, nf))
+    if next_line is not None and not _has_sentence_punct(flat) and (
+            cues.opens_article(_flat(next_line)) or cues.dateline(_flat(next_line))) \
+            and "，" not in flat and (not w or wid <= 3 * w):
+        return True  # a line ending no sentence right above an article's lead is its headline
     if ("，" in flat[:-1] or "、" in flat[:-1]) and wid <= w + HEADLINE_WIDE_EMS:
         return False  # a comma inside a column-wide line: running text, not a headline
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
@@ -385,6 +389,9 @@ def overlap(headline: str, body: str) -> float:
 ADJACENT_BONUS = 0.25
 """Bonus for a body printed right after (or, less, right before) a headline group."""
 MIN_OVERLAP = 0.2
+SPLIT_BLOCK_CHARS = 8
+"""A headline block this long can tell by its words which body it heads (shorter ones,
+like 常晓勇出席, share too few words to split a group)."""
 WORD_JOIN = 5.0
 """A join score this high means the break falls inside a common word (保 / 障 → 保障)."""
 SECOND_GROUP_OVERLAP = 0.5
@@ -392,6 +399,42 @@ SECOND_GROUP_OVERLAP = 0.5
 HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
 """A headline group far from a body needs this share of its bigrams in the body."""
+
+
+def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
+    """Split a headline group printed as several blocks (blank lines between) where a
+    block shares its words with another body than the block before it: the dump set
+    the headlines of neighbouring articles one after another."""
+    bodies = {k: "".join(_flat(l) for l in u.lines) for k, u in enumerate(units) if u.kind == "body"}
+    if not bodies:
+        return units
+    out: list[Unit] = []
+    for u in units:
+        if u.kind != "headline" or not any(ln.gap_before for ln in u.lines[1:]):
+            out.append(u)
+            continue
+        blocks: list[list[Line]] = []
+        for ln in u.lines:
+            if not blocks or ln.gap_before:
+                blocks.append([])
+            blocks[-1].append(ln)
+        cur: list[Line] = []
+        cur_body: int | None = None
+        for blk in blocks:
+            htext = "".join(_flat(l) for l in blk)
+            best = max(bodies, key=lambda b: overlap(htext, bodies[b]))
+            strong = overlap(htext, bodies[best]) >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
+            if cur and strong and cur_body is not None and best != cur_body \
+                    and overlap(htext, bodies[cur_body]) < MIN_OVERLAP:
+                out.append(Unit("headline", cur))
+                cur = []
+            if strong and (not cur or cur_body is None):
+                cur_body = best
+            elif strong and best != cur_body:
+                cur_body = best
+            cur = cur + blk
+        out.append(Unit("headline", cur))
+    return out
 
 
 def attach_headlines(units: list[Unit]) -> list[Unit]:
@@ -405,6 +448,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     first, one group per body. A group left over heads an article of its own
     (a photo headline, a headline whose body is elsewhere).
     """
+    units = _split_mixed_groups(units)
     bodies = [k for k, u in enumerate(units) if u.kind == "body"]
     groups = [k for k, u in enumerate(units) if u.kind == "headline"]
     text_of = {k: "".join(_flat(l) for l in units[k].lines) for k in bodies}

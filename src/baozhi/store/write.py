@@ -143,8 +143,13 @@ def _insert_facts(conn, page_id: int, rec: dict[str, Any], article_ids: list[int
             for s, e in mentions:
                 aid = fixed if fixed is not None else locate(s)
                 first_aid = first_aid if first_aid is not None else aid
+                printed = rec["text"][s:e]
+                if "".join(printed.split()) != "".join(p["name"].split()):
+                    # the name was broken across columns a dump printed in turn: the range holds
+                    # other text too, so the mention keeps the name as read
+                    printed = p["name"]
                 conn.execute("INSERT INTO mentions(person_id, page_id, article_id, name, start, end)"
-                             " VALUES (?, ?, ?, ?, ?, ?)", (pid, page_id, aid, rec["text"][s:e], s, e))
+                             " VALUES (?, ?, ?, ?, ?, ?)", (pid, page_id, aid, printed, s, e))
             for t in p.get("titles", []):
                 conn.execute("INSERT INTO title_mentions(person_id, title, page_id, article_id, date)"
                              " VALUES (?, ?, ?, ?, ?)", (pid, t, page_id, first_aid, date))
