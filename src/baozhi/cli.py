@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -33,20 +35,59 @@ def main() -> None:
     """baozhi (报纸): Chinese newspaper pages → clean articles and government-activity facts."""
 
 
+def _page_error(path: Path, given: str) -> BaozhiError | None:
+    """Why ``path`` cannot be read as a page file, or None (checked before reading, so a
+    device, a pipe or a dangling link never blocks the run)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        what = "dangling symbolic link" if path.is_symlink() else "no such file or directory"
+        return UnreadablePath(what, path=given)
+    except OSError as e:
+        return UnreadablePath(e.strerror or "cannot read", path=given)
+    if not stat.S_ISREG(st.st_mode):
+        return UnreadablePath("not a regular file (a device, pipe or socket); give a page file", path=given)
+    if not os.access(path, os.R_OK):
+        return UnreadablePath("permission denied", path=given)
+    return None
+
+
 def iter_inputs(paths: tuple[str, ...]) -> Iterator[tuple[Path | None, BaozhiError | None]]:
-    """Expand files and directories (recursively, .txt/.pdf) into input paths, or errors."""
+    """Expand files and directories (recursively, .txt/.pdf) into input paths, or errors.
+
+    Yields ``(path, None)`` for each page file and ``(None, error)`` for each
+    input that cannot be read: a missing path, a device or pipe, a dangling
+    link or an unreadable file or sub-directory inside a directory, a directory
+    without pages (:class:`NoPages`).
+    """
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(q for q in path.rglob("*") if q.is_file() and q.suffix.lower() in PAGE_SUFFIXES)
-            if not found:
+            found: list[Path] = []
+            errors: list[BaozhiError] = []
+
+            def onerror(e: OSError, _errors=errors) -> None:
+                _errors.append(UnreadablePath(e.strerror or "cannot read directory", path=e.filename))
+
+            for root, dirs, files in os.walk(path, onerror=onerror):
+                dirs.sort()
+                for f in sorted(files):
+                    q = Path(root) / f
+                    if q.suffix.lower() in PAGE_SUFFIXES:
+                        err = _page_error(q, str(q))
+                        if err is None:
+                            found.append(q)
+                        else:
+                            errors.append(err)
+            for e in errors:
+                yield None, e
+            if not found and not errors:
                 yield None, NoPages("directory holds no .txt or .pdf pages", path=p)
             for q in found:
                 yield q, None
-        elif path.exists():
-            yield path, None
         else:
-            yield None, UnreadablePath("no such file or directory", path=p)
+            err = _page_error(path, p)
+            yield (None, err) if err is not None else (path, None)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -84,8 +125,17 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
     expanded = list(iter_inputs(paths))
     if outdir is not None:  # outputs of an earlier run inside OUTDIR are not inputs
         od = outdir.resolve()
-        expanded = [(p, e) for p, e in expanded if p is None or od not in p.resolve().parents
-                    or any(Path(x).resolve() == p.resolve() for x in paths)]
+        kept = [(p, e) for p, e in expanded if p is None or od not in p.resolve().parents
+                or any(Path(x).resolve() == p.resolve() for x in paths)]
+        skipped = len(expanded) - len(kept)
+        expanded = kept
+        if skipped:
+            click.echo(f"baozhi: note: {skipped} file(s) inside the -o directory {outdir} are not read as inputs",
+                       err=True)
+            if not any(p is not None for p, _ in expanded):
+                click.echo(f"baozhi: error: no input left: every page found is inside the -o directory {outdir}"
+                           " (write the output elsewhere) [no-pages]", err=True)
+                sys.exit(EXIT_NO_INPUT)
     inputs = {p.resolve() for p, _ in expanded if p is not None}
     for path, err in expanded:
         if err is not None:
@@ -133,7 +183,7 @@ def _render_parse(r, fmt: str) -> str:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--json", "fmt", flag_value="json", help="JSON (one object a line per page): the machine contract.")
 @click.option("--markdown", "fmt", flag_value="markdown", help="Readable Markdown (default).")
 @click.option("--text", "fmt", flag_value="text", help="Plain text, one paragraph a line.")
@@ -148,7 +198,7 @@ def parse(files: tuple[str, ...], fmt: str | None, out: str | None) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--json", "fmt", flag_value="json", help="JSON (one object a line per input).")
 @click.option("--table", "fmt", flag_value="table", help="A readable table of persons and meetings (default).")
 @click.option("-o", "--out", type=click.Path(file_okay=False), help="Write one output file per input into this directory.")

@@ -70,15 +70,17 @@ def render_facts(r: PageResult, fmt: str) -> str:
         d.update(f)
         return json.dumps(d, ensure_ascii=False) + "\n"
     lines = [f"# {r.source.name}" + ("" if r.page is None else f" (page {r.page})")]
-    lines.append(f"date: {f.get('date')}  ({f.get('date_source')})")
+    dash = lambda v: "-" if v in (None, "", []) else v  # noqa: E731
+    lines.append(f"date: {dash(f.get('date'))}  ({dash(f.get('date_source'))})")
     if f.get("reporters"):
         lines.append("reporters: " + "、".join(f["reporters"]))
     for p in f.get("persons", []):
         lines.append(f"person  {p['name']}  {'、'.join(p.get('titles', []))}")
     for m in f.get("meetings", []):
-        lines.append(f"meeting  {m.get('name')}  kind={m.get('kind')}  ordinal={m.get('ordinal')}"
-                     f"  chairs={'、'.join(m.get('chairs', []))}  attendees={'、'.join(m.get('attendees', []))}"
-                     f"  observers={'、'.join(m.get('observers', []))}")
+        lines.append(f"meeting  {m.get('name')}  kind={dash(m.get('kind'))}  ordinal={dash(m.get('ordinal'))}"
+                     f"  date={dash(m.get('date'))}  chairs={dash('、'.join(m.get('chairs', [])))}"
+                     f"  attendees={dash('、'.join(m.get('attendees', [])))}"
+                     f"  observers={dash('、'.join(m.get('observers', [])))}")
     for d in f.get("documents", []):
         lines.append(f"document  《{d}》")
     return "\n".join(lines) + "\n\n"

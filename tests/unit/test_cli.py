@@ -79,3 +79,43 @@ def test_output_never_overwrites_an_input(tmp_path):
     r = CliRunner().invoke(main, ["parse", str(page), "--text", "-o", str(tmp_path)])
     assert r.exit_code == 3
     assert page.read_bytes() == before
+
+
+def test_devices_pipes_and_dangling_links_are_refused_without_reading(tmp_path):
+    import os
+    good = tmp_path / "good.txt"
+    good.write_bytes((ROOT / "examples" / "seed_page.txt").read_bytes())
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "fifo.txt")
+    d = tmp_path / "dir"
+    d.mkdir()
+    (d / "gone.txt").symlink_to(tmp_path / "nowhere")
+    (d / "ok.txt").write_bytes(good.read_bytes())
+    r = subprocess.run([sys.executable, "-m", "baozhi", "parse", str(tmp_path / "zero.txt"), str(tmp_path / "fifo.txt"),
+                        str(d), str(good), "--json"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 3
+    errs = r.stderr.strip().splitlines()
+    assert len(errs) == 3 and "Traceback" not in r.stderr
+    assert "zero.txt: not a regular file" in errs[0] and "fifo.txt: not a regular file" in errs[1]
+    assert "gone.txt: dangling symbolic link" in errs[2]
+    assert len(r.stdout.strip().splitlines()) == 2  # dir/ok.txt and good.txt
+
+
+def test_output_dir_holding_every_input_is_no_input(tmp_path):
+    d = tmp_path / "pages"
+    d.mkdir()
+    (d / "p.txt").write_bytes((ROOT / "examples" / "seed_page.txt").read_bytes())
+    r = CliRunner().invoke(main, ["parse", str(d), "-o", str(d), "--json"])
+    assert r.exit_code == 4
+    assert "inside the -o directory" in r.output
+
+
+def test_utf8_cut_inside_its_last_character_is_read(tmp_path):
+    text = (ROOT / "examples" / "seed_page.txt").read_text("utf-8")[:300]
+    f = tmp_path / "cut.txt"
+    f.write_bytes(text.encode("utf-8") + "永".encode("utf-8")[:2])
+    r = CliRunner().invoke(main, ["parse", str(f), "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["encoding"] == "utf-8"
+    assert d["articles"][-1]["paragraphs"][-1].endswith("\ufffd")

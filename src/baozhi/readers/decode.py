@@ -47,6 +47,17 @@ def _plausible_utf16(sample: bytes) -> bool:
     return False
 
 
+def _utf8_cut_at_end(raw: bytes, e: UnicodeDecodeError) -> str | None:
+    """UTF-8 cut inside its last character (a file truncated by a copy or a download):
+    the text, with U+FFFD standing for the incomplete character; None if the error is elsewhere."""
+    if e.reason != "unexpected end of data" or len(raw) - e.start > 3:
+        return None
+    try:
+        return raw[:e.start].decode("utf-8") + "\ufffd"
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of a text dump.
 
@@ -65,7 +76,11 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     else:
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as e:
+            text = _utf8_cut_at_end(raw, e)
+            if text is not None:
+                enc = "utf-8"
+        if text is None:
             results = from_bytes(raw)
             best = None
             for m in results:
