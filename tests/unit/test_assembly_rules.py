@@ -180,3 +180,12 @@ def test_a_line_right_above_a_lead_is_its_headline():
     lines = BODY_A + ["一季度我市经济增速居全省第2位", "4月23日，记者从市统计局了解到，", "一季度我市经济运行总体平稳。"]
     d = parse("\n".join(lines))
     assert d["articles"][1]["headline"] == ["一季度我市经济增速居全省第2位"]
+
+
+def test_headlines_printed_in_a_row_without_blank_lines_go_to_their_own_bodies():
+    # PyMuPDF draw order: every headline of the page after all the bodies, no blank lines
+    lines = BODY_A + BODY_B + ["市政府召开第十次常务会议研究部署防汛抗旱工作", "市人大常委会召开主任会议听取预算执行情况的报告"]
+    d = parse("\n".join(lines))
+    heads = {a["byline"]: a["headline"] for a in d["articles"]}
+    assert heads["本报讯（记者 王明）"] == ["市政府召开第十次常务会议研究部署防汛抗旱工作"]
+    assert heads["本报讯（记者 李华）"] == ["市人大常委会召开主任会议听取预算执行情况的报告"]

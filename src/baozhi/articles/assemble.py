@@ -392,6 +392,8 @@ MIN_OVERLAP = 0.2
 SPLIT_BLOCK_CHARS = 8
 """A headline block this long can tell by its words which body it heads (shorter ones,
 like 常晓勇出席, share too few words to split a group)."""
+SPLIT_MARGIN = 0.3
+"""... and shares this much more of its bigrams with the other body than with the current one."""
 WORD_JOIN = 5.0
 """A join score this high means the break falls inside a common word (保 / 障 → 保障)."""
 SECOND_GROUP_OVERLAP = 0.5
@@ -402,20 +404,23 @@ HEADLINE_WINDOW = 120
 
 
 def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
-    """Split a headline group printed as several blocks (blank lines between) where a
-    block shares its words with another body than the block before it: the dump set
-    the headlines of neighbouring articles one after another."""
+    """Split a headline group printed as several blocks (blank lines between; each line when
+    the dump has no blank lines) where a block shares its words with another body than the
+    block before it: the dump set the headlines of neighbouring articles one after another."""
     bodies = {k: "".join(_flat(l) for l in u.lines) for k, u in enumerate(units) if u.kind == "body"}
     if not bodies:
         return units
     out: list[Unit] = []
     for u in units:
-        if u.kind != "headline" or not any(ln.gap_before for ln in u.lines[1:]):
+        if u.kind != "headline" or len(u.lines) < 2:
             out.append(u)
             continue
+        gaps = any(ln.gap_before for ln in u.lines[1:])
         blocks: list[list[Line]] = []
         for ln in u.lines:
-            if not blocks or ln.gap_before:
+            # without blank lines (PyMuPDF prints every headline of a page in a row) each line
+            # may start another article's headline
+            if not blocks or ln.gap_before or not gaps:
                 blocks.append([])
             blocks[-1].append(ln)
         cur: list[Line] = []
@@ -425,7 +430,7 @@ def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
             best = max(bodies, key=lambda b: overlap(htext, bodies[b]))
             strong = overlap(htext, bodies[best]) >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
             if cur and strong and cur_body is not None and best != cur_body \
-                    and overlap(htext, bodies[cur_body]) < MIN_OVERLAP:
+                    and overlap(htext, bodies[cur_body]) < overlap(htext, bodies[best]) - SPLIT_MARGIN:
                 out.append(Unit("headline", cur))
                 cur = []
             if strong and (not cur or cur_body is None):
