@@ -379,11 +379,11 @@ def _bigrams(s: str) -> set[str]:
 
 def overlap(headline: str, body: str) -> float:
     """Share of the headline's character bigrams that occur in the body text."""
-    hb = _bigrams(headline)
-    if not hb:
-        return 0.0
-    bb = _bigrams(body)
-    return len(hb & bb) / len(hb)
+    return _share(_bigrams(headline), _bigrams(body))
+
+
+def _share(hb: set[str], bb: set[str]) -> float:
+    return len(hb & bb) / len(hb) if hb else 0.0
 
 
 ADJACENT_BONUS = 0.25
@@ -407,11 +407,11 @@ def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
     """Split a headline group printed as several blocks (blank lines between; each line when
     the dump has no blank lines) where a block shares its words with another body than the
     block before it: the dump set the headlines of neighbouring articles one after another."""
-    bodies = {k: "".join(_flat(l) for l in u.lines) for k, u in enumerate(units) if u.kind == "body"}
+    bodies = {k: _bigrams("".join(_flat(l) for l in u.lines)) for k, u in enumerate(units) if u.kind == "body"}
     if not bodies:
         return units
     out: list[Unit] = []
-    for u in units:
+    for ui, u in enumerate(units):
         if u.kind != "headline" or len(u.lines) < 2:
             out.append(u)
             continue
@@ -425,12 +425,15 @@ def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
             blocks[-1].append(ln)
         cur: list[Line] = []
         cur_body: int | None = None
+        near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW]
         for blk in blocks:
             htext = "".join(_flat(l) for l in blk)
-            best = max(bodies, key=lambda b: overlap(htext, bodies[b]))
-            strong = overlap(htext, bodies[best]) >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
+            hb = _bigrams(htext)
+            ov = {b: _share(hb, bodies[b]) for b in near}
+            best = max(near, key=lambda b: ov[b], default=None)
+            strong = best is not None and ov[best] >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
             if cur and strong and cur_body is not None and best != cur_body \
-                    and overlap(htext, bodies[cur_body]) < overlap(htext, bodies[best]) - SPLIT_MARGIN:
+                    and ov[cur_body] < ov[best] - SPLIT_MARGIN:
                 out.append(Unit("headline", cur))
                 cur = []
             if strong and (not cur or cur_body is None):
@@ -457,17 +460,22 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     bodies = [k for k, u in enumerate(units) if u.kind == "body"]
     groups = [k for k, u in enumerate(units) if u.kind == "headline"]
     text_of = {k: "".join(_flat(l) for l in units[k].lines) for k in bodies}
+    grams = {k: _bigrams(v) for k, v in text_of.items()}
+    inner_of: dict[int, list[int]] = {}
+    for b in bodies:
+        for g in units[b].inner:
+            inner_of.setdefault(g, []).append(b)
     pairs = []
     for g in groups:
-        htext = "".join(_flat(l) for l in units[g].lines)
+        hb = _bigrams("".join(_flat(l) for l in units[g].lines))
         for b in bodies:
             if abs(b - g) > HEADLINE_WINDOW:
                 continue  # keeps the work linear on huge inputs; a page has far fewer units
-            ov = overlap(htext, text_of[b])
+            ov = _share(hb, grams[b])
             bonus = 0.0
             if b == g + 1:
                 bonus = ADJACENT_BONUS
-            elif b == g - 1 or g in units[b].inner:
+            elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
             if ov >= MIN_OVERLAP or bonus:
                 pairs.append((ov + bonus, -abs(b - g), g, b))
@@ -484,10 +492,10 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for g in groups:
         if g in owner:
             continue
-        htext = "".join(_flat(l) for l in units[g].lines)
-        near = [b for b in (g - 1, g + 1) if b in text_of] + [b for b in bodies if g in units[b].inner]
-        best = max(near, key=lambda b: overlap(htext, text_of[b]), default=None)
-        if best is not None and best in taken and overlap(htext, text_of[best]) >= SECOND_GROUP_OVERLAP:
+        hb = _bigrams("".join(_flat(l) for l in units[g].lines))
+        near = [b for b in (g - 1, g + 1) if b in text_of] + inner_of.get(g, [])
+        best = max(near, key=lambda b: _share(hb, grams[b]), default=None)
+        if best is not None and best in taken and _share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
     for g in groups:
         if g in owner:
