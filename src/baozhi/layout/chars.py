@@ -37,6 +37,7 @@ def is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+@lru_cache(maxsize=16384)
 def em_width(s: str) -> float:
     """Printed width of ``s`` in ems: wide chars 1, others 0.5, spaces 0."""
     w = 0.0

@@ -18,6 +18,7 @@ predecessor, best evidence first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..articles import cues
 from ..articles.assemble import classify_lines
@@ -206,6 +207,7 @@ def _tangle_member(p: Piece) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _cont(a: str, b: str, w: float) -> float:
     """Evidence (may be negative) that line ``b`` follows line ``a`` in one column."""
     s = 0.0
