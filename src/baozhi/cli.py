@@ -197,8 +197,10 @@ def _regex(ctx, param, value):
     return pat
 
 
-DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, type=click.Path(dir_okay=False),
-                         help="The archive (an SQLite file).")
+DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, metavar="FILE",
+                         help="The archive (an SQLite file). Only ingest writes it; the queries open it "
+                              "read-only. A missing, unreadable or non-archive file, or a directory, is "
+                              "an archive error (exit 5).")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON output (one object a line).")
 SINCE_OPTION = click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive).")
 UNTIL_OPTION = click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive).")
@@ -280,9 +282,10 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
 
 
 def _open(db: str):
-    from .store import connect
+    """The archive opened read-only for a query command (exit 5 with one line when it cannot be)."""
+    from .store import connect_readonly
 
-    return _store_call(connect, db, create=False)
+    return _store_call(connect_readonly, db)
 
 
 def _emit_json(obj) -> None:
