@@ -253,27 +253,52 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
     and date come from the options, else --name-pattern, else the page's masthead and date line.
     """
     import os
+    import signal
 
     from .store import PageOptions
     from .store import ingest as run_ingest
+    from .store.ingest import Stopped
 
     if workers is None:
         workers = max(1, min(8, os.cpu_count() or 1))
     opts = PageOptions(newspaper=newspaper, date=date, name_pattern=name_pattern)
     progress = _Progress() if sys.stderr.isatty() else None
+
+    def on_sigterm(signum, frame):
+        raise Stopped(signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        previous = None
+    stopped: BaseException | None = None
     try:
         s = _store_call(run_ingest, paths, db, workers=workers, options=opts, reparse=reparse, progress=progress)
+    except (Stopped, KeyboardInterrupt) as e:
+        stopped = e
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if progress:
             progress.close()
+    if stopped is not None:
+        done = getattr(stopped, "summary", None)
+        added = f" after {done.pages_new + done.pages_reparsed} pages written" if done else ""
+        how = "SIGTERM" if isinstance(stopped, Stopped) else "Ctrl-C"
+        click.echo(f"baozhi: error: ingest stopped by {how}{added}; the archive holds whole pages only, "
+                   "run the same command again to resume", err=True)
+        sys.exit(143 if isinstance(stopped, Stopped) else 130)
     for e in s.missing:
         click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
     for path, code, msg in s.failures:
         click.echo(f"baozhi: error: {path}: {msg} [{code}]", err=True)
     click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
                f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures")
-    click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
-               f"{s.total_meetings} meetings, {s.total_failures} failures")
+    if s.archive:
+        click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
+                   f"{s.total_meetings} meetings, {s.total_failures} failures")
+    else:
+        click.echo(f"archive {db}: not created (no input to ingest)")
     if s.failures or s.missing:
         from .errors import EXIT_INPUT, EXIT_NO_INPUT
 
