@@ -8,6 +8,7 @@ mode: writers open their own ``BEGIN IMMEDIATE`` transaction (one per page).
 from __future__ import annotations
 
 import functools
+import hashlib
 import sqlite3
 import urllib.parse
 from contextlib import contextmanager
@@ -157,8 +158,31 @@ _V1 = [
         FROM paragraphs p JOIN articles a ON a.id = p.article_id""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
-"""``MIGRATIONS[i]`` takes a database from schema version ``i`` to ``i + 1``."""
+def text_hash(text: str) -> str:
+    """The content hash of a text page: SHA-256 of the UTF-8 of its decoded text (``pages.text``:
+    encoding decoded, BOM dropped, CRLF/CR turned into LF). For a UTF-8 file with LF newlines and
+    no BOM this is the SHA-256 of the file's bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _v2_text_hashes(conn: sqlite3.Connection) -> None:
+    """v1 → v2: a text page's content hash becomes :func:`text_hash` of its text (v1 hashed the
+    file's bytes, so the same page in another encoding or with CRLF was stored again). A page
+    whose new hash is already taken (a duplicate stored by v1) keeps its old hash: nothing is
+    deleted."""
+    taken = {r[0] for r in conn.execute("SELECT content_hash FROM pages")}
+    for pid, old, text in conn.execute("SELECT id, content_hash, text FROM pages WHERE kind != 'pdf'"
+                                       " ORDER BY id").fetchall():
+        new = text_hash(text)
+        if new != old and new not in taken:
+            conn.execute("UPDATE pages SET content_hash = ? WHERE id = ?", (new, pid))
+            taken.discard(old)
+            taken.add(new)
+
+
+MIGRATIONS: list[list] = [_V1, [_v2_text_hashes]]
+"""``MIGRATIONS[i]`` takes a database from schema version ``i`` to ``i + 1``: SQL statements,
+or functions of the connection, run in order in one transaction."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -325,7 +349,10 @@ def migrate(conn: sqlite3.Connection) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for step in MIGRATIONS[version:]:
             for stmt in step:
-                conn.execute(stmt)
+                if callable(stmt):
+                    stmt(conn)
+                else:
+                    conn.execute(stmt)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return SCHEMA_VERSION
 
