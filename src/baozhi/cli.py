@@ -265,6 +265,7 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
     progress = _Progress() if sys.stderr.isatty() else None
 
     def on_sigterm(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not break the clean-up
         raise Stopped(signum)
 
     try:

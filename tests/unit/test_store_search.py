@@ -80,8 +80,9 @@ def test_term_pattern():
 @pytest.mark.parametrize("q,msg", [
     ("", "empty query: give a word to search for"),
     ("   ", "empty query: give a word to search for"),
-    ("（", "nothing to search for in '（': punctuation alone is not searched; give a word"),
-    ("《》，、", "nothing to search for in '《》，、': punctuation alone is not searched; give a word"),
+    ("（", "nothing to search for in '（': give a word (punctuation and OR, AND, NOT alone are not searched)"),
+    ("《》，、", "nothing to search for in '《》，、': give a word (punctuation and OR, AND, NOT alone are not searched)"),
+    ("OR ）", "nothing to search for in 'OR ）': give a word (punctuation and OR, AND, NOT alone are not searched)"),
     ("-会议", "the query only excludes (-X, NOT X); add a word to search for"),
     ("NOT 会议 -宋文", "the query only excludes (-X, NOT X); add a word to search for"),
     ("会议 （", None),

@@ -182,18 +182,20 @@ def query_problem(q: str) -> str | None:
         return None
     if parsed.negated:
         return "the query only excludes (-X, NOT X); add a word to search for"
-    return f"nothing to search for in {q.strip()!r}: punctuation alone is not searched; give a word"
+    return (f"nothing to search for in {q.strip()!r}: give a word "
+            "(punctuation and OR, AND, NOT alone are not searched)")
 
 
 def parse_query(q: str) -> Query:
     """Translate what a user types into a safe FTS5 expression.
 
-    Words separated by spaces (or ``，`` ``、`` ``,`` ``；`` ``;``) must all occur (AND); ``A OR B`` (also ``|``) accepts either, and
-    binds tighter than the implicit AND (``会议 宋文 OR 宋武`` = 会议 AND (宋文 OR 宋武));
-    ``-X`` or ``NOT X`` excludes; ``"quoted phrase"`` (also “…”, 「…」) is matched as one
-    phrase, spaces between CJK characters ignored. Other punctuation inside a term splits it into
-    pieces that must occur in this order with only punctuation or spaces between them
-    (``问责规定（试行）`` finds 问责规定(试行), not 问责规定试行). Every term is reduced to index tokens, so
+    Words separated by spaces (or ``，`` ``、`` ``,`` ``；`` ``;``) must all occur (AND);
+    ``A OR B`` (also ``|``) accepts either, and binds tighter than the implicit AND
+    (``会议 宋文 OR 宋武`` = 会议 AND (宋文 OR 宋武)); ``-X`` or ``NOT X`` excludes;
+    ``"quoted phrase"`` (also “…”, 「…」) is matched as one phrase, spaces between CJK
+    characters ignored. Other punctuation inside a term splits it into pieces that must occur
+    in this order with only punctuation or spaces between them (``问责规定（试行）`` finds
+    问责规定(试行), not 问责规定试行). Every term is reduced to index tokens, so
     FTS5 syntax characters (``" * ( ) : ^ +`` …) are never passed through and never raise.
     A query with no positive term gives ``Query(fts=None)``.
     """
