@@ -199,8 +199,8 @@ def _regex(ctx, param, value):
 
 DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, metavar="FILE",
                          help="The archive (an SQLite file). Only ingest writes it; the queries open it "
-                              "read-only. A missing, unreadable or non-archive file, or a directory, is "
-                              "an archive error (exit 5).")
+                              "read-only. A missing (except for ingest), unreadable or non-archive file, "
+                              "or a directory, is an archive error (exit 5).")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON output (one object a line).")
 SINCE_OPTION = click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive).")
 UNTIL_OPTION = click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive).")
