@@ -247,8 +247,10 @@ def _regex(ctx, param, value):
     return pat
 
 
-DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, type=click.Path(dir_okay=False),
-                         help="The archive (an SQLite file).")
+DB_OPTION = click.option("--db", default="baozhi.sqlite", show_default=True, metavar="FILE",
+                         help="The archive (an SQLite file). Only ingest writes it; the queries open it "
+                              "read-only. A missing (except for ingest), unreadable or non-archive file, "
+                              "or a directory, is an archive error (exit 5).")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON output (one object a line).")
 SINCE_OPTION = click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="From this date (inclusive).")
 UNTIL_OPTION = click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Up to this date (inclusive).")
@@ -301,27 +303,53 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
     and date come from the options, else --name-pattern, else the page's masthead and date line.
     """
     import os
+    import signal
 
     from .store import PageOptions
     from .store import ingest as run_ingest
+    from .store.ingest import Stopped
 
     if workers is None:
         workers = max(1, min(8, os.cpu_count() or 1))
     opts = PageOptions(newspaper=newspaper, date=date, name_pattern=name_pattern)
     progress = _Progress() if sys.stderr.isatty() else None
+
+    def on_sigterm(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not break the clean-up
+        raise Stopped(signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        previous = None
+    stopped: BaseException | None = None
     try:
         s = _store_call(run_ingest, paths, db, workers=workers, options=opts, reparse=reparse, progress=progress)
+    except (Stopped, KeyboardInterrupt) as e:
+        stopped = e
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if progress:
             progress.close()
+    if stopped is not None:
+        done = getattr(stopped, "summary", None)
+        added = f" after {done.pages_new + done.pages_reparsed} pages written" if done else ""
+        how = "SIGTERM" if isinstance(stopped, Stopped) else "Ctrl-C"
+        click.echo(f"baozhi: error: ingest stopped by {how}{added}; the archive holds whole pages only, "
+                   "run the same command again to resume", err=True)
+        sys.exit(143 if isinstance(stopped, Stopped) else 130)
     for e in s.missing:
         click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
     for path, code, msg in s.failures:
         click.echo(f"baozhi: error: {path}: {msg} [{code}]", err=True)
     click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
                f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures")
-    click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
-               f"{s.total_meetings} meetings, {s.total_failures} failures")
+    if s.archive:
+        click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
+                   f"{s.total_meetings} meetings, {s.total_failures} failures")
+    else:
+        click.echo(f"archive {db}: not created (no input to ingest)")
     if s.failures or s.missing:
         from .errors import EXIT_INPUT, EXIT_NO_INPUT
 
@@ -330,9 +358,14 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
 
 
 def _open(db: str):
-    from .store import connect
+    """The archive opened read-only for a query command (exit 5 with one line when it cannot be)."""
+    from .store import connect_readonly
 
-    return _store_call(connect, db, create=False)
+    return _store_call(connect_readonly, db)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _emit_json(obj) -> None:
@@ -345,7 +378,8 @@ def _emit_json(obj) -> None:
 @SINCE_OPTION
 @UNTIL_OPTION
 @click.option("--newspaper", help="Only this newspaper.")
-@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True,
+              help="At most this many results (the best ones).")
 @JSON_OPTION
 def search(query, db, since, until, newspaper, limit, as_json) -> None:
     """Full-text search of the archive's articles, best match first (bm25).
@@ -356,24 +390,37 @@ def search(query, db, since, until, newspaper, limit, as_json) -> None:
     宋文 会议        both words (any length, 1 character and up)
     宋文 OR 宋武     either (OR binds tighter: 会议 宋文 OR 宋武 = 会议 and one of the two)
     -会见 / NOT 会见  exclude
-    "常务会议 研究"   a phrase; any other punctuation is just text
+    "常务会议 研究"   a phrase
+    常务会议，宋文    ，、,；; separate words like spaces
+    问责规定（试行）   other punctuation is skipped: the pieces in order
+
+    An empty query, one of punctuation only, or one that only excludes is a usage
+    error (exit 2). --json gives one object a line; its score is a relevance, higher
+    is better.
     """
+    from .errors import EXIT_USAGE
     from .store import search as run_search
+    from .store.tokens import query_problem
 
     query = " ".join(query)  # `baozhi search 宋文 会议 -会见` needs no quotes
+    problem = query_problem(query)
+    if problem:
+        click.echo(f"baozhi: error: {problem}", err=True)
+        sys.exit(EXIT_USAGE)
     conn = _open(db)
     hits = _store_call(run_search, conn, query, since=since, until=until, newspaper=newspaper, limit=limit)
+    if not hits:
+        click.echo("no match", err=True)
+        return
     if as_json:
         for h in hits:
             _emit_json(h.as_dict())
         return
-    if not hits:
-        click.echo("no match", err=True)
-        return
     for i, h in enumerate(hits, 1):
         where = " ".join(x for x in (h.newspaper, h.date) if x) or "-"
         page = f" p.{h.page_no}" if h.page_no else ""
-        click.echo(f"{i}. [{where}] {h.headline.replace(chr(10), ' / ') if h.headline else '(no headline)'}  ({h.path}{page}, article {h.article_id})")
+        click.echo(f"{i}. [{where}] {h.headline.replace(chr(10), ' / ') if h.headline else '(no headline)'}  "
+                   f"({h.path}{page}, article {h.article_seq + 1})")
         click.echo(f"   {h.snippet}")
 
 
@@ -387,10 +434,16 @@ def search(query, db, since, until, newspaper, limit, as_json) -> None:
 def people(name, db, newspaper, limit, as_json) -> None:
     """A person's titles over time and meetings; without NAME, persons by mentions."""
     from .store import list_persons, person_history
+    from .store.queries import count_persons
 
     conn = _open(db)
     if not name:
         rows = _store_call(list_persons, conn, newspaper=newspaper, limit=limit)
+        total = _store_call(count_persons, conn, newspaper=newspaper)
+        if not rows:
+            click.echo("no persons", err=True)
+        elif total > len(rows):
+            click.echo(f"showing {len(rows)} of {total} (use --limit)", err=True)
         if as_json:
             for r in rows:
                 _emit_json(r)
@@ -408,8 +461,10 @@ def people(name, db, newspaper, limit, as_json) -> None:
         if as_json:
             _emit_json(p)
             continue
-        click.echo(f"{p['name']}  ({p['newspaper'] or 'newspaper unknown'}; {p['mentions']} mentions"
+        click.echo(f"{p['name']}  ({p['newspaper'] or 'newspaper unknown'}; {_plural(p['mentions'], 'mention')}"
                    + (f"; written {'、'.join(p['variants'])}" if len(p["variants"]) > 1 else "") + ")")
+        if not p["titles"]:
+            click.echo("  no titles recorded")
         for t in p["titles"]:
             click.echo(f"  {t['title']}\t{t['first_seen'] or '?'} – {t['last_seen'] or '?'}\t×{t['count']}")
         for m in p["meetings"]:
@@ -423,17 +478,25 @@ def people(name, db, newspaper, limit, as_json) -> None:
 @SINCE_OPTION
 @UNTIL_OPTION
 @click.option("--newspaper", help="Only this newspaper.")
-@click.option("--limit", type=click.IntRange(1, 100000), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100000), default=100, show_default=True,
+              help="At most this many meetings (the oldest).")
 @DB_OPTION
 @JSON_OPTION
 def meetings(chair, kind, organizer, since, until, newspaper, limit, db, as_json) -> None:
     """Meetings in the archive, oldest first: date, kind, name, organizer, chairs, attendees."""
     from .store import list_meetings
+    from .store.queries import count_meetings
 
     conn = _open(db)
-    rows = _store_call(list_meetings, conn, chair=chair, kind=kind, organizer=organizer, since=since, until=until,
-                       newspaper=newspaper, limit=limit)
-    if rows and not as_json:
+    filters = dict(chair=chair, kind=kind, organizer=organizer, since=since, until=until, newspaper=newspaper)
+    rows = _store_call(list_meetings, conn, **filters, limit=limit)
+    if not rows:
+        click.echo("no meetings match", err=True)
+        return
+    total = _store_call(count_meetings, conn, **filters)
+    if total > len(rows):
+        click.echo(f"showing {len(rows)} of {total} (use --limit)", err=True)
+    if not as_json:
         click.echo("date\tkind\tname\torganizer\tchairs\tattendees\tobservers")
     for m in rows:
         if as_json:

@@ -101,7 +101,7 @@ def test_search_finds_every_article_holding_the_term(archive, term):
     assert len(hits) == expected
     assert all("【" in h.snippet for h in hits[:5])
     scores = [h.score for h in hits]
-    assert scores == sorted(scores)
+    assert scores == sorted(scores, reverse=True) and all(x > 0 for x in scores)  # relevance, best first
 
 
 def test_search_exact_results(archive):

@@ -174,3 +174,95 @@ def test_locked_past_timeout_is_a_store_error(tmp_path):
             write_failure(other, "x", "x.txt", "empty", "empty")
     finally:
         holder.execute("ROLLBACK")
+
+
+def _alive(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _start_and_stop(tmp_path, sig):
+    """An ingest with 2 workers on many pages, stopped by *sig* once both workers run and a
+    page is stored; returns (process, worker pids, stderr)."""
+    need_shared(BENCH / "pages")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("worker clean-up on parent death is Linux-only (PR_SET_PDEATHSIG)")
+    pages = sorted((BENCH / "pages").glob("p*/pdftotext.txt"))[:4]
+    _copies(pages, tmp_path / "in", 150)
+    pids_dir = tmp_path / "pids"
+    pids_dir.mkdir()
+    db = tmp_path / "a.sqlite"
+    env = {**os.environ, "BAOZHI_WORKER_PID_DIR": str(pids_dir)}
+    proc = subprocess.Popen(_ingest_cmd(db, tmp_path / "in", "--workers", "2"), env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            n = 0
+            if db.exists():
+                try:
+                    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+                    n = c.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+                    c.close()
+                except sqlite3.Error:
+                    n = 0
+            if n >= 1 and len(list(pids_dir.iterdir())) >= 2:
+                break
+            time.sleep(0.02)
+        workers = [int(p.name) for p in pids_dir.iterdir()]
+        assert len(workers) == 2 and all(map(_alive, workers))
+        os.kill(proc.pid, sig)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:  # pragma: no cover
+            proc.kill()
+            proc.wait()
+    return proc, workers, err, db
+
+
+def _gone_within(pids, seconds=5.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(map(_alive, pids)):
+        time.sleep(0.05)
+    return [p for p in pids if _alive(p)]
+
+
+def test_sigkill_of_ingest_leaves_no_worker(tmp_path):
+    proc, workers, _, db = _start_and_stop(tmp_path, signal.SIGKILL)
+    assert proc.returncode == -signal.SIGKILL
+    assert _gone_within(workers) == []
+    _consistent(db)
+
+
+def test_sigterm_of_ingest_stops_workers_and_exits_143(tmp_path):
+    import re
+
+    proc, workers, err, db = _start_and_stop(tmp_path, signal.SIGTERM)
+    assert proc.returncode == 143
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    m = re.fullmatch(r"baozhi: error: ingest stopped by SIGTERM after (\d+) pages written; the archive holds "
+                     r"whole pages only, run the same command again to resume", lines[0])
+    assert m, lines
+    assert _gone_within(workers) == []
+    c = _consistent(db)
+    assert c.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == int(m.group(1)) >= 1
+
+
+def test_ingest_of_nothing_creates_no_archive(tmp_path):
+    db = tmp_path / "t.sqlite"
+    p = subprocess.run(_ingest_cmd(db, tmp_path / "nonexist"), capture_output=True, text=True)
+    assert p.returncode == 3
+    assert p.stderr == f"baozhi: error: {tmp_path / 'nonexist'}: no such file or directory [unreadable]\n"
+    assert p.stdout == ("0 pages added, 0 already stored, 0 re-parsed; 0 articles, 0 meetings; 0 failures\n"
+                        f"archive {db}: not created (no input to ingest)\n")
+    (tmp_path / "empty").mkdir()
+    p = subprocess.run(_ingest_cmd(db, tmp_path / "empty"), capture_output=True, text=True)
+    assert p.returncode == 4
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["empty"]
+    s = ingest([str(tmp_path / "nonexist")], db)
+    assert (s.archive, s.files, db.exists()) == (False, 0, False)

@@ -8,7 +8,9 @@ mode: writers open their own ``BEGIN IMMEDIATE`` transaction (one per page).
 from __future__ import annotations
 
 import functools
+import hashlib
 import sqlite3
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
@@ -156,8 +158,31 @@ _V1 = [
         FROM paragraphs p JOIN articles a ON a.id = p.article_id""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
-"""``MIGRATIONS[i]`` takes a database from schema version ``i`` to ``i + 1``."""
+def text_hash(text: str) -> str:
+    """The content hash of a text page: SHA-256 of the UTF-8 of its decoded text (``pages.text``:
+    encoding decoded, BOM dropped, CRLF/CR turned into LF). For a UTF-8 file with LF newlines and
+    no BOM this is the SHA-256 of the file's bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _v2_text_hashes(conn: sqlite3.Connection) -> None:
+    """v1 → v2: a text page's content hash becomes :func:`text_hash` of its text (v1 hashed the
+    file's bytes, so the same page in another encoding or with CRLF was stored again). A page
+    whose new hash is already taken (a duplicate stored by v1) keeps its old hash: nothing is
+    deleted."""
+    taken = {r[0] for r in conn.execute("SELECT content_hash FROM pages")}
+    for pid, old, text in conn.execute("SELECT id, content_hash, text FROM pages WHERE kind != 'pdf'"
+                                       " ORDER BY id").fetchall():
+        new = text_hash(text)
+        if new != old and new not in taken:
+            conn.execute("UPDATE pages SET content_hash = ? WHERE id = ?", (new, pid))
+            taken.discard(old)
+            taken.add(new)
+
+
+MIGRATIONS: list[list] = [_V1, [_v2_text_hashes]]
+"""``MIGRATIONS[i]`` takes a database from schema version ``i`` to ``i + 1``: SQL statements,
+or functions of the connection, run in order in one transaction."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -186,24 +211,49 @@ def as_store_error(e: sqlite3.Error, path: str | None = None) -> StoreError:
         msg = f"database is locked by another process (waited {BUSY_TIMEOUT_S:.0f} s); try again later"
     elif "malformed" in msg:
         msg = "database file is damaged (malformed); restore it or re-ingest into a new file"
+    elif "readonly" in msg:
+        msg = "the archive is read-only (ingest needs write access to the file and its directory)"
+    elif "unable to open" in msg:
+        msg = "cannot open the database file (check that it and its directory exist and are writable)"
     else:
         msg = f"database error: {msg}"
     return StoreError(msg, path=path)
 
 
-def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
-    """Open (and, with ``create``, create or migrate) the archive at *path*.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
-    Returns an autocommit connection (``isolation_level=None``) with WAL, ``busy_timeout``,
-    foreign keys and ``sqlite3.Row`` rows. Raises :class:`StoreError` when the file is missing
-    and ``create`` is false, is not an SQLite database, has a newer schema than this baozhi,
-    or stays locked past *timeout* seconds.
-    """
-    p = Path(path)
-    if not create and not p.is_file():
-        raise StoreError("no archive here (create one with: baozhi ingest PATH --db FILE)", path=str(p))
+
+def _check_file(p: Path, *, create: bool) -> None:
+    """Refuse, with a one-line :class:`StoreError`, a path that cannot be an archive: a
+    directory, an unreadable file, a file that is not SQLite; missing unless *create*."""
     if p.is_dir():
         raise StoreError("is a directory, not an archive file", path=str(p))
+    if not p.exists():
+        if not create:
+            raise StoreError("no archive here (create one with: baozhi ingest PATH --db FILE)", path=str(p))
+        if not p.parent.is_dir():
+            raise StoreError("cannot create the archive: its directory does not exist", path=str(p))
+        return
+    try:
+        with open(p, "rb") as f:
+            head = f.read(len(_SQLITE_MAGIC))
+    except OSError as e:
+        raise StoreError(f"cannot read the archive ({e.strerror or e})", path=str(p)) from None
+    if head and head != _SQLITE_MAGIC:
+        raise StoreError("not a baozhi archive (the file is not an SQLite database)", path=str(p))
+
+
+def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """Open (and, with ``create``, create or migrate) the archive at *path* for writing.
+
+    Returns an autocommit connection (``isolation_level=None``) with WAL, ``busy_timeout``,
+    foreign keys and ``sqlite3.Row`` rows. Raises :class:`StoreError` when the path is a
+    directory or unreadable, the file is missing and ``create`` is false, is not an SQLite
+    database, has a newer schema than this baozhi, or stays locked past *timeout* seconds.
+    Queries use :func:`connect_readonly` instead, which never writes.
+    """
+    p = Path(path)
+    _check_file(p, create=create)
     try:
         conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as e:
@@ -212,13 +262,7 @@ def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIME
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"archive schema v{version} is newer than this baozhi (v{SCHEMA_VERSION}); "
-                             "upgrade baozhi", path=str(p))
-        if version == 0 and conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-                                         ).fetchone()[0]:
-            raise StoreError("not a baozhi archive (an SQLite database of something else)", path=str(p))
+        version = _check_version(conn, p)
         if create:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -238,6 +282,64 @@ def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIME
     return conn
 
 
+def _check_version(conn: sqlite3.Connection, p: Path) -> int:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"archive schema v{version} is newer than this baozhi (v{SCHEMA_VERSION}); "
+                         "upgrade baozhi", path=str(p))
+    if version == 0 and conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                                     ).fetchone()[0]:
+        raise StoreError("not a baozhi archive (an SQLite database of something else)", path=str(p))
+    return version
+
+
+def connect_readonly(path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """Open an existing archive for queries only (``search``, ``people``, ``meetings``, ``export``).
+
+    The file is opened with SQLite's ``mode=ro`` and ``PRAGMA query_only``: nothing is ever
+    written, no migration is run, so a read-only file or directory can be queried. When SQLite
+    cannot create the WAL's shared-memory file next to a read-only archive, the archive is
+    opened ``immutable`` (a snapshot: fine, since nobody can write there either). Raises
+    :class:`StoreError` when the path is missing, a directory, unreadable, not a baozhi
+    archive, of a newer schema, or of an older one (``baozhi ingest`` upgrades it).
+    """
+    p = Path(path)
+    _check_file(p, create=False)
+    uri = "file:" + urllib.parse.quote(str(p.resolve())) + "?mode=ro"
+    last: sqlite3.Error | None = None
+    for suffix in ("", "&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + suffix, uri=True, timeout=timeout, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as e:
+            raise as_store_error(e, str(p)) from None
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA query_only = ON")
+            version = _check_version(conn, p)
+        except sqlite3.Error as e:
+            conn.close()
+            last = e
+            if "readonly" in str(e) or "unable to open" in str(e):
+                continue  # no -shm beside a read-only archive: open it immutable
+            raise as_store_error(e, str(p)) from None
+        except StoreError:
+            conn.close()
+            raise
+        if version == 0:
+            conn.close()
+            raise StoreError("not a baozhi archive (empty database); create one with baozhi ingest", path=str(p))
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(f"archive schema v{version} is older than this baozhi (v{SCHEMA_VERSION}); "
+                             "run baozhi ingest on it once to upgrade it (e.g. with pages already stored, "
+                             "which are skipped)", path=str(p))
+        return conn
+    assert last is not None
+    raise as_store_error(last, str(p))
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply the missing :data:`MIGRATIONS` in one transaction; returns the new version.
 
@@ -247,7 +349,10 @@ def migrate(conn: sqlite3.Connection) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for step in MIGRATIONS[version:]:
             for stmt in step:
-                conn.execute(stmt)
+                if callable(stmt):
+                    stmt(conn)
+                else:
+                    conn.execute(stmt)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return SCHEMA_VERSION
 

@@ -13,6 +13,9 @@ TABLES = ("sources", "pages", "articles", "paragraph_texts", "persons", "person_
           "titles", "meetings", "meeting_participants", "documents", "failures")
 """Exported tables. Views: ``titles`` (title, first/last seen, count, article ids per person) and
 ``paragraph_texts`` (the ``paragraphs`` table with each paragraph's text)."""
+JSON_COLUMNS = {"pages": ("header", "unassigned", "warnings"), "articles": ("headline_roles", "reporters"),
+                "meetings": ("evidence",)}
+"""Columns stored as JSON text: arrays in JSON Lines, JSON text in CSV and Parquet."""
 FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_HINT = "Parquet export needs pyarrow: pip install 'baozhi[parquet]'"
 _CHUNK = 5000
@@ -26,8 +29,9 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
 def export(conn: sqlite3.Connection, out: str | Path, fmt: str = "csv") -> dict[str, int]:
     """Write ``OUT/<table>.<fmt>`` for every table in :data:`TABLES`; returns rows per table.
 
-    CSV has a header row (UTF-8); JSON Lines has one object a row; Parquet columns are typed
-    from the SQLite declared types (INTEGER → int64, else string). Raises
+    CSV has a header row and is UTF-8 with a BOM (so that Excel reads Chinese); JSON Lines has
+    one object a row, the :data:`JSON_COLUMNS` as arrays; Parquet columns are typed from the
+    SQLite declared types (INTEGER → int64, else string). Raises
     :class:`~baozhi.errors.StoreError` when *fmt* is unknown, pyarrow is missing for Parquet,
     or OUT cannot be written.
     """
@@ -66,7 +70,7 @@ def _chunks(conn, table: str, cols):
 
 def _csv(conn, table, cols, target: Path) -> int:
     n = 0
-    with open(target, "w", encoding="utf-8", newline="") as f:
+    with open(target, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow([c for c, _ in cols])
         for rows in _chunks(conn, table, cols):
@@ -78,10 +82,15 @@ def _csv(conn, table, cols, target: Path) -> int:
 def _jsonl(conn, table, cols, target: Path) -> int:
     n = 0
     names = [c for c, _ in cols]
+    js = [i for i, c in enumerate(names) if c in JSON_COLUMNS.get(table, ())]
     with open(target, "w", encoding="utf-8") as f:
         for rows in _chunks(conn, table, cols):
             for r in rows:
-                f.write(json.dumps(dict(zip(names, tuple(r))), ensure_ascii=False) + "\n")
+                vals = list(r)
+                for i in js:
+                    if vals[i] is not None:
+                        vals[i] = json.loads(vals[i])
+                f.write(json.dumps(dict(zip(names, vals)), ensure_ascii=False) + "\n")
             n += len(rows)
     return n
 

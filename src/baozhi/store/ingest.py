@@ -9,8 +9,11 @@ skipped, so an interrupted run resumes where it stopped.
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
+import signal
 import sqlite3
+import sys
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -89,6 +92,7 @@ class IngestSummary:
     total_persons: int = 0
     total_meetings: int = 0
     total_failures: int = 0
+    archive: bool = False
 
     @property
     def pages_done(self) -> int:
@@ -99,6 +103,18 @@ class IngestSummary:
         d["failures"] = [{"path": p, "code": c, "message": m} for p, c, m in self.failures]
         d["missing"] = [str(e) for e in self.missing]
         return d
+
+
+class Stopped(BaseException):
+    """Raised (by the caller's signal handler, e.g. the CLI's for SIGTERM) to stop an ingest
+    between two writes. A BaseException, like KeyboardInterrupt, so that no ``except Exception``
+    swallows it. :func:`ingest` stops its worker processes, sets ``summary`` (what was stored
+    before the stop) and re-raises it."""
+
+    def __init__(self, signum: int = signal.SIGTERM):
+        super().__init__(signum)
+        self.signum = signum
+        self.summary: IngestSummary | None = None
 
 
 Progress = Callable[[str, IngestSummary], None]
@@ -158,19 +174,26 @@ def totals(conn: sqlite3.Connection) -> dict[str, int]:
 
 def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, options: PageOptions = PageOptions(),
            reparse: bool = False, progress: Progress | None = None) -> IngestSummary:
-    """Ingest *paths* (files, directories, globs) into the archive *db* (created if missing).
+    """Ingest *paths* (files, directories, globs) into the archive *db*.
 
+    The archive is created (or an older one migrated) only when there is at least one input
+    file, or when it exists already; ``summary.archive`` says whether it exists afterwards.
     ``workers``: parsing processes (1: parse in this process). ``options``: newspaper/date
     given by the user (they win over the name pattern, which wins over the page itself).
     ``reparse``: re-derive articles and facts of pages already stored.
     Returns an :class:`IngestSummary`. Unreadable inputs are recorded in ``failures`` and do
-    not stop the run. Raises :class:`~baozhi.errors.StoreError` for database errors.
+    not stop the run. Raises :class:`~baozhi.errors.StoreError` for database errors; a
+    :class:`Stopped` or ``KeyboardInterrupt`` raised meanwhile stops the workers and is
+    re-raised (pages already written stay, whole).
     """
+    summary = IngestSummary()
+    files, summary.missing = expand_paths(paths)
+    summary.files = len(files)
+    if not files and not Path(db).exists():
+        return summary  # nothing to ingest: no empty archive left behind
     conn = connect(db)
+    summary.archive = True
     try:
-        summary = IngestSummary()
-        files, summary.missing = expand_paths(paths)
-        summary.files = len(files)
         jobs = _jobs(conn, files, reparse, summary, progress)
         if workers <= 1:
             for path in jobs:
@@ -188,21 +211,60 @@ def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, opt
         summary.total_persons, summary.total_meetings, summary.total_failures = (
             t["persons"], t["meetings"], t["failures"])
         return summary
+    except Stopped as e:
+        e.summary = summary
+        raise
     finally:
         conn.close()
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the run between two pages."""
-    import signal
+PR_SET_PDEATHSIG = 1
+WORKER_PID_DIR_ENV = "BAOZHI_WORKER_PID_DIR"
+"""Tests only: when set, each worker process writes an empty file named after its pid there."""
 
+
+def _worker_init(parent_pid: int) -> None:
+    """Workers leave Ctrl-C and SIGTERM handling to the parent, which stops the run between
+    two pages and then stops them. On Linux a worker also gets SIGTERM when the parent dies
+    (``PR_SET_PDEATHSIG``), so a SIGKILLed ingest leaves no orphan workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the parent still stops workers
+            pass
+        # the parent may have died before prctl took effect (forkserver workers have another parent)
+        if os.getppid() != parent_pid and multiprocessing.get_start_method() != "forkserver":
+            os._exit(0)
+    d = os.environ.get(WORKER_PID_DIR_ENV)
+    if d:
+        Path(d, str(os.getpid())).touch()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel queued work, terminate the workers (running parses are lost;
+    their pages were not written), wait for them briefly."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        p.join(timeout=2)
+        if p.is_alive():  # pragma: no cover - a worker ignoring SIGTERM
+            p.kill()
+            p.join(timeout=2)
 
 
 def _parallel(conn, jobs: Iterator[str], workers: int, options: PageOptions, reparse: bool,
               summary: IngestSummary, progress: Progress | None) -> None:
     in_flight: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),))
+    try:
         pending: set[Future] = set()
         exhausted = False
         while True:
@@ -235,3 +297,7 @@ def _parallel(conn, jobs: Iterator[str], workers: int, options: PageOptions, rep
                 _store(conn, res, reparse, summary)
                 if progress:
                     progress(res["path"], summary)
+    except BaseException:  # Stopped, KeyboardInterrupt, a store error: no worker outlives the run
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)

@@ -33,6 +33,14 @@ def list_persons(conn: sqlite3.Connection, *, newspaper: str | None = None, limi
     return out
 
 
+@store_errors
+def count_persons(conn: sqlite3.Connection, *, newspaper: str | None = None) -> int:
+    """How many persons :func:`list_persons` would list without a limit."""
+    if newspaper:
+        return conn.execute("SELECT COUNT(*) FROM persons WHERE newspaper = ?", (newspaper,)).fetchone()[0]
+    return conn.execute("SELECT COUNT(*) FROM persons").fetchone()[0]
+
+
 def _variants(conn, pid: int) -> list[str]:
     return [v[0] for v in conn.execute("SELECT variant FROM person_names WHERE person_id = ? ORDER BY variant", (pid,))]
 
@@ -79,22 +87,14 @@ def person_history(conn: sqlite3.Connection, name: str, *, newspaper: str | None
     return out
 
 
-@store_errors
-def list_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: str | None = None,
-                  organizer: str | None = None, since: str | None = None, until: str | None = None,
-                  newspaper: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """Meetings, oldest first (undated last):
-    ``[{"meeting_id", "name", "organizer", "kind", "ordinal", "date", "date_text", "newspaper",
-    "page_id", "article_id", "path", "chairs", "attendees", "observers", "documents"}]``.
-
-    ``chair``: a person (name or variant) who chaired it; ``kind``: exact kind (常务会议);
-    ``organizer``: substring of the organizer; ``since``/``until``: ISO dates, inclusive, on
-    ``date`` (the meeting's own full date, else its page's date)."""
-    where, args = [], []
+def _meeting_filter(conn, chair, kind, organizer, since, until, newspaper) -> tuple[list[str], list] | None:
+    """WHERE conditions and arguments on ``meetings m``; None when nothing can match."""
+    where: list[str] = []
+    args: list = []
     if chair:
         ids = find_persons(conn, chair, newspaper)
         if not ids:
-            return []
+            return None
         where.append(f"m.id IN (SELECT meeting_id FROM meeting_participants WHERE role = 'chair'"
                      f" AND person_id IN ({','.join('?' * len(ids))}))")
         args += ids
@@ -113,6 +113,37 @@ def list_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: s
     if newspaper:
         where.append("m.newspaper = ?")
         args.append(newspaper)
+    return where, args
+
+
+@store_errors
+def count_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: str | None = None,
+                   organizer: str | None = None, since: str | None = None, until: str | None = None,
+                   newspaper: str | None = None) -> int:
+    """How many meetings :func:`list_meetings` would list without a limit."""
+    f = _meeting_filter(conn, chair, kind, organizer, since, until, newspaper)
+    if f is None:
+        return 0
+    where, args = f
+    return conn.execute("SELECT COUNT(*) FROM meetings m" + (" WHERE " + " AND ".join(where) if where else ""),
+                        args).fetchone()[0]
+
+
+@store_errors
+def list_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: str | None = None,
+                  organizer: str | None = None, since: str | None = None, until: str | None = None,
+                  newspaper: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Meetings, oldest first (undated last):
+    ``[{"meeting_id", "name", "organizer", "kind", "ordinal", "date", "date_text", "newspaper",
+    "page_id", "article_id", "path", "chairs", "attendees", "observers", "documents"}]``.
+
+    ``chair``: a person (name or variant) who chaired it; ``kind``: exact kind (常务会议);
+    ``organizer``: substring of the organizer; ``since``/``until``: ISO dates, inclusive, on
+    ``date`` (the meeting's own full date, else its page's date)."""
+    f = _meeting_filter(conn, chair, kind, organizer, since, until, newspaper)
+    if f is None:
+        return []
+    where, args = f
     sql = ("SELECT m.id, m.name, m.organizer, m.kind, m.ordinal, m.date, m.date_text, m.newspaper, m.page_id,"
            " m.article_id, p.path FROM meetings m JOIN pages p ON p.id = m.page_id"
            + (" WHERE " + " AND ".join(where) if where else "")

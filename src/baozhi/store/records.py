@@ -18,6 +18,7 @@ from ..facts_glue import attach_facts
 from ..model import PageResult
 from ..pipeline import Settings, process_source
 from ..render import article_dict
+from .db import text_hash
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,12 @@ def from_name(path: str, pattern: re.Pattern | None) -> tuple[str | None, str | 
     return paper, date
 
 
-def content_hash(source_sha: str, page_no: int | None) -> str:
-    """A page's identity: the SHA-256 of the file's bytes, ``#N`` appended for page N of a PDF."""
+def content_hash(source_sha: str, page_no: int | None, text: str | None = None) -> str:
+    """A page's identity. A text page (*text* given): the SHA-256 of its decoded text
+    (:func:`~baozhi.store.db.text_hash`), so the same page in GBK, UTF-16, with a BOM or CRLF is
+    one page. Page N of a PDF: the SHA-256 of the file's bytes with ``#N`` appended."""
+    if text is not None:
+        return text_hash(text)
     return source_sha if page_no is None else f"{source_sha}#{page_no}"
 
 
@@ -112,7 +117,7 @@ def page_record(r: PageResult, path: str, source_sha: str, opts: PageOptions) ->
     if not date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", facts.get("date") or ""):
         date, date_from = facts["date"], "facts"
     return {
-        "content_hash": content_hash(source_sha, r.page),
+        "content_hash": content_hash(source_sha, r.page, None if r.source.kind == "pdf" else r.source.text),
         "source_sha256": source_sha,
         "page_no": r.page,
         "path": path,

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 
 from .db import store_errors
-from .tokens import _SPACE_IN_CJK, fold, parse_query
+from .tokens import fold, parse_query, term_pattern
 
 MARK = ("【", "】")
 SNIPPET_CHARS = 80
@@ -17,11 +17,15 @@ says more about what the article is about than the same word once in its body.""
 
 @dataclass
 class Hit:
-    """One search result. ``score``: bm25 (lower is better, as SQLite gives it);
+    """One search result. ``article_id``: the row id in ``articles``; ``article_seq``: the
+    article's position on its page (0-based, ``articles.seq``); ``score``: relevance, higher is
+    better (SQLite's bm25 negated, 6 decimals: ≥ 0, near 0 for words found in most articles,
+    comparable only within one query);
     ``snippet``: a window of the body (or headline) with matches marked 【…】;
     ``highlights``: ``[start, end)`` of each match in ``snippet_plain`` (the unmarked window)."""
 
     article_id: int
+    article_seq: int
     page_id: int
     newspaper: str | None
     date: str | None
@@ -37,31 +41,17 @@ class Hit:
         return asdict(self)
 
 
-def _needles(terms: list[str]) -> list[str]:
-    out = []
-    for t in terms:
-        t = fold(_SPACE_IN_CJK.sub("", t)).strip()
-        t = re.sub(r"[^\w\s]", "", t)
-        if t.strip():
-            out.append(t.strip())
-    return out
+def _patterns(terms: list[str]) -> list[re.Pattern]:
+    return [p for p in map(term_pattern, terms) if p is not None]
 
 
 def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> tuple[str, str, list[list[int]]]:
     """``(marked, plain, highlights)``: a window of about *width* characters of *text* around the
-    first occurrence of any term (matched folded, as the index matches), every occurrence in the
-    window marked with 【】; the start of *text* when no term occurs literally."""
+    first occurrence of any term (matched folded, as the index matches: see
+    :func:`~baozhi.store.tokens.term_pattern`), every occurrence in the window marked with 【】;
+    the start of *text* when no term occurs."""
     folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    for n in _needles(terms):
-        start = 0
-        while True:
-            i = folded.find(n, start)
-            if i < 0:
-                break
-            spans.append((i, i + len(n)))
-            start = i + 1
-    spans.sort()
+    spans = sorted(m.span() for p in _patterns(terms) for m in p.finditer(folded) if m.end() > m.start())
     first = spans[0][0] if spans else 0
     lo = max(0, first - width // 3)
     hi = min(len(text), lo + width)
@@ -92,7 +82,8 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None, un
 
     ``since``/``until``: ISO dates, inclusive, on the page date (articles without a date are
     left out when either is given); ``newspaper``: exact name. Returns up to *limit*
-    :class:`Hit`; ``[]`` when the query has no searchable term. Never raises for the query's
+    :class:`Hit`, highest ``score`` first; ``[]`` when the query has no searchable term
+    (:func:`~baozhi.store.tokens.query_problem` says why). Never raises for the query's
     text; raises :class:`~baozhi.errors.StoreError` on a database error.
     """
     q = parse_query(query)
@@ -116,15 +107,16 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None, un
         f" WHERE {' AND '.join(where)} ORDER BY score, article_fts.rowid LIMIT ?", (*args, limit)).fetchall()
     rows = []
     for aid, score in ranked:
-        r = conn.execute("SELECT a.id, a.page_id, a.newspaper, a.date, a.headline, a.body, p.path, p.page_no"
+        r = conn.execute("SELECT a.id, a.seq, a.page_id, a.newspaper, a.date, a.headline, a.body, p.path, p.page_no"
                          " FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?", (aid,)).fetchone()
         rows.append((r, score))
+    pats = _patterns(q.terms)
     hits = []
     for r, score in rows:
         text = r["body"]
-        if not any(n in fold(text) for n in _needles(q.terms)) and r["headline"]:
+        if not any(p.search(fold(text)) for p in pats) and r["headline"]:
             text = r["headline"]
         marked, plain, hl = snippet(text, q.terms)
-        hits.append(Hit(r["id"], r["page_id"], r["newspaper"], r["date"], r["headline"], r["path"], r["page_no"],
-                        round(score, 4), marked, plain, hl))
+        hits.append(Hit(r["id"], r["seq"], r["page_id"], r["newspaper"], r["date"], r["headline"], r["path"],
+                        r["page_no"], round(-score, 6) + 0.0, marked, plain, hl))
     return hits

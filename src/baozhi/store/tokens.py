@@ -104,6 +104,8 @@ class Query:
 
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
+_SEPARATORS = frozenset("，、,；;")
+"""Outside quotes these separate terms (AND), like spaces: ``常务会议，宋文`` = ``常务会议 宋文``."""
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
 
@@ -113,7 +115,7 @@ def _lex(q: str) -> list[tuple[str, bool]]:
     i, n = 0, len(q)
     while i < n:
         c = q[i]
-        if c.isspace():
+        if c.isspace() or c in _SEPARATORS:
             i += 1
             continue
         neg = ""
@@ -128,7 +130,7 @@ def _lex(q: str) -> list[tuple[str, bool]]:
             i = j + 1
             continue
         j = i
-        while j < n and not q[j].isspace() and q[j] not in _QUOTES:
+        while j < n and not q[j].isspace() and q[j] not in _QUOTES and q[j] not in _SEPARATORS:
             j += 1
         items.append((q[i:j], False))
         i = j
@@ -142,13 +144,58 @@ def _phrase(term: str) -> str | None:
     return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
 
 
+_WORD_CHAR = rf"[^\W_{_CJK}]"  # a letter or digit that is not CJK: non-CJK words are indexed whole
+
+
+def term_pattern(term: str) -> re.Pattern | None:
+    """A regular expression matching, in :func:`fold`-ed text, exactly the places where the
+    term's phrase matches the index: its runs in order, any punctuation or spaces between them
+    (at least one character between two runs of the same kind, which the index would otherwise
+    see as one run), a non-CJK word whole; punctuation typed before or after the term is
+    included where the text has it too. None when the term has nothing to search for."""
+    runs = _runs(_SPACE_IN_CJK.sub("", term))
+    if not runs:
+        return None
+    parts = []
+    for i, (run, cjk) in enumerate(runs):
+        if i:
+            parts.append(r"[\W_]+" if cjk == runs[i - 1][1] else r"[\W_]*")
+        parts.append(re.escape(run))
+    pat = "".join(parts)
+    if not runs[0][1]:
+        pat = rf"(?<!{_WORD_CHAR})" + pat
+    if not runs[-1][1]:
+        pat += rf"(?!{_WORD_CHAR})"
+    # punctuation typed around the term (《…》, （试行）) is marked too where the text has it
+    edge = re.fullmatch(r"([\W_]*).*?([\W_]*)", fold(term.strip()), re.S)
+    lead, trail = (re.escape(x.strip()) for x in edge.groups()) if edge else ("", "")
+    return re.compile((f"(?:{lead})?" if lead else "") + pat + (f"(?:{trail})?" if trail else ""))
+
+
+def query_problem(q: str) -> str | None:
+    """Why the query *q* cannot be searched (one line, for a usage error), or None when it can:
+    it is empty, only excludes, or holds no letter, digit or CJK character."""
+    if not q.strip():
+        return "empty query: give a word to search for"
+    parsed = parse_query(q)
+    if parsed.fts is not None:
+        return None
+    if parsed.negated:
+        return "the query only excludes (-X, NOT X); add a word to search for"
+    return (f"nothing to search for in {q.strip()!r}: give a word "
+            "(punctuation and OR, AND, NOT alone are not searched)")
+
+
 def parse_query(q: str) -> Query:
     """Translate what a user types into a safe FTS5 expression.
 
-    Words separated by spaces must all occur (AND); ``A OR B`` (also ``|``) accepts either, and
-    binds tighter than the implicit AND (``会议 宋文 OR 宋武`` = 会议 AND (宋文 OR 宋武));
-    ``-X`` or ``NOT X`` excludes; ``"quoted phrase"`` (also “…”, 「…」) is matched as one
-    phrase, spaces between CJK characters ignored. Every term is reduced to index tokens, so
+    Words separated by spaces (or ``，`` ``、`` ``,`` ``；`` ``;``) must all occur (AND);
+    ``A OR B`` (also ``|``) accepts either, and binds tighter than the implicit AND
+    (``会议 宋文 OR 宋武`` = 会议 AND (宋文 OR 宋武)); ``-X`` or ``NOT X`` excludes;
+    ``"quoted phrase"`` (also “…”, 「…」) is matched as one phrase, spaces between CJK
+    characters ignored. Other punctuation inside a term splits it into pieces that must occur
+    in this order with only punctuation or spaces between them (``问责规定（试行）`` finds
+    问责规定(试行), not 问责规定试行). Every term is reduced to index tokens, so
     FTS5 syntax characters (``" * ( ) : ^ +`` …) are never passed through and never raise.
     A query with no positive term gives ``Query(fts=None)``.
     """
