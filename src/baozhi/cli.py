@@ -25,7 +25,10 @@ Exit codes:
      the other inputs were still processed)
   4  no input found (e.g. a directory with no .txt/.pdf pages)
   5  archive error (ingest, search, people, meetings, export): the
-     database is missing, not a baozhi archive, damaged or locked
+     database is missing, not a baozhi archive, damaged, locked, or
+     --db is a directory or unreadable
+  130/143  ingest stopped by Ctrl-C / SIGTERM (pages already stored stay;
+     run ingest again to resume)
 """
 
 
