@@ -38,3 +38,46 @@ def test_layout_streams_split_columns_and_keep_padded_names():
             a, b = ln.text.span()
             assert text[a:b] == ln.text.value
     assert [ln.indent for ln in streams[0]][:2] == [4.0, 0.0]
+
+
+def _page(text: str):
+    return read_dump(Source.make(text.encode(), "x.txt", text, "utf-8"))
+
+
+def _rows(text: str) -> list[list[str]]:
+    """Segments of each row as the column splitter cuts them (before reading order)."""
+    from baozhi.layout.columns import _local_coverage, _merge_row, _segments
+
+    rows = text.split("\n")
+    segs = [_segments(r) for r in rows]
+    return [[r[a:b] for a, b in _merge_row(ss, cov)] for r, ss, cov in zip(rows, segs, _local_coverage(segs))]
+
+
+def test_deeply_indented_rows_make_a_layout_dump():
+    # the right column runs on alone below the left one: rows that start far right count as laid out
+    rows = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT[:4], RIGHT[:4])]
+    rows += [" " * 24 + b for b in RIGHT[4:]] * 3
+    assert is_layout_dump("\n".join(rows) + "\n")
+
+
+def test_gutter_is_local_to_nearby_rows():
+    # a caption spanning both columns far below does not hide the gutter of these rows
+    cap = "图为居民在社区参加垃圾分类宣传活动，志愿者向居民讲解分类方法。"
+    rows = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + [""] * 12 + [cap] * 12
+    got = _rows("\n".join(rows))
+    assert got[1] == [LEFT[1], RIGHT[1]]
+    assert got[-1] == [cap]
+
+
+def test_letter_spaced_headline_stays_whole_across_gutters():
+    head = "非    遗     传     人   展     示   传   统   技    艺"
+    rows = [head] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    assert _rows("\n".join(rows))[0] == [head]
+
+
+def test_blank_row_is_a_vertical_gap():
+    text = "\n".join([a + " " * (24 - len(a)) + b for a, b in zip(LEFT[:4], RIGHT[:4])] + [""]
+                     + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT[4:], RIGHT[4:])]) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    ys = sorted({ln.bbox[1] for ln in lines})
+    assert ys[3] == 3.0 and ys[4] == 5.5  # the blank row (row 4) counts 1.5 rows
