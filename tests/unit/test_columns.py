@@ -81,3 +81,42 @@ def test_blank_row_is_a_vertical_gap():
     lines = [ln for s in layout_streams(_page(text)) for ln in s]
     ys = sorted({ln.bbox[1] for ln in lines})
     assert ys[3] == 3.0 and ys[4] == 5.5  # the blank row (row 4) counts 1.5 rows
+
+
+def _segs(rows_text: list[str]):
+    from baozhi.layout.columns import _local_coverage, _merge_row, _Seg, _segments
+
+    segs = [_segments(row) for row in rows_text]
+    return [[_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov)]
+            for r, (row, ss, cov) in enumerate(zip(rows_text, segs, _local_coverage(segs)))]
+
+
+def test_headline_sized_and_widened_over_its_columns():
+    from baozhi.layout.columns import _size_headlines
+
+    # a 2-column module: body 14 ems wide, column pitch 24 cells; its title sits alone in a row
+    rows = _segs(["我市举行集中签约仪式"] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)])
+    _size_headlines(rows)
+    head = rows[0][0]
+    assert head.head and head.x1 > 24  # ten 2-em characters reach into the second column
+    assert not any(s.head for row in rows[1:] for s in row)
+
+
+def test_headline_pieces_of_one_row_join_and_stop_short_of_text_beside():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b + " " * (36 - len(b)) + a for a, b in zip(LEFT, RIGHT)]
+    head = "探寻嘉州春天" + " " * 10 + "共话乡村振兴"
+    rows = _segs([head + " " * (60 - len(head)) + "市区中山大道"] + body)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["探寻嘉州春天" + " " * 10 + "共话乡村振兴", "市区中山大道"]
+    assert rows[0][0].head and rows[0][0].x1 <= rows[0][1].a - 2
+
+
+def test_tail_and_first_lines_are_not_headlines():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["注意听从现场交警指挥本报记者", "姚仕安摄", "", "  据农业农村部官网9月4", "日发布的《第三批全国乡村治理示",
+                  "范村镇名单公示公告》，农业农村部"] + LEFT)
+    _size_headlines(rows)
+    assert not any(s.head for row in rows for s in row)

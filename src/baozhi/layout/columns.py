@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
+from ..articles import cues
 from ..model import Line, Page
 from ..text import Text
+from .chars import em_width
 from .geometry import geometric_streams
 
 _SEG = re.compile(r"\S+(?: \S+)*")
@@ -122,6 +125,115 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int]) -> list[tuple[int, i
     return out
 
 
+HEAD_SCALE = 2.0
+"""Headline lines are set about twice the body size: in a ``-layout`` dump each character still
+takes one cell, so their boxes are widened to what they cover on the page."""
+HEAD_GUTTER_CELLS = 2.0
+"""A widened headline stops this many cells short of text to its right."""
+GUTTER_EMS = 1.5
+"""A typical gutter in body ems, to turn a column pitch in cells into cells per em."""
+
+
+@dataclass
+class _Seg:
+    r: int  # row index
+    a: int  # first cell
+    b: int  # last cell + 1
+    text: str
+    head: bool = False
+    x1: float = 0.0  # right edge on the page, in cells
+
+
+def _body_width(segs: list[_Seg]) -> float:
+    """``W``: the commonest width (ems) of the wider segments, a full body line."""
+    c = Counter(round(em_width(s.text)) for s in segs if em_width(s.text) >= 6)
+    return float(c.most_common(1)[0][0]) if c else 0.0
+
+
+def _cells_per_em(rows: list[list[_Seg]], w: float) -> float:
+    """How many cells one body em covers on the page: the commonest distance between the
+    starts of neighbouring full body lines of one row is one column pitch (``W`` + a gutter)."""
+    d: Counter[int] = Counter()
+    for row in rows:
+        for s1, s2 in zip(row, row[1:]):
+            if abs(em_width(s1.text) - w) <= 1 and abs(em_width(s2.text) - w) <= 1:
+                d[s2.a - s1.a] += 1
+    if not d or not w:
+        return 1.2
+    pitch = d.most_common(1)[0][0]
+    return max(1.0, min(2.5, pitch / (w + GUTTER_EMS)))
+
+
+def _above(rows: list[list[_Seg]], s: _Seg, reach: int = 2, step: int = -1) -> _Seg | None:
+    """The nearest segment above ``s`` (below it: ``step=1``) within ``reach`` rows sharing cells with it."""
+    r = s.r + step
+    while 0 <= r < len(rows) and abs(r - s.r) <= reach:
+        for t in rows[r]:
+            if min(t.b, s.b) - max(t.a, s.a) >= 1:
+                return t
+        r += step
+    return None
+
+
+def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) -> bool:
+    """A line that reads as a headline line from its own shape: no sentence inside, not a
+    credit or furniture, and either much shorter or wider than a body line, or letter-spaced;
+    not the short tail of the text line just above it."""
+    flat = cues.squash(s.text)
+    if not flat or not w:
+        return False
+    if cues.inline_byline(flat) or cues.dateline(flat) or cues.is_furniture(flat) or cues.is_section_label(flat) \
+            or cues.own_line_byline(s.text) or cues.is_jump(flat):
+        return False
+    if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat):
+        return False
+    wid = em_width(flat)
+    if wid > 2.5 * w or ("，" in flat and wid <= w + 1.5):
+        return False
+    spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
+    if not (wid <= w - 2.5 or wid > w + 1.5 or spaced):
+        return False
+    if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
+            and not cues.ends_sentence(cues.squash(above.text)):
+        return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
+    if below is not None and s.a - 4 <= below.a <= s.a + 1 and em_width(cues.squash(below.text)) >= w - 1:
+        return False  # a full line runs on right below, from its left edge: a paragraph's first line
+    return True
+
+
+def _size_headlines(rows: list[list[_Seg]]) -> None:
+    """Mark headline-like segments and widen them to the cells their large characters
+    cover; two headline pieces of one row that then (nearly) touch are one line
+    (``探寻嘉州春天      共话乡村振兴``)."""
+    flat_segs = [s for row in rows for s in row]
+    w = _body_width(flat_segs)
+    c = _cells_per_em(rows, w)
+    for row in rows:
+        for s in row:
+            s.x1 = float(s.b)
+            s.head = _headline_like(s, _above(rows, s), _above(rows, s, 1, 1), w)
+            if s.head:
+                s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
+        k = 0
+        while k + 1 < len(row):
+            s, t = row[k], row[k + 1]
+            if s.head and t.head and t.a - s.x1 <= 3 * c:
+                row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
+                row[k].text = s.text + " " * (t.a - s.b) + t.text
+                del row[k + 1]
+                continue
+            k += 1
+    for y, row in enumerate(rows):
+        for s in row:
+            if s.head:
+                # large characters stand over the rows next to theirs: text starting to the
+                # right in those rows bounds them, a gutter away
+                right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2)) for t in rows[r]
+                         if t is not s and t.a >= s.b]
+                if right:
+                    s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
+
+
 def layout_streams(page: Page) -> list[list[Line]]:
     """Split the rows of a ``-layout`` dump into column segments and order them geometrically."""
     text = page.source.text
@@ -131,20 +243,26 @@ def layout_streams(page: Page) -> list[list[Line]]:
         raw_rows.append((pos, row))
         pos += len(row) + 1
     segs = [_segments(r) for _, r in raw_rows]
+    rows: list[list[_Seg]] = []
+    for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
+        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov)])
+    _size_headlines(rows)
     lines: list[Line] = []
     y = 0.0
-    for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
-        if not ss:
+    for (start, _), row in zip(raw_rows, rows):
+        if not row:
             y += 1.0 + BLANK_ROW_EXTRA
             continue
-        for a, b in _merge_row(ss, cov):
-            t = Text.from_source(text, start + a, start + b)
-            lines.append(Line(t, row=r, bbox=(float(a), y, float(b), y + 1.0)))
+        for sg in row:
+            t = Text.from_source(text, start + sg.a, start + sg.b)
+            lines.append(Line(t, row=sg.r, bbox=(float(sg.a), y, sg.x1, y + 1.0),
+                              font_size=HEAD_SCALE if sg.head else 1.0))
         y += 1.0
     if not lines:
         return []
     streams = geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE)
     for s in streams:
         for ln in s:
-            ln.rel_size = None  # no font sizes in a dump
+            pass  # ln.rel_size = None
+            ln.font_size = None
     return streams
