@@ -50,7 +50,7 @@ def _rows(text: str) -> list[list[str]]:
 
     rows = text.split("\n")
     segs = [_segments(r) for r in rows]
-    return [[r[a:b] for a, b in _merge_row(ss, cov)] for r, ss, cov in zip(rows, segs, _local_coverage(segs))]
+    return [[r[a:b] for a, b in _merge_row(ss, cov, r)] for r, ss, cov in zip(rows, segs, _local_coverage(segs))]
 
 
 def test_deeply_indented_rows_make_a_layout_dump():
@@ -116,7 +116,23 @@ def test_headline_pieces_of_one_row_join_and_stop_short_of_text_beside():
 def test_tail_and_first_lines_are_not_headlines():
     from baozhi.layout.columns import _size_headlines
 
-    rows = _segs(["注意听从现场交警指挥本报记者", "姚仕安摄", "", "  据农业农村部官网9月4", "日发布的《第三批全国乡村治理示",
-                  "范村镇名单公示公告》，农业农村部"] + LEFT)
+    rows = _segs(["注意听从现场交警指挥本报记者", "姚仕安摄", "", "  据农业农村部官网9月4", "日发布的《第三批全国乡村治理",
+                  "范村镇名单公示公告》，农业农"] + LEFT)
     _size_headlines(rows)
     assert not any(s.head for row in rows for s in row)
+
+
+def test_furniture_pieces_are_never_merged():
+    rows = ["南屏日报            2024年8月28日   星期六   责任编辑 吴昊", " " * 60 + "城区       第7版"]
+    got = _rows("\n".join(rows))
+    assert got[0] == ["南屏日报", "2024年8月28日", "星期六", "责任编辑 吴昊"]
+    assert got[1] == ["城区", "第7版"]
+
+
+def test_title_over_subtitle_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    # a column-wide title is ambiguous alone; the wider subtitle right below it makes it a headline
+    rows = _segs(["", "镇原县 14 个重点项目集中开工", "邵建国曹东升彭晓峰钟小川潘胜利等出席开工仪式", "   本报讯（记者 冯晓晓）"] + LEFT)
+    _size_headlines(rows)
+    assert [s.head for row in rows[1:4] for s in row] == [True, True, False]

@@ -98,12 +98,18 @@ SPACED_GAP = 8
 """… and the gaps between its pieces are at most this many cells."""
 
 
-def _merge_row(segs: list[tuple[int, int]], cov: list[int]) -> list[tuple[int, int]]:
+def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
+    return bool(row) and cues.is_furniture(cues.squash(row[seg[0]:seg[1]]))
+
+
+def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "") -> list[tuple[int, int]]:
     """Merge neighbouring segments of a row unless a gutter lies between them.
 
     A gutter is a gap whose cells are covered by far fewer segments of the nearby
     rows than the cells of the segments on either side. Letter-spaced runs (short
-    pieces at even gaps, however many) stay together even across a gutter.
+    pieces at even gaps, however many) stay together even across a gutter. A piece
+    that is page furniture on its own (``第3版``, a date, ``责任编辑 X``; ``row`` given)
+    is never merged with its neighbours.
     """
     if len(segs) < 2:
         return segs
@@ -116,7 +122,8 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int]) -> list[tuple[int, i
         gutter = min(gap) < GUTTER_SHARE * around
         short_b = b[1] - b[0] <= SPACED_PIECE
         spaced = spaced_run[-1] and short_b and b[0] - a[1] <= SPACED_GAP
-        if not gutter or spaced:
+        furn = _furniture_piece(row, segs[k - 1]) or _furniture_piece(row, b)
+        if (not gutter or spaced) and not furn:
             out[-1] = (a[0], b[1])
             spaced_run[-1] = spaced_run[-1] and short_b
         else:
@@ -175,10 +182,16 @@ def _above(rows: list[list[_Seg]], s: _Seg, reach: int = 2, step: int = -1) -> _
     return None
 
 
-def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) -> bool:
-    """A line that reads as a headline line from its own shape: no sentence inside, not a
-    credit or furniture, and either much shorter or wider than a body line, or letter-spaced;
-    not the short tail of the text line just above it."""
+def _running_text(s: _Seg, w: float) -> bool:
+    """A full line of running text: a column line, or a wider line with punctuation (a caption)."""
+    flat = cues.squash(s.text)
+    wid = em_width(flat)
+    return w - 1 <= wid <= w + 1 or (wid > w + 1 and any(ch in flat for ch in "，。；、"))
+
+
+def _title_text(s: _Seg, w: float) -> bool:
+    """Text a headline line can hold: no sentence inside, not a credit, dateline or furniture,
+    no trailing comma, no comma in a column-wide line, at most 2.5 columns wide."""
     flat = cues.squash(s.text)
     if not flat or not w:
         return False
@@ -188,15 +201,23 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) ->
     if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat):
         return False
     wid = em_width(flat)
-    if wid > 2.5 * w or ("，" in flat and wid <= w + 1.5):
+    return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5))
+
+
+def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) -> bool:
+    """A line that reads as a headline line from its own shape: :func:`_title_text`, and
+    either much shorter or wider than a body line, or letter-spaced; not the short tail of
+    the text line just above it, not followed by running text from its left edge."""
+    if not _title_text(s, w):
         return False
+    wid = em_width(cues.squash(s.text))
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
-    if not (wid <= w - 2.5 or wid > w + 1.5 or spaced):
+    if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
         return False
-    if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
+    if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 and wid <= w + 1 \
             and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
-    if below is not None and s.a - 4 <= below.a <= s.a + 1 and em_width(cues.squash(below.text)) >= w - 1:
+    if below is not None and s.a - 4 <= below.a <= s.a + 1 and _running_text(below, w):
         return False  # a full line runs on right below, from its left edge: a paragraph's first line
     return True
 
@@ -212,8 +233,6 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for s in row:
             s.x1 = float(s.b)
             s.head = _headline_like(s, _above(rows, s), _above(rows, s, 1, 1), w)
-            if s.head:
-                s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
@@ -223,9 +242,17 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 del row[k + 1]
                 continue
             k += 1
+    # a title line stands right above a headline line (a kicker, a title over its subtitle)
+    for row in reversed(rows):
+        for s in row:
+            if not s.head and _title_text(s, w):
+                nb = _above(rows, s, 2, 1)
+                if nb is not None and nb.head and abs(nb.a - s.a) <= 4:
+                    s.head = True
     for y, row in enumerate(rows):
         for s in row:
             if s.head:
+                s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
                 # large characters stand over the rows next to theirs: text starting to the
                 # right in those rows bounds them, a gutter away
                 right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2)) for t in rows[r]
@@ -245,7 +272,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
     segs = [_segments(r) for _, r in raw_rows]
     rows: list[list[_Seg]] = []
     for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
-        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov)])
+        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row)])
     _size_headlines(rows)
     lines: list[Line] = []
     y = 0.0
