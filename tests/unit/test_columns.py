@@ -136,3 +136,24 @@ def test_title_over_subtitle_is_a_headline_line():
     rows = _segs(["", "镇原县 14 个重点项目集中开工", "邵建国曹东升彭晓峰钟小川潘胜利等出席开工仪式", "   本报讯（记者 冯晓晓）"] + LEFT)
     _size_headlines(rows)
     assert [s.head for row in rows[1:4] for s in row] == [True, True, False]
+
+
+def test_indented_line_under_running_text_is_a_paragraph_start():
+    from baozhi.layout.columns import _size_headlines
+
+    # the last line of a column opens a paragraph that runs on in the next column
+    rows = _segs(LEFT[:3] + ["进行公示，工作成果良好。", "    签约项目代表纷纷表示将"])
+    _size_headlines(rows)
+    assert not rows[-1][0].head
+
+
+def test_headline_over_its_own_body_is_not_capped_by_it():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    rows = _segs(["我市举行集中签约仪式"] + body)
+    _size_headlines(rows)
+    assert rows[0][0].x1 > 24  # the row below starts under the headline: that is its body
+    rows = _segs(["", "镇原县重点项目", " " * 20 + RIGHT[0], "集中开工"] + [" " * 20 + b for b in RIGHT[1:]])
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 18  # rows beside it hold only the next module

@@ -217,6 +217,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) ->
     if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 and wid <= w + 1 \
             and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
+    if above is not None and above.r == s.r - 1 and 1 <= s.a - above.a <= 4 and w - 3.5 <= wid <= w - 1.5 \
+            and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
+        return False  # indented under a line of running text: a paragraph's first line
     if below is not None and s.a - 4 <= below.a <= s.a + 1 and _running_text(below, w):
         return False  # a full line runs on right below, from its left edge: a paragraph's first line
     return True
@@ -253,10 +256,12 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for s in row:
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
-                # large characters stand over the rows next to theirs: text starting to the
-                # right in those rows bounds them, a gutter away
-                right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2)) for t in rows[r]
-                         if t is not s and t.a >= s.b]
+                # text to the right in its row bounds it a gutter away; so does text in the rows
+                # next to it (large characters stand over them) unless a line of such a row
+                # lies under the headline's own cells (the row is clear of it: its body below)
+                right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2))
+                         if r == y or not any(t.a < s.b and t.b > s.a for t in rows[r])
+                         for t in rows[r] if t is not s and t.a >= s.b]
                 if right:
                     s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
 
