@@ -157,3 +157,16 @@ def test_headline_over_its_own_body_is_not_capped_by_it():
     rows = _segs(["", "镇原县重点项目", " " * 20 + RIGHT[0], "集中开工"] + [" " * 20 + b for b in RIGHT[1:]])
     _size_headlines(rows)
     assert rows[1][0].head and rows[1][0].x1 <= 18  # rows beside it hold only the next module
+
+
+def test_caption_lines_interleaved_with_another_column_are_not_headlines():
+    from baozhi.layout.columns import _size_headlines
+
+    cap = ["沈阳市沈河区五里河街道联合嘉里中心开展消防安全应急演", "练活动，街道、社区工作人员和志愿者、救援人员以及企业",
+           "职工等300余人参加了演练。"]
+    rows = []
+    for k, c in enumerate(cap):
+        rows += [" " * 30 + c, LEFT[k]]
+    rows = _segs(rows + LEFT[3:])
+    _size_headlines(rows)
+    assert not any(s.head for row in rows for s in row)

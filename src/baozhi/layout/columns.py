@@ -235,7 +235,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     for row in rows:
         for s in row:
             s.x1 = float(s.b)
-            s.head = _headline_like(s, _above(rows, s), _above(rows, s, 1, 1), w)
+            s.head = _headline_like(s, _above(rows, s), _above(rows, s, 2, 1), w)
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
