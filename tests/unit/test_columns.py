@@ -167,6 +167,6 @@ def test_caption_lines_interleaved_with_another_column_are_not_headlines():
     rows = []
     for k, c in enumerate(cap):
         rows += [" " * 30 + c, LEFT[k]]
-    rows = _segs(rows + LEFT[3:])
+    rows = _segs(rows + LEFT[3:] + LEFT[1:3] * 2)
     _size_headlines(rows)
     assert not any(s.head for row in rows for s in row)

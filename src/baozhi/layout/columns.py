@@ -220,6 +220,8 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) ->
     if above is not None and above.r == s.r - 1 and 1 <= s.a - above.a <= 4 and w - 3.5 <= wid <= w - 1.5 \
             and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
         return False  # indented under a line of running text: a paragraph's first line
+    if below is not None and abs(below.a - s.a) <= 1 and "，" in cues.squash(s.text):
+        return False  # a sentence runs on from its left edge: a caption or body line
     if below is not None and s.a - 4 <= below.a <= s.a + 1 and _running_text(below, w):
         return False  # a full line runs on right below, from its left edge: a paragraph's first line
     return True
@@ -248,7 +250,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a title line stands right above a headline line (a kicker, a title over its subtitle)
     for row in reversed(rows):
         for s in row:
-            if not s.head and _title_text(s, w):
+            if not s.head and _title_text(s, w) and "，" not in s.text:
                 nb = _above(rows, s, 2, 1)
                 if nb is not None and nb.head and abs(nb.a - s.a) <= 4:
                     s.head = True
