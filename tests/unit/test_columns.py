@@ -170,3 +170,20 @@ def test_caption_lines_interleaved_with_another_column_are_not_headlines():
     rows = _segs(rows + LEFT[3:] + LEFT[1:3] * 2)
     _size_headlines(rows)
     assert not any(s.head for row in rows for s in row)
+
+
+def test_column_wide_title_over_an_indented_first_line_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    # as wide as a body line, but alone under a blank band with an indented first line below
+    rows = _segs(["", "", "一季度我市经济增速居全省第 2 位", "    4月23日，记者从市统计局了"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[2][0].head
+
+
+def test_blank_row_cuts_the_tail_rule():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs([LEFT[1], "", "探寻嘉州春天      共话乡村", "    本报讯（记者 林 涛）近日，"] + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[2][0].head

@@ -207,13 +207,17 @@ def _title_text(s: _Seg, w: float) -> bool:
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
-    the text line just above it, not followed by running text from its left edge."""
+    the text line just above it, not followed by running text from its left edge.
+    ``above``/``below``: the nearest lines sharing cells with it, ``None`` when a blank row
+    lies between (the dump's vertical gap: nothing runs on across it). A column-wide title
+    with nothing above it and an indented first line below is a headline too."""
     if not _title_text(s, w):
         return False
     wid = em_width(cues.squash(s.text))
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
-        return False
+        return above is None and below is not None and 2 <= below.a - s.a <= 5 \
+            and (w - 3.5 <= em_width(cues.squash(below.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(below.text))))
     if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 and wid <= w + 1 \
             and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
@@ -227,6 +231,15 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) ->
     return True
 
 
+def _near(rows: list[list[_Seg]], s: _Seg, step: int) -> _Seg | None:
+    """:func:`_above` (``step=-1``) or below (``step=1``), ``None`` across a blank row."""
+    t = _above(rows, s, 2, step)
+    if t is None:
+        return None
+    lo, hi = sorted((t.r, s.r))
+    return t if all(rows[r] for r in range(lo + 1, hi)) else None
+
+
 def _size_headlines(rows: list[list[_Seg]]) -> None:
     """Mark headline-like segments and widen them to the cells their large characters
     cover; two headline pieces of one row that then (nearly) touch are one line
@@ -237,7 +250,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     for row in rows:
         for s in row:
             s.x1 = float(s.b)
-            s.head = _headline_like(s, _above(rows, s), _above(rows, s, 2, 1), w)
+            s.head = _headline_like(s, _near(rows, s, -1), _near(rows, s, 1), w)
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
