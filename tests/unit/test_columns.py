@@ -187,3 +187,17 @@ def test_blank_row_cuts_the_tail_rule():
     rows = _segs([LEFT[1], "", "探寻嘉州春天      共话乡村", "    本报讯（记者 林 涛）近日，"] + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert rows[2][0].head
+
+
+def test_headlines_of_two_modules_side_by_side_are_cut_at_a_column_edge():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    head = "区委理论学习中心" + " " * 16 + "非    遗     传     人"
+    rows = _segs([head, ""] + body)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["区委理论学习中心", "非    遗     传     人"]
+    # a second title piece on a column's left edge is another module's headline
+    rows = _segs(["市区中山大道" + " " * 18 + "城区五所学校", ""] + body)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["市区中山大道", "城区五所学校"]

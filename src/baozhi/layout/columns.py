@@ -240,21 +240,60 @@ def _near(rows: list[list[_Seg]], s: _Seg, step: int) -> _Seg | None:
     return t if all(rows[r] for r in range(lo + 1, hi)) else None
 
 
+def _column_edges(rows: list[list[_Seg]], w: float) -> list[int]:
+    """Cells where body columns start: where at least three full body lines start (±1)."""
+    c: Counter[int] = Counter()
+    for row in rows:
+        for s in row:
+            if w and abs(em_width(cues.squash(s.text)) - w) <= 1:
+                c[s.a] += 1
+    return sorted(x for x in c if c[x] + c[x - 1] + c[x + 1] >= 3 and c[x] >= max(c[x - 1], c[x + 1]))
+
+
+_WIDE_SPACE = re.compile(r" {3,}")
+
+
+def _split_at_edges(row: list[_Seg], edges: list[int], w: float) -> list[_Seg]:
+    """Cut a segment at a run of three or more spaces when the text after it starts on a
+    column's left edge and the text before it is title text: two modules' headlines side by
+    side (``区委理论学习中心      非 遗 传 人``)."""
+    out: list[_Seg] = []
+    for s in row:
+        start = 0
+        for m in _WIDE_SPACE.finditer(s.text):
+            x = s.a + m.end()
+            left_piece = s.text[:m.start()].split()[-1] if s.text[:m.start()].split() else ""
+            right_piece = s.text[m.end():].split()[0] if s.text[m.end():].split() else ""
+            if len(left_piece) <= SPACED_PIECE and len(right_piece) <= SPACED_PIECE:
+                continue  # inside a letter-spaced run
+            if any(abs(x - e) <= 1 for e in edges) and _title_text(_Seg(s.r, s.a + start, s.a + m.start(),
+                                                                        s.text[start:m.start()]), w):
+                out.append(_Seg(s.r, s.a + start, s.a + m.start(), s.text[start:m.start()]))
+                start = m.end()
+        out.append(_Seg(s.r, s.a + start, s.b, s.text[start:]) if start else s)
+    return out
+
+
 def _size_headlines(rows: list[list[_Seg]]) -> None:
     """Mark headline-like segments and widen them to the cells their large characters
     cover; two headline pieces of one row that then (nearly) touch are one line
-    (``探寻嘉州春天      共话乡村振兴``)."""
+    (``探寻嘉州春天      共话乡村振兴``) unless the second starts on a column's left edge."""
     flat_segs = [s for row in rows for s in row]
     w = _body_width(flat_segs)
     c = _cells_per_em(rows, w)
+    edges = _column_edges(rows, w)
+    for y, row in enumerate(rows):
+        rows[y] = row = _split_at_edges(row, edges, w)
     for row in rows:
         for s in row:
             s.x1 = float(s.b)
             s.head = _headline_like(s, _near(rows, s, -1), _near(rows, s, 1), w)
+            if s.head:
+                s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
-            if s.head and t.head and t.a - s.x1 <= 3 * c:
+            if s.head and t.head and t.a - s.x1 <= 3 * c and not any(abs(t.a - e) <= 1 for e in edges):
                 row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
                 row[k].text = s.text + " " * (t.a - s.b) + t.text
                 del row[k + 1]
