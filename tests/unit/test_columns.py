@@ -201,3 +201,12 @@ def test_headlines_of_two_modules_side_by_side_are_cut_at_a_column_edge():
     rows = _segs(["市区中山大道" + " " * 18 + "城区五所学校", ""] + body)
     _size_headlines(rows)
     assert [s.text for s in rows[0]] == ["市区中山大道", "城区五所学校"]
+
+
+def test_blank_row_under_a_headline_row_is_not_a_gap():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    text = "\n".join(["", "我市举行集中签约仪式", ""] + body) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    head = next(ln for ln in lines if ln.text.value.startswith("我市"))
+    first = min(ln.bbox[1] for ln in lines if ln is not head)
+    assert first - head.bbox[1] == 1.5  # one row, plus half a row for the blank one

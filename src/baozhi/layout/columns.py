@@ -92,6 +92,8 @@ def _local_coverage(rows: list[list[tuple[int, int]]], window: int = WINDOW_ROWS
 BLANK_ROW_EXTRA = 0.5
 """A blank row is a vertical gap: it counts as this much more than a row of text, so one
 blank row across a region (a gap between stacked modules) is wider than any leading."""
+HEAD_BLANK_ROW = 0.5
+"""How much a blank row right under a headline row counts: large characters fill it."""
 SPACED_PIECE = 3
 """A piece of a letter-spaced line holds at most this many cells (one character, ``14``) …"""
 SPACED_GAP = 8
@@ -335,10 +337,14 @@ def layout_streams(page: Page) -> list[list[Line]]:
     _size_headlines(rows)
     lines: list[Line] = []
     y = 0.0
+    prev: list[_Seg] = []
     for (start, _), row in zip(raw_rows, rows):
         if not row:
-            y += 1.0 + BLANK_ROW_EXTRA
+            # a blank row under a headline row is the headline's own leading, not a gap
+            y += HEAD_BLANK_ROW if any(sg.head for sg in prev) else 1.0 + BLANK_ROW_EXTRA
+            prev = row
             continue
+        prev = row
         for sg in row:
             t = Text.from_source(text, start + sg.a, start + sg.b)
             lines.append(Line(t, row=sg.r, bbox=(float(sg.a), y, sg.x1, y + 1.0),
