@@ -210,3 +210,13 @@ def test_blank_row_under_a_headline_row_is_not_a_gap():
     head = next(ln for ln in lines if ln.text.value.startswith("我市"))
     first = min(ln.bbox[1] for ln in lines if ln is not head)
     assert first - head.bbox[1] == 1.5  # one row, plus half a row for the blank one
+
+
+def test_centred_headline_alone_in_its_rows_covers_its_body():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    text = "\n".join(["", " " * 14 + "畅 游 开 州", ""] + body) + "\n"
+    streams = layout_streams(_page(text))
+    lines = [ln for s in streams for ln in s]
+    head = next(ln for ln in lines if ln.text.value.startswith("畅"))
+    assert head.bbox[0] == 4.0 and head.span_cols == 2  # from the first body row (indented) to its end
+    assert lines[0] is head  # read before both columns of its body

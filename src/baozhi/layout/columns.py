@@ -151,6 +151,7 @@ class _Seg:
     text: str
     head: bool = False
     x1: float = 0.0  # right edge on the page, in cells
+    x0: float | None = None  # left edge on the page when not ``a`` (a centred headline)
 
 
 def _body_width(segs: list[_Seg]) -> float:
@@ -320,6 +321,19 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                          for t in rows[r] if t is not s and t.a >= s.b]
                 if right:
                     s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
+    # a headline alone in its rows (a band across the page) heads the text right below it:
+    # a centred title covers the columns of its body (``畅 游 开 州`` over five columns)
+    for y, row in enumerate(rows):
+        if len(row) != 1 or not row[0].head or (y > 0 and any(not t.head for t in rows[y - 1])):
+            continue
+        s = row[0]
+        for r in range(y + 1, min(len(rows), y + 4)):
+            body = [t for t in rows[r] if not t.head]
+            if body:
+                if len(body) >= 2 and min(t.a for t in body) < s.a and max(t.b for t in body) > s.x1:
+                    s.x0 = float(min(t.a for t in body))
+                    s.x1 = float(max(t.b for t in body))
+                break
 
 
 def layout_streams(page: Page) -> list[list[Line]]:
@@ -347,7 +361,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
         prev = row
         for sg in row:
             t = Text.from_source(text, start + sg.a, start + sg.b)
-            lines.append(Line(t, row=sg.r, bbox=(float(sg.a), y, sg.x1, y + 1.0),
+            lines.append(Line(t, row=sg.r, bbox=(float(sg.a) if sg.x0 is None else sg.x0, y, sg.x1, y + 1.0),
                               font_size=HEAD_SCALE if sg.head else 1.0))
         y += 1.0
     if not lines:
