@@ -220,3 +220,15 @@ def test_centred_headline_alone_in_its_rows_covers_its_body():
     head = next(ln for ln in lines if ln.text.value.startswith("畅"))
     assert head.bbox[0] == 4.0 and head.span_cols == 2  # from the first body row (indented) to its end
     assert lines[0] is head  # read before both columns of its body
+
+
+def test_pieces_wider_together_than_a_column_line_stay_apart():
+    from baozhi.layout.columns import _local_coverage, _merge_row, _segments
+
+    # a caption spanning both columns nearby covers the gap: the width alone tells two columns
+    row = "   本报讯（记者 吴 航 通讯    19个，新建项目33个，项目总"
+    rows = ["图为居民在社区参加垃圾分类宣传活动，志愿者向居民讲解分类方法及意义。"] * 3 + [row]
+    segs = [_segments(r) for r in rows]
+    cov = list(_local_coverage(segs))[-1]
+    assert [row[a:b] for a, b in _merge_row(segs[-1], cov, row, 14.0)] == ["本报讯（记者 吴 航 通讯", "19个，新建项目33个，项目总"]
+    assert [row[a:b] for a, b in _merge_row(segs[-1], cov, row)] == [row.strip()]

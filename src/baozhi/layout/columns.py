@@ -94,6 +94,8 @@ BLANK_ROW_EXTRA = 0.5
 blank row across a region (a gap between stacked modules) is wider than any leading."""
 HEAD_BLANK_ROW = 0.5
 """How much a blank row right under a headline row counts: large characters fill it."""
+SQUEEZE_SLACK = 1.5
+"""A column line is at most ``W`` + this many ems wide (digits and Latin make it vary)."""
 SPACED_PIECE = 3
 """A piece of a letter-spaced line holds at most this many cells (one character, ``14``) …"""
 SPACED_GAP = 8
@@ -104,14 +106,15 @@ def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
     return bool(row) and cues.is_furniture(cues.squash(row[seg[0]:seg[1]]))
 
 
-def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "") -> list[tuple[int, int]]:
+def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: float = 0.0) -> list[tuple[int, int]]:
     """Merge neighbouring segments of a row unless a gutter lies between them.
 
     A gutter is a gap whose cells are covered by far fewer segments of the nearby
     rows than the cells of the segments on either side. Letter-spaced runs (short
     pieces at even gaps, however many) stay together even across a gutter. A piece
     that is page furniture on its own (``第3版``, a date, ``责任编辑 X``; ``row`` given)
-    is never merged with its neighbours.
+    is never merged with its neighbours, nor are pieces that together are wider than a
+    column line ``w`` (ems; a spanning caption elsewhere may hide the gutter).
     """
     if len(segs) < 2:
         return segs
@@ -125,7 +128,9 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "") -> li
         short_b = b[1] - b[0] <= SPACED_PIECE
         spaced = spaced_run[-1] and short_b and b[0] - a[1] <= SPACED_GAP
         furn = _furniture_piece(row, segs[k - 1]) or _furniture_piece(row, b)
-        if (not gutter or spaced) and not furn:
+        # pieces that together are wider than a column line stand in two columns
+        too_wide = bool(row) and w > 0 and not spaced and em_width(row[a[0]:b[1]]) > w + SQUEEZE_SLACK
+        if (not gutter or spaced) and not furn and not too_wide:
             out[-1] = (a[0], b[1])
             spaced_run[-1] = spaced_run[-1] and short_b
         else:
@@ -345,9 +350,10 @@ def layout_streams(page: Page) -> list[list[Line]]:
         raw_rows.append((pos, row))
         pos += len(row) + 1
     segs = [_segments(r) for _, r in raw_rows]
+    w = _body_width([_Seg(0, a, b, row[a:b]) for (_, row), ss in zip(raw_rows, segs) for a, b in ss])
     rows: list[list[_Seg]] = []
     for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
-        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row)])
+        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row, w)])
     _size_headlines(rows)
     lines: list[Line] = []
     y = 0.0
