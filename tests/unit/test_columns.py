@@ -232,3 +232,16 @@ def test_pieces_wider_together_than_a_column_line_stay_apart():
     cov = list(_local_coverage(segs))[-1]
     assert [row[a:b] for a, b in _merge_row(segs[-1], cov, row, 14.0)] == ["本报讯（记者 吴 航 通讯", "19个，新建项目33个，项目总"]
     assert [row[a:b] for a, b in _merge_row(segs[-1], cov, row)] == [row.strip()]
+
+
+def test_widely_letter_spaced_title_row_is_one_line():
+    row = " " * 15 + "探" + " " * 10 + "寻 嘉 州 春" + " " * 41 + "天"
+    assert _rows("\n".join([row] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]))[0] == [row.strip()]
+
+
+def test_centred_title_may_hold_a_comma():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "          三江口村办小报，沟通了", "    10月22日上午，记者来到三", "都镇三江口村采风，看到该村委会"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[1][0].head

@@ -106,6 +106,16 @@ def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
     return bool(row) and cues.is_furniture(cues.squash(row[seg[0]:seg[1]]))
 
 
+def _all_spaced(row: str, segs: list[tuple[int, int]]) -> bool:
+    """Every piece of the row is a letter-spaced run or a lone character or two, and one of
+    them is letter-spaced: one widely letter-spaced title (``探      寻 嘉 州 春       天``)."""
+    texts = [row[a:b] for a, b in segs]
+    if any(ch in t for t in texts for ch in "，。；：、"):
+        return False
+    spaced = [cues.letter_spaced(t) for t in texts]
+    return any(spaced) and all(sp or len(t) <= 2 for t, sp in zip(texts, spaced))
+
+
 def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: float = 0.0) -> list[tuple[int, int]]:
     """Merge neighbouring segments of a row unless a gutter lies between them.
 
@@ -118,6 +128,8 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: fl
     """
     if len(segs) < 2:
         return segs
+    if row and _all_spaced(row, segs):
+        return [(segs[0][0], segs[-1][1])]
     out = [segs[0]]
     spaced_run = [segs[0][1] - segs[0][0] <= SPACED_PIECE]
     for k in range(1, len(segs)):
@@ -197,9 +209,9 @@ def _running_text(s: _Seg, w: float) -> bool:
     return w - 1 <= wid <= w + 1 or (wid > w + 1 and any(ch in flat for ch in "，。；、"))
 
 
-def _title_text(s: _Seg, w: float) -> bool:
+def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
     """Text a headline line can hold: no sentence inside, not a credit, dateline or furniture,
-    no trailing comma, no comma in a column-wide line, at most 2.5 columns wide."""
+    no trailing comma, no comma in a column-wide line (unless ``comma``), at most 2.5 columns wide."""
     flat = cues.squash(s.text)
     if not flat or not w:
         return False
@@ -209,7 +221,7 @@ def _title_text(s: _Seg, w: float) -> bool:
     if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat):
         return False
     wid = em_width(flat)
-    return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5))
+    return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
 
 
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) -> bool:
@@ -219,7 +231,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float) ->
     ``above``/``below``: the nearest lines sharing cells with it, ``None`` when a blank row
     lies between (the dump's vertical gap: nothing runs on across it). A column-wide title
     with nothing above it and an indented first line below is a headline too."""
-    if not _title_text(s, w):
+    # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
+    centred = above is None and below is not None and s.a - below.a >= 4
+    if not _title_text(s, w, centred):
         return False
     wid = em_width(cues.squash(s.text))
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
