@@ -245,3 +245,11 @@ def test_centred_title_may_hold_a_comma():
     rows = _segs(["", "          三江口村办小报，沟通了", "    10月22日上午，记者来到三", "都镇三江口村采风，看到该村委会"] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert rows[1][0].head
+
+
+def test_centred_title_in_two_pieces_is_one_line_over_its_body():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    head = " " * 8 + "探寻嘉州春天" + " " * 14 + "共话乡村振兴"
+    text = "\n".join(["", head, ""] + body) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    assert lines[0].text.value == head.strip() and lines[0].span_cols == 2

@@ -343,15 +343,18 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a headline alone in its rows (a band across the page) heads the text right below it:
     # a centred title covers the columns of its body (``畅 游 开 州`` over five columns)
     for y, row in enumerate(rows):
-        if len(row) != 1 or not row[0].head or (y > 0 and any(not t.head for t in rows[y - 1])):
+        if not row or not all(t.head for t in row) or (y > 0 and any(not t.head for t in rows[y - 1])):
             continue
-        s = row[0]
         for r in range(y + 1, min(len(rows), y + 4)):
             body = [t for t in rows[r] if not t.head]
             if body:
-                if len(body) >= 2 and min(t.a for t in body) < s.a and max(t.b for t in body) > s.x1:
-                    s.x0 = float(min(t.a for t in body))
-                    s.x1 = float(max(t.b for t in body))
+                if len(body) >= 2 and min(t.a for t in body) < row[0].a and max(t.b for t in body) > row[-1].x1:
+                    # pieces of one centred title (探寻嘉州春天          共话乡村振兴) are one line
+                    s = _Seg(y, row[0].a, row[-1].b, "", True, float(max(t.b for t in body)),
+                             float(min(t.a for t in body)))
+                    s.text = "".join(t.text + " " * ((row[k + 1].a - t.b) if k + 1 < len(row) else 0)
+                                     for k, t in enumerate(row))
+                    rows[y] = [s]
                 break
 
 
