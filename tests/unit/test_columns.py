@@ -253,3 +253,13 @@ def test_centred_title_in_two_pieces_is_one_line_over_its_body():
     text = "\n".join(["", head, ""] + body) + "\n"
     lines = [ln for s in layout_streams(_page(text)) for ln in s]
     assert lines[0].text.value == head.strip() and lines[0].span_cols == 2
+
+
+def test_headline_does_not_reach_over_columns_its_body_leaves_empty():
+    from baozhi.layout.columns import _size_headlines
+
+    # a one-column article: its title would reach into the next column, which is empty below it
+    far = [" " * 60 + b for b in RIGHT]
+    rows = _segs(["", "组举行集体学习会议", "    12月16日，区委理论学习中"] + [a + " " * (60 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + far)
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 20  # the widest line of its own column

@@ -155,6 +155,9 @@ HEAD_SCALE = 2.0
 """Headline lines are set about twice the body size: in a ``-layout`` dump each character still
 takes one cell, so their boxes are widened to what they cover on the page."""
 HEAD_GUTTER_CELLS = 2.0
+BODY_ROWS = 4
+BODY_GUTTER_CELLS = 10
+"""Lines of one row this close stand in neighbouring columns of one block of text."""
 """A widened headline stops this many cells short of text to its right."""
 GUTTER_EMS = 1.5
 """A typical gutter in body ems, to turn a column pitch in cells into cells per em."""
@@ -340,6 +343,26 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                          for t in rows[r] if t is not s and t.a >= s.b]
                 if right:
                     s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
+    # a headline does not reach over columns its body (the text right below it) leaves empty:
+    # its body's row, from the line under the headline rightwards while lines follow at
+    # gutter distance, bounds it (a subtitle over a one-column article beside a photo)
+    for y, row in enumerate(rows):
+        for s in row:
+            if not s.head:
+                continue
+            for r in range(y + 1, min(len(rows), y + 3)):
+                if not any(not t.head and min(t.b, s.b) - max(t.a, s.a) >= 1 for t in rows[r]):
+                    continue
+                body = sorted((t for q in range(r, min(len(rows), r + BODY_ROWS)) for t in rows[q] if not t.head),
+                              key=lambda t: t.a)
+                first = next(k for k, t in enumerate(body) if min(t.b, s.b) - max(t.a, s.a) >= 1)
+                end = body[first].b
+                for t in body[first + 1:]:
+                    if t.a - end > BODY_GUTTER_CELLS:
+                        break
+                    end = max(end, t.b)
+                s.x1 = max(float(s.b), min(s.x1, float(end)))
+                break
     # a headline alone in its rows (a band across the page) heads the text right below it:
     # a centred title covers the columns of its body (``畅 游 开 州`` over five columns)
     for y, row in enumerate(rows):
