@@ -263,3 +263,12 @@ def test_headline_does_not_reach_over_columns_its_body_leaves_empty():
     rows = _segs(["", "组举行集体学习会议", "    12月16日，区委理论学习中"] + [a + " " * (60 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + far)
     _size_headlines(rows)
     assert rows[1][0].head and rows[1][0].x1 <= 20  # the widest line of its own column
+
+
+def test_headline_bound_by_its_body_below_a_gap():
+    from baozhi.layout.columns import _size_headlines
+
+    far = [" " * 60 + b for b in RIGHT]
+    rows = _segs(["", "福路交会处经常塞车", "", "", "", "连日来，不少市民向本报报料，"] + LEFT[1:] + far + far)
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 15

@@ -156,6 +156,9 @@ HEAD_SCALE = 2.0
 takes one cell, so their boxes are widened to what they cover on the page."""
 HEAD_GUTTER_CELLS = 2.0
 BODY_ROWS = 4
+"""… and its lines are taken from this many rows (columns of a body start a row or two apart)."""
+BODY_REACH = 8
+"""The body bounding a headline is looked for this many rows down (a photo may stand between)."""
 BODY_GUTTER_CELLS = 10
 """Lines of one row this close stand in neighbouring columns of one block of text."""
 """A widened headline stops this many cells short of text to its right."""
@@ -350,7 +353,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for s in row:
             if not s.head:
                 continue
-            for r in range(y + 1, min(len(rows), y + 3)):
+            for r in range(y + 1, min(len(rows), y + 1 + BODY_REACH)):
                 if not any(not t.head and min(t.b, s.b) - max(t.a, s.a) >= 1 for t in rows[r]):
                     continue
                 body = sorted((t for q in range(r, min(len(rows), r + BODY_ROWS)) for t in rows[q] if not t.head),
