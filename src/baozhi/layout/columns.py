@@ -349,6 +349,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a headline does not reach over columns its body (the text right below it) leaves empty:
     # its body's row, from the line under the headline rightwards while lines follow at
     # gutter distance, bounds it (a subtitle over a one-column article beside a photo)
+    # the space a column's text leaves before the next column: its lines are W cells long
+    # but W × c cells wide on the page
+    gutter = max(BODY_GUTTER_CELLS, w * (c - 1) + GUTTER_EMS * c + 2)
     for y, row in enumerate(rows):
         for s in row:
             if not s.head:
@@ -361,7 +364,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 first = next(k for k, t in enumerate(body) if min(t.b, s.b) - max(t.a, s.a) >= 1)
                 end = body[first].b
                 for t in body[first + 1:]:
-                    if t.a - end > BODY_GUTTER_CELLS:
+                    if t.a - end > gutter:
                         break
                     end = max(end, t.b)
                 s.x1 = max(float(s.b), min(s.x1, float(end)))
