@@ -272,3 +272,11 @@ def test_headline_bound_by_its_body_below_a_gap():
     rows = _segs(["", "福路交会处经常塞车", "", "", "", "连日来，不少市民向本报报料，"] + LEFT[1:] + far + far)
     _size_headlines(rows)
     assert rows[1][0].head and rows[1][0].x1 <= 15
+
+
+def test_column_wide_title_between_blank_rows_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "区十六届人大一次会议主席团", "", "    1月14日上午，区十六届"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[1][0].head

@@ -230,14 +230,17 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
     return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
 
 
-def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2) -> bool:
+def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
+                   next_text: _Seg | None = None) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
     the text line just above it, not followed by running text from its left edge.
     ``above``/``below``: the nearest lines sharing cells with it, ``None`` when a blank row
     lies between (the dump's vertical gap: nothing runs on across it). A column-wide title
     with nothing above it and an indented first line below is a headline too. ``c``: cells
-    per em (a two-em paragraph indent is about ``2c`` cells)."""
+    per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
+    even across a blank row (defaults to ``below``)."""
+    nxt = below if next_text is None else next_text
     indent = max(4.0, 3 * c + 1)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
     centred = above is None and below is not None and s.a - below.a >= 4
@@ -246,8 +249,8 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     wid = em_width(cues.squash(s.text))
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
-        return above is None and below is not None and 2 <= below.a - s.a <= indent + 1 \
-            and (w - 3.5 <= em_width(cues.squash(below.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(below.text))))
+        return above is None and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
+            and (w - 3.5 <= em_width(cues.squash(nxt.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(nxt.text))))
     if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 and wid <= w + 1 \
             and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
@@ -256,7 +259,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
         return False  # indented under a line of running text: a paragraph's first line
     if below is not None and abs(below.a - s.a) <= 1 and "，" in cues.squash(s.text):
         return False  # a sentence runs on from its left edge: a caption or body line
-    if below is not None and s.a - 4 <= below.a <= s.a + 1 and _running_text(below, w):
+    if below is not None and s.a - indent <= below.a <= s.a + 1 and _running_text(below, w):
         return False  # a full line runs on right below, from its left edge: a paragraph's first line
     return True
 
@@ -317,7 +320,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     for row in rows:
         for s in row:
             s.x1 = float(s.b)
-            s.head = _headline_like(s, _near(rows, s, -1), _near(rows, s, 1), w, c)
+            s.head = _headline_like(s, _near(rows, s, -1), _near(rows, s, 1), w, c, _above(rows, s, 2, 1))
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
