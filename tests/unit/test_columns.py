@@ -280,3 +280,11 @@ def test_column_wide_title_between_blank_rows_is_a_headline():
     rows = _segs(["", "区十六届人大一次会议主席团", "", "    1月14日上午，区十六届"] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert rows[1][0].head
+
+
+def test_photo_credit_line_is_not_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["全力以赴确保电网安全稳定运行。", "毛如瑞摄", "", "", "本报记者 方宇 文/图", ""] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[1][0].head and not rows[4][0].head

@@ -224,7 +224,7 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
     if cues.inline_byline(flat) or cues.dateline(flat) or cues.is_furniture(flat) or cues.is_section_label(flat) \
             or cues.own_line_byline(s.text) or cues.is_jump(flat):
         return False
-    if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat):
+    if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat) or _CREDIT.search(flat):
         return False
     wid = em_width(flat)
     return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
@@ -284,6 +284,8 @@ def _column_edges(rows: list[list[_Seg]], w: float) -> list[int]:
 
 
 _WIDE_SPACE = re.compile(r" {3,}")
+_CREDIT = re.compile(r"(?:摄|摄影|文/图|图/文|文／图)$")
+"""A photo credit closing a caption (``毛如瑞摄``) is not a headline line."""
 
 
 def _split_at_edges(row: list[_Seg], edges: list[int], w: float) -> list[_Seg]:
