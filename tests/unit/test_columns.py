@@ -288,3 +288,11 @@ def test_photo_credit_line_is_not_a_headline():
     rows = _segs(["全力以赴确保电网安全稳定运行。", "毛如瑞摄", "", "", "本报记者 方宇 文/图", ""] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert not rows[1][0].head and not rows[4][0].head
+
+
+def test_short_line_under_a_title_line_is_no_paragraph_tail():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "第三批全国乡村治理示范村镇名单公", "我市 1 镇 3 村上榜", "    运城晚报讯（记者 焦斌）近日"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[2][0].head

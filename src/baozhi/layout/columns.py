@@ -251,8 +251,8 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
         return above is None and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
             and (w - 3.5 <= em_width(cues.squash(nxt.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(nxt.text))))
-    if above is not None and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 and wid <= w + 1 \
-            and not cues.ends_sentence(cues.squash(above.text)):
+    if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
+            and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
     if above is not None and above.r == s.r - 1 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
             and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
