@@ -296,3 +296,13 @@ def test_short_line_under_a_title_line_is_no_paragraph_tail():
     rows = _segs(["", "第三批全国乡村治理示范村镇名单公", "我市 1 镇 3 村上榜", "    运城晚报讯（记者 焦斌）近日"] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert rows[2][0].head
+
+
+def test_short_tail_of_a_wide_caption_paragraph_gets_the_block_width():
+    from baozhi.layout.columns import _body_width, _size_headlines, _widen_block_tails
+
+    cap = "1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅"
+    rows = _segs([cap, "内就餐。", "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    _widen_block_tails(rows, _body_width([s for r in rows for s in r]))
+    assert rows[1][0].x1 == rows[0][0].x1 == len(cap)

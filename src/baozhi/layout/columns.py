@@ -394,6 +394,20 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 break
 
 
+def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
+    """The short last line of a paragraph of wide text (a caption across columns) belongs to
+    its block: it gets the block's width, so the block is not cut apart at it. (A wide line
+    with spaces may be two columns run together: not a block.)"""
+    for row in rows:
+        for s in row:
+            if s.head or not w or em_width(cues.squash(s.text)) > w + SQUEEZE_SLACK:
+                continue
+            up = _above(rows, s)
+            if up is not None and not up.head and abs(up.a - s.a) <= 1 and " " not in up.text \
+                    and em_width(cues.squash(up.text)) > w + SQUEEZE_SLACK:
+                s.x1 = max(s.x1, up.x1)
+
+
 def layout_streams(page: Page) -> list[list[Line]]:
     """Split the rows of a ``-layout`` dump into column segments and order them geometrically."""
     text = page.source.text
@@ -408,6 +422,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
     for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
         rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row, w)])
     _size_headlines(rows)
+    _widen_block_tails(rows, w)
     lines: list[Line] = []
     y = 0.0
     prev: list[_Seg] = []
