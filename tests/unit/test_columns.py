@@ -306,3 +306,11 @@ def test_short_tail_of_a_wide_caption_paragraph_gets_the_block_width():
     _size_headlines(rows)
     _widen_block_tails(rows, _body_width([s for r in rows for s in r]))
     assert rows[1][0].x1 == rows[0][0].x1 == len(cap)
+
+
+def test_title_with_a_comma_over_an_indented_first_line_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "三江口村办小报，沟通了民意", "   10月22日上午，记者来到"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[1][0].head

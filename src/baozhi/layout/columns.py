@@ -244,13 +244,15 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     indent = max(4.0, 3 * c + 1)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
     centred = above is None and below is not None and s.a - below.a >= 4
-    if not _title_text(s, w, centred):
+    # nothing above it, an indented first line (or an inline byline) right below it
+    opens = above is None and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
+        and (w - 3.5 <= em_width(cues.squash(nxt.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(nxt.text))))
+    if not _title_text(s, w, centred or opens):
         return False
     wid = em_width(cues.squash(s.text))
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
-        return above is None and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
-            and (w - 3.5 <= em_width(cues.squash(nxt.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(nxt.text))))
+        return opens
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
