@@ -256,7 +256,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
-    if above is not None and above.r == s.r - 1 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
+    if above is not None and s.r - above.r <= 2 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
             and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
         return False  # indented under a line of running text: a paragraph's first line
     if below is not None and abs(below.a - s.a) <= 1 and "，" in cues.squash(s.text):
