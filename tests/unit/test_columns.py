@@ -76,8 +76,9 @@ def test_letter_spaced_headline_stays_whole_across_gutters():
 
 
 def test_blank_row_is_a_vertical_gap():
+    # the text below is laid out differently (one column): the blank row is a gap
     text = "\n".join([a + " " * (24 - len(a)) + b for a, b in zip(LEFT[:4], RIGHT[:4])] + [""]
-                     + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT[4:], RIGHT[4:])]) + "\n"
+                     + [" " * 24 + b for b in RIGHT[4:]]) + "\n"
     lines = [ln for s in layout_streams(_page(text)) for ln in s]
     ys = sorted({ln.bbox[1] for ln in lines})
     assert ys[3] == 3.0 and ys[4] == 5.5  # the blank row (row 4) counts 1.5 rows
@@ -314,3 +315,15 @@ def test_title_with_a_comma_over_an_indented_first_line_is_a_headline():
     rows = _segs(["", "三江口村办小报，沟通了民意", "   10月22日上午，记者来到"] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert rows[1][0].head
+
+
+def test_blank_row_crossed_by_running_columns_is_spacing():
+    two = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    text = "\n".join(two[:4] + [""] + two[4:]) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    ys = sorted({ln.bbox[1] for ln in lines})
+    assert ys[4] - ys[3] == 2.0  # the blank row counts as a plain row, not a gap
+    text = "\n".join(two[:4] + ["", "   本报讯（记者 林涛）近日，" + " " * 9 + RIGHT[4]] + two[5:]) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    ys = sorted({ln.bbox[1] for ln in lines})
+    assert ys[4] - ys[3] == 2.5  # an article opens below it: a gap

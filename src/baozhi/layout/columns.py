@@ -410,6 +410,20 @@ def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
                 s.x1 = max(s.x1, up.x1)
 
 
+def _text_crosses(up: list[_Seg], down: list[_Seg]) -> bool:
+    """The rows around a blank row hold body text of the same columns: every line below
+    starts under a line above (within a paragraph indent, 4 cells) and none is a
+    headline or opens an article; the blank row is the dump's spacing, not a gap."""
+    if not up or not down or len(up) != len(down) or any(t.head for t in up + down):
+        return False
+    for t in down:
+        if cues.inline_byline(cues.squash(t.text)):
+            return False
+        if not any(abs(t.a - u.a) <= 4 for u in up):
+            return False
+    return True
+
+
 def layout_streams(page: Page) -> list[list[Line]]:
     """Split the rows of a ``-layout`` dump into column segments and order them geometrically."""
     text = page.source.text
@@ -428,10 +442,16 @@ def layout_streams(page: Page) -> list[list[Line]]:
     lines: list[Line] = []
     y = 0.0
     prev: list[_Seg] = []
-    for (start, _), row in zip(raw_rows, rows):
+    for k, ((start, _), row) in enumerate(zip(raw_rows, rows)):
         if not row:
-            # a blank row under a headline row is the headline's own leading, not a gap
-            y += HEAD_BLANK_ROW if any(sg.head for sg in prev) else 1.0 + BLANK_ROW_EXTRA
+            # a blank row under a headline row is the headline's own leading, not a gap;
+            # nor is one that running text of the same columns crosses
+            if any(sg.head for sg in prev):
+                y += HEAD_BLANK_ROW
+            elif _text_crosses(prev, rows[k + 1] if k + 1 < len(rows) else []):
+                y += 1.0
+            else:
+                y += 1.0 + BLANK_ROW_EXTRA
             prev = row
             continue
         prev = row
