@@ -327,3 +327,11 @@ def test_blank_row_crossed_by_running_columns_is_spacing():
     lines = [ln for s in layout_streams(_page(text)) for ln in s]
     ys = sorted({ln.bbox[1] for ln in lines})
     assert ys[4] - ys[3] == 2.5  # an article opens below it: a gap
+
+
+def test_column_wide_title_alone_between_blank_bands_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(LEFT + ["", "", "济南：老年助餐服务暖民心呀", "", "", ""] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[len(LEFT) + 2][0].head

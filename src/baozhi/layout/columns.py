@@ -252,7 +252,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     wid = em_width(cues.squash(s.text))
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
-        return opens
+        return opens or (above is None and nxt is None)  # or alone between blank bands (over a photo)
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)):
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
