@@ -335,3 +335,11 @@ def test_column_wide_title_alone_between_blank_bands_is_a_headline():
     rows = _segs(LEFT + ["", "", "济南：老年助餐服务暖民心呀", "", "", ""] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert rows[len(LEFT) + 2][0].head
+
+
+def test_line_with_an_open_bracket_is_not_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "本 报 讯 （ 全 媒 体 记 者", "郑磊）1月14日，区政协十届三次会"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[1][0].head

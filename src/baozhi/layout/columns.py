@@ -226,6 +226,8 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
         return False
     if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat) or _CREDIT.search(flat):
         return False
+    if flat.count("（") > flat.count("）"):
+        return False  # a bracket left open runs on: a credit's first line (本报讯（全媒体记者)
     wid = em_width(flat)
     return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
 
