@@ -343,3 +343,8 @@ def test_line_with_an_open_bracket_is_not_a_headline():
     rows = _segs(["", "本 报 讯 （ 全 媒 体 记 者", "郑磊）1月14日，区政协十届三次会"] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert not rows[1][0].head
+
+
+def test_section_label_is_never_merged_with_a_headline():
+    rows = ["简讯                      联合消防演练"] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    assert _rows("\n".join(rows))[0] == ["简讯", "联合消防演练"]

@@ -103,7 +103,11 @@ SPACED_GAP = 8
 
 
 def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
-    return bool(row) and cues.is_furniture(cues.squash(row[seg[0]:seg[1]]))
+    """Page furniture or a section label (简讯) on its own."""
+    if not row:
+        return False
+    flat = cues.squash(row[seg[0]:seg[1]])
+    return cues.is_furniture(flat) or cues.is_section_label(flat)
 
 
 def _all_spaced(row: str, segs: list[tuple[int, int]]) -> bool:
