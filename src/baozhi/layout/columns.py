@@ -1,15 +1,26 @@
 """Columns of ``pdftotext -layout`` dumps.
 
 A ``-layout`` dump keeps the page geometry: the columns of a row stand side by
-side on one text line, a character's string index is a stable x position (CJK
-counted as one cell), runs of two or more spaces separate columns. Rows are
-split into segments at such runs; segments of one column split by spaces that
-are text layout (a padded name ``焦   斌``, a justified line ``长 11% ， 高 于``, a
-letter-spaced headline) are merged back when no gutter lies between them.
+side on one text line, a character's string index is an x position (CJK counted
+as one cell), runs of two or more spaces separate columns. Rows are split into
+segments at such runs; segments of one column split by spaces that are text
+layout (a padded name ``焦   斌``, a justified line ``长 11% ， 高 于``, a
+letter-spaced headline) are merged back when no gutter lies between them (judged
+on the nearby rows) and the merged text still fits a column line.
+
+A dump has no font sizes, and every character takes one cell whatever its size,
+so headline lines are recognised from their shape and neighbours (title text,
+much shorter or wider than a body line ``W``, letter-spaced, alone between blank
+bands, over an indented first line; not the tail of a paragraph, not followed by
+running text from its left edge), given ``font_size`` 2 (body 1) and widened to
+the cells their large characters cover, bounded by the text beside them and by
+the width of their body. Blank rows are vertical gaps unless they are a
+headline's leading or running columns cross them.
+
 Each segment becomes a :class:`~baozhi.model.Line` whose ``Text`` is the exact
-slice of the source, with ``bbox = (first cell, row, last cell + 1, row + 1)``,
-and the shared geometric engine (:mod:`baozhi.layout.geometry`) puts them in
-reading order.
+slice of the source, with ``bbox = (first cell, y, right edge, y + 1)``, and the
+shared geometric engine (:mod:`baozhi.layout.geometry`) puts them in reading
+order; the estimated sizes stay on the lines (``rel_size``) for assembly.
 """
 from __future__ import annotations
 
