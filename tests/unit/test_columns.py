@@ -348,3 +348,11 @@ def test_line_with_an_open_bracket_is_not_a_headline():
 def test_section_label_is_never_merged_with_a_headline():
     rows = ["简讯                      联合消防演练"] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
     assert _rows("\n".join(rows))[0] == ["简讯", "联合消防演练"]
+
+
+def test_bracketed_closing_credit_is_not_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(LEFT + ["（贺勇谭娅）", "", ""] + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[len(LEFT)][0].head

@@ -243,6 +243,8 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
         return False
     if flat.count("（") > flat.count("）"):
         return False  # a bracket left open runs on: a credit's first line (本报讯（全媒体记者)
+    if flat[0] in "（(" and flat[-1] in "）)":
+        return False  # a bracketed credit closing a text: （贺勇谭娅）
     wid = em_width(flat)
     return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
 
