@@ -356,3 +356,12 @@ def test_bracketed_closing_credit_is_not_a_headline():
     rows = _segs(LEFT + ["（贺勇谭娅）", "", ""] + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert not rows[len(LEFT)][0].head
+
+
+def test_title_line_wrapped_after_a_comma_mark_over_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "市委、市人大常委会、市政府、", "市政协机关开展消防安全应急演练演练", "    本报讯 记者 蔡南报道 为深入"]
+                 + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert [r[0].head for r in rows[1:4]] == [True, True, False]

@@ -358,7 +358,8 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a title line stands right above a headline line (a kicker, a title over its subtitle)
     for row in reversed(rows):
         for s in row:
-            if not s.head and _title_text(s, w) and "，" not in s.text:
+            if not s.head and "，" not in s.text and (_title_text(s, w) or s.text.endswith("、") and _title_text(
+                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w)):  # a title wrapped after a 、
                 nb = _above(rows, s, 2, 1)
                 if nb is not None and nb.head and abs(nb.a - s.a) <= 4:
                     s.head = True
