@@ -365,3 +365,11 @@ def test_title_line_wrapped_after_a_comma_mark_over_a_headline_line():
                  + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert [r[0].head for r in rows[1:4]] == [True, True, False]
+
+
+def test_blank_row_above_a_headline_continuation_is_its_leading():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    text = "\n".join(["", "我市举行第三季度招商", " " * 24 + "本报讯（记者 林涛）近日", "", "引资项目集中签约仪式", ""] + body) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    y = {ln.text.value: ln.bbox[1] for ln in lines}
+    assert y["引资项目集中签约仪式"] - y["本报讯（记者 林涛）近日"] == 1.5  # half a row for the blank one, not 1.5

@@ -430,6 +430,11 @@ def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
                 s.x1 = max(s.x1, up.x1)
 
 
+def _head_continues(rows: list[list[_Seg]], t: _Seg) -> bool:
+    """Headline line ``t`` is a further line of a headline a few rows above it (same left edge)."""
+    return t.head and any(u.head and abs(u.a - t.a) <= 2 for r in range(max(0, t.r - 5), t.r) for u in rows[r])
+
+
 def _text_crosses(up: list[_Seg], down: list[_Seg]) -> bool:
     """The rows around a blank row hold body text of the same columns: every line below
     starts under a line above (within a paragraph indent, 4 cells) and none is a
@@ -466,7 +471,8 @@ def layout_streams(page: Page) -> list[list[Line]]:
         if not row:
             # a blank row under a headline row is the headline's own leading, not a gap;
             # nor is one that running text of the same columns crosses
-            if any(sg.head for sg in prev):
+            nxt_row = rows[k + 1] if k + 1 < len(rows) else []
+            if any(sg.head for sg in prev) or any(_head_continues(rows, t) for t in nxt_row):
                 y += HEAD_BLANK_ROW
             elif _text_crosses(prev, rows[k + 1] if k + 1 < len(rows) else []):
                 y += 1.0
