@@ -38,3 +38,338 @@ def test_layout_streams_split_columns_and_keep_padded_names():
             a, b = ln.text.span()
             assert text[a:b] == ln.text.value
     assert [ln.indent for ln in streams[0]][:2] == [4.0, 0.0]
+
+
+def _page(text: str):
+    return read_dump(Source.make(text.encode(), "x.txt", text, "utf-8"))
+
+
+def _rows(text: str) -> list[list[str]]:
+    """Segments of each row as the column splitter cuts them (before reading order)."""
+    from baozhi.layout.columns import _local_coverage, _merge_row, _segments
+
+    rows = text.split("\n")
+    segs = [_segments(r) for r in rows]
+    return [[r[a:b] for a, b in _merge_row(ss, cov, r)] for r, ss, cov in zip(rows, segs, _local_coverage(segs))]
+
+
+def test_deeply_indented_rows_make_a_layout_dump():
+    # the right column runs on alone below the left one: rows that start far right count as laid out
+    rows = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT[:4], RIGHT[:4])]
+    rows += [" " * 24 + b for b in RIGHT[4:]] * 3
+    assert is_layout_dump("\n".join(rows) + "\n")
+
+
+def test_gutter_is_local_to_nearby_rows():
+    # a caption spanning both columns far below does not hide the gutter of these rows
+    cap = "图为居民在社区参加垃圾分类宣传活动，志愿者向居民讲解分类方法。"
+    rows = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + [""] * 12 + [cap] * 12
+    got = _rows("\n".join(rows))
+    assert got[1] == [LEFT[1], RIGHT[1]]
+    assert got[-1] == [cap]
+
+
+def test_letter_spaced_headline_stays_whole_across_gutters():
+    head = "非    遗     传     人   展     示   传   统   技    艺"
+    rows = [head] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    assert _rows("\n".join(rows))[0] == [head]
+
+
+def test_blank_row_is_a_vertical_gap():
+    # the text below is laid out differently (one column): the blank row is a gap
+    text = "\n".join([a + " " * (24 - len(a)) + b for a, b in zip(LEFT[:4], RIGHT[:4])] + [""]
+                     + [" " * 24 + b for b in RIGHT[4:]]) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    ys = sorted({ln.bbox[1] for ln in lines})
+    assert ys[3] == 3.0 and ys[4] == 5.5  # the blank row (row 4) counts 1.5 rows
+
+
+def _segs(rows_text: list[str]):
+    from baozhi.layout.columns import _local_coverage, _merge_row, _Seg, _segments
+
+    segs = [_segments(row) for row in rows_text]
+    return [[_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov)]
+            for r, (row, ss, cov) in enumerate(zip(rows_text, segs, _local_coverage(segs)))]
+
+
+def test_headline_sized_and_widened_over_its_columns():
+    from baozhi.layout.columns import _size_headlines
+
+    # a 2-column module: body 14 ems wide, column pitch 24 cells; its title sits alone in a row
+    rows = _segs(["我市举行集中签约仪式"] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)])
+    _size_headlines(rows)
+    head = rows[0][0]
+    assert head.head and head.x1 > 24  # ten 2-em characters reach into the second column
+    assert not any(s.head for row in rows[1:] for s in row)
+
+
+def test_headline_pieces_of_one_row_join_and_stop_short_of_text_beside():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b + " " * (36 - len(b)) + a for a, b in zip(LEFT, RIGHT)]
+    head = "探寻嘉州春天" + " " * 10 + "共话乡村振兴"
+    rows = _segs([head + " " * (60 - len(head)) + "市区中山大道"] + body)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["探寻嘉州春天" + " " * 10 + "共话乡村振兴", "市区中山大道"]
+    assert rows[0][0].head and rows[0][0].x1 <= rows[0][1].a - 2
+
+
+def test_tail_and_first_lines_are_not_headlines():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["注意听从现场交警指挥本报记者", "姚仕安摄", "", "  据农业农村部官网9月4", "日发布的《第三批全国乡村治理",
+                  "范村镇名单公示公告》，农业农"] + LEFT)
+    _size_headlines(rows)
+    assert not any(s.head for row in rows for s in row)
+
+
+def test_furniture_pieces_are_never_merged():
+    rows = ["南屏日报            2024年8月28日   星期六   责任编辑 吴昊", " " * 60 + "城区       第7版"]
+    got = _rows("\n".join(rows))
+    assert got[0] == ["南屏日报", "2024年8月28日", "星期六", "责任编辑 吴昊"]
+    assert got[1] == ["城区", "第7版"]
+
+
+def test_title_over_subtitle_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    # a column-wide title is ambiguous alone; the wider subtitle right below it makes it a headline
+    rows = _segs(["", "镇原县 14 个重点项目集中开工", "邵建国曹东升彭晓峰钟小川潘胜利等出席开工仪式", "   本报讯（记者 冯晓晓）"] + LEFT)
+    _size_headlines(rows)
+    assert [s.head for row in rows[1:4] for s in row] == [True, True, False]
+
+
+def test_indented_line_under_running_text_is_a_paragraph_start():
+    from baozhi.layout.columns import _size_headlines
+
+    # the last line of a column opens a paragraph that runs on in the next column
+    rows = _segs(LEFT[:3] + ["进行公示，工作成果良好。", "    签约项目代表纷纷表示将"])
+    _size_headlines(rows)
+    assert not rows[-1][0].head
+
+
+def test_headline_over_its_own_body_is_not_capped_by_it():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    rows = _segs(["我市举行集中签约仪式"] + body)
+    _size_headlines(rows)
+    assert rows[0][0].x1 > 24  # the row below starts under the headline: that is its body
+    rows = _segs(["", "镇原县重点项目", " " * 20 + RIGHT[0], "集中开工"] + [" " * 20 + b for b in RIGHT[1:]])
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 18  # rows beside it hold only the next module
+
+
+def test_caption_lines_interleaved_with_another_column_are_not_headlines():
+    from baozhi.layout.columns import _size_headlines
+
+    cap = ["沈阳市沈河区五里河街道联合嘉里中心开展消防安全应急演", "练活动，街道、社区工作人员和志愿者、救援人员以及企业",
+           "职工等300余人参加了演练。"]
+    rows = []
+    for k, c in enumerate(cap):
+        rows += [" " * 30 + c, LEFT[k]]
+    rows = _segs(rows + LEFT[3:] + LEFT[1:3] * 2)
+    _size_headlines(rows)
+    assert not any(s.head for row in rows for s in row)
+
+
+def test_column_wide_title_over_an_indented_first_line_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    # as wide as a body line, but alone under a blank band with an indented first line below
+    rows = _segs(["", "", "一季度我市经济增速居全省第 2 位", "    4月23日，记者从市统计局了"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[2][0].head
+
+
+def test_blank_row_cuts_the_tail_rule():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs([LEFT[1], "", "探寻嘉州春天      共话乡村", "    本报讯（记者 林 涛）近日，"] + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[2][0].head
+
+
+def test_headlines_of_two_modules_side_by_side_are_cut_at_a_column_edge():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    head = "区委理论学习中心" + " " * 16 + "非    遗     传     人"
+    rows = _segs([head, ""] + body)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["区委理论学习中心", "非    遗     传     人"]
+    # a second title piece on a column's left edge is another module's headline
+    rows = _segs(["市区中山大道" + " " * 18 + "城区五所学校", ""] + body)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["市区中山大道", "城区五所学校"]
+
+
+def test_blank_row_under_a_headline_row_is_not_a_gap():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    text = "\n".join(["", "我市举行集中签约仪式", ""] + body) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    head = next(ln for ln in lines if ln.text.value.startswith("我市"))
+    first = min(ln.bbox[1] for ln in lines if ln is not head)
+    assert first - head.bbox[1] == 1.5  # one row, plus half a row for the blank one
+
+
+def test_centred_headline_alone_in_its_rows_covers_its_body():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    text = "\n".join(["", " " * 14 + "畅 游 开 州", ""] + body) + "\n"
+    streams = layout_streams(_page(text))
+    lines = [ln for s in streams for ln in s]
+    head = next(ln for ln in lines if ln.text.value.startswith("畅"))
+    assert head.bbox[0] == 4.0 and head.span_cols == 2  # from the first body row (indented) to its end
+    assert lines[0] is head  # read before both columns of its body
+
+
+def test_pieces_wider_together_than_a_column_line_stay_apart():
+    from baozhi.layout.columns import _local_coverage, _merge_row, _segments
+
+    # a caption spanning both columns nearby covers the gap: the width alone tells two columns
+    row = "   本报讯（记者 吴 航 通讯    19个，新建项目33个，项目总"
+    rows = ["图为居民在社区参加垃圾分类宣传活动，志愿者向居民讲解分类方法及意义。"] * 3 + [row]
+    segs = [_segments(r) for r in rows]
+    cov = list(_local_coverage(segs))[-1]
+    assert [row[a:b] for a, b in _merge_row(segs[-1], cov, row, 14.0)] == ["本报讯（记者 吴 航 通讯", "19个，新建项目33个，项目总"]
+    assert [row[a:b] for a, b in _merge_row(segs[-1], cov, row)] == [row.strip()]
+
+
+def test_widely_letter_spaced_title_row_is_one_line():
+    row = " " * 15 + "探" + " " * 10 + "寻 嘉 州 春" + " " * 41 + "天"
+    assert _rows("\n".join([row] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]))[0] == [row.strip()]
+
+
+def test_centred_title_may_hold_a_comma():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "          三江口村办小报，沟通了", "    10月22日上午，记者来到三", "都镇三江口村采风，看到该村委会"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[1][0].head
+
+
+def test_centred_title_in_two_pieces_is_one_line_over_its_body():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    head = " " * 8 + "探寻嘉州春天" + " " * 14 + "共话乡村振兴"
+    text = "\n".join(["", head, ""] + body) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    assert lines[0].text.value == head.strip() and lines[0].span_cols == 2
+
+
+def test_headline_does_not_reach_over_columns_its_body_leaves_empty():
+    from baozhi.layout.columns import _size_headlines
+
+    # a one-column article: its title would reach into the next column, which is empty below it
+    far = [" " * 60 + b for b in RIGHT]
+    rows = _segs(["", "组举行集体学习会议", "    12月16日，区委理论学习中"] + [a + " " * (60 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + far)
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 20  # the widest line of its own column
+
+
+def test_headline_bound_by_its_body_below_a_gap():
+    from baozhi.layout.columns import _size_headlines
+
+    far = [" " * 60 + b for b in RIGHT]
+    rows = _segs(["", "福路交会处经常塞车", "", "", "", "连日来，不少市民向本报报料，"] + LEFT[1:] + far + far)
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 15
+
+
+def test_column_wide_title_between_blank_rows_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "区十六届人大一次会议主席团", "", "    1月14日上午，区十六届"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[1][0].head
+
+
+def test_photo_credit_line_is_not_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["全力以赴确保电网安全稳定运行。", "毛如瑞摄", "", "", "本报记者 方宇 文/图", ""] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[1][0].head and not rows[4][0].head
+
+
+def test_short_line_under_a_title_line_is_no_paragraph_tail():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "第三批全国乡村治理示范村镇名单公", "我市 1 镇 3 村上榜", "    运城晚报讯（记者 焦斌）近日"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[2][0].head
+
+
+def test_short_tail_of_a_wide_caption_paragraph_gets_the_block_width():
+    from baozhi.layout.columns import _body_width, _size_headlines, _widen_block_tails
+
+    cap = "1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅"
+    rows = _segs([cap, "内就餐。", "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    _widen_block_tails(rows, _body_width([s for r in rows for s in r]))
+    assert rows[1][0].x1 == rows[0][0].x1 == len(cap)
+
+
+def test_title_with_a_comma_over_an_indented_first_line_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "三江口村办小报，沟通了民意", "   10月22日上午，记者来到"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[1][0].head
+
+
+def test_blank_row_crossed_by_running_columns_is_spacing():
+    two = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    text = "\n".join(two[:4] + [""] + two[4:]) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    ys = sorted({ln.bbox[1] for ln in lines})
+    assert ys[4] - ys[3] == 2.0  # the blank row counts as a plain row, not a gap
+    text = "\n".join(two[:4] + ["", "   本报讯（记者 林涛）近日，" + " " * 9 + RIGHT[4]] + two[5:]) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    ys = sorted({ln.bbox[1] for ln in lines})
+    assert ys[4] - ys[3] == 2.5  # an article opens below it: a gap
+
+
+def test_column_wide_title_alone_between_blank_bands_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(LEFT + ["", "", "济南：老年助餐服务暖民心呀", "", "", ""] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert rows[len(LEFT) + 2][0].head
+
+
+def test_line_with_an_open_bracket_is_not_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "本 报 讯 （ 全 媒 体 记 者", "郑磊）1月14日，区政协十届三次会"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[1][0].head
+
+
+def test_section_label_is_never_merged_with_a_headline():
+    rows = ["简讯                      联合消防演练"] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    assert _rows("\n".join(rows))[0] == ["简讯", "联合消防演练"]
+
+
+def test_bracketed_closing_credit_is_not_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(LEFT + ["（贺勇谭娅）", "", ""] + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[len(LEFT)][0].head
+
+
+def test_title_line_wrapped_after_a_comma_mark_over_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "市委、市人大常委会、市政府、", "市政协机关开展消防安全应急演练演练", "    本报讯 记者 蔡南报道 为深入"]
+                 + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert [r[0].head for r in rows[1:4]] == [True, True, False]
+
+
+def test_blank_row_above_a_headline_continuation_is_its_leading():
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    text = "\n".join(["", "我市举行第三季度招商", " " * 24 + "本报讯（记者 林涛）近日", "", "引资项目集中签约仪式", ""] + body) + "\n"
+    lines = [ln for s in layout_streams(_page(text)) for ln in s]
+    y = {ln.text.value: ln.bbox[1] for ln in lines}
+    assert y["引资项目集中签约仪式"] - y["本报讯（记者 林涛）近日"] == 1.5  # half a row for the blank one, not 1.5

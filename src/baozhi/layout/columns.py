@@ -1,32 +1,52 @@
 """Columns of ``pdftotext -layout`` dumps.
 
 A ``-layout`` dump keeps the page geometry: the columns of a row stand side by
-side on one text line, a character's string index is a stable x position (CJK
-counted as one cell), runs of two or more spaces separate columns. Rows are
-split into segments at such runs; segments of one column split by spaces that
-are text layout (a padded name ``焦   斌``, a justified line ``长 11% ， 高 于``, a
-letter-spaced headline) are merged back when no gutter lies between them.
+side on one text line, a character's string index is an x position (CJK counted
+as one cell), runs of two or more spaces separate columns. Rows are split into
+segments at such runs; segments of one column split by spaces that are text
+layout (a padded name ``焦   斌``, a justified line ``长 11% ， 高 于``, a
+letter-spaced headline) are merged back when no gutter lies between them (judged
+on the nearby rows) and the merged text still fits a column line.
+
+A dump has no font sizes, and every character takes one cell whatever its size,
+so headline lines are recognised from their shape and neighbours (title text,
+much shorter or wider than a body line ``W``, letter-spaced, alone between blank
+bands, over an indented first line; not the tail of a paragraph, not followed by
+running text from its left edge), given ``font_size`` 2 (body 1) and widened to
+the cells their large characters cover, bounded by the text beside them and by
+the width of their body. Blank rows are vertical gaps unless they are a
+headline's leading or running columns cross them.
+
 Each segment becomes a :class:`~baozhi.model.Line` whose ``Text`` is the exact
-slice of the source, with ``bbox = (first cell, row, last cell + 1, row + 1)``,
-and the shared geometric engine (:mod:`baozhi.layout.geometry`) puts them in
-reading order.
+slice of the source, with ``bbox = (first cell, y, right edge, y + 1)``, and the
+shared geometric engine (:mod:`baozhi.layout.geometry`) puts them in reading
+order; the estimated sizes stay on the lines (``rel_size``) for assembly.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
+from ..articles import cues
 from ..model import Line, Page
 from ..text import Text
+from .chars import em_width
 from .geometry import geometric_streams
 
 _SEG = re.compile(r"\S+(?: \S+)*")
 """A run of text with single spaces inside: ``-layout`` separates columns by two or more."""
 
 MIN_MULTI_ROWS = 8
-"""A dump needs at least this many rows with two or more segments to be a ``-layout`` dump …"""
+"""A dump needs at least this many laid-out rows (two or more segments, or a segment that
+starts :data:`DEEP_INDENT` cells or more to the right) to be a ``-layout`` dump …"""
 MULTI_SHARE = 0.25
 """… and they must be at least this share of its non-blank rows."""
+DEEP_INDENT = 6
+"""No paragraph indent is this deep: a row starting this far right stands in a further column."""
+WINDOW_ROWS = 8
+"""Gutters are local: a gap is compared with the segments of the rows this near (a spanning
+caption elsewhere on the page crosses the gutter of the columns beside it)."""
 GUTTER_SHARE = 0.3
 """A cell covered by fewer segments than this share of its neighbourhood lies in a gutter."""
 LAYOUT_X_TOLERANCE = 2.0
@@ -47,9 +67,10 @@ def is_layout_dump(text: str) -> bool:
     starts: Counter[int] = Counter()
     for r in rows:
         segs = _segments(r.rstrip())
-        if len(segs) >= 2:
+        later = [a for a, _ in segs[1:]] + ([segs[0][0]] if segs and segs[0][0] >= DEEP_INDENT else [])
+        if later:
             multi += 1
-            for a, _ in segs[1:]:
+            for a in later:
                 starts[a // 3] += 1
     if multi < MIN_MULTI_ROWS or multi < MULTI_SHARE * len(rows):
         return False
@@ -58,45 +79,374 @@ def is_layout_dump(text: str) -> bool:
     return top >= 0.5 * sum(starts.values())
 
 
-def _coverage(rows: list[list[tuple[int, int]]]) -> list[int]:
+def _add(cov: list[int], segs: list[tuple[int, int]], d: int) -> None:
+    for a, b in segs:
+        for k in range(a, b):
+            cov[k] += d
+
+
+def _local_coverage(rows: list[list[tuple[int, int]]], window: int = WINDOW_ROWS):
+    """For each row, how many segments of the rows within ``window`` rows cover each cell
+    (the same list object, updated in place as the window slides: use it before the next)."""
     width = max((b for segs in rows for _, b in segs), default=0) + 2
-    diff = [0] * (width + 1)
-    for segs in rows:
-        for a, b in segs:
-            diff[a] += 1
-            diff[b] -= 1
-    cov, run = [], 0
-    for k in range(width):
-        run += diff[k]
-        cov.append(run)
-    return cov
+    cov = [0] * width
+    for y in range(min(window, len(rows))):
+        _add(cov, rows[y], 1)
+    for y in range(len(rows)):
+        if y + window < len(rows):
+            _add(cov, rows[y + window], 1)
+        if y - window - 1 >= 0:
+            _add(cov, rows[y - window - 1], -1)
+        yield cov
 
 
-def _merge_row(segs: list[tuple[int, int]], cov: list[int]) -> list[tuple[int, int]]:
+BLANK_ROW_EXTRA = 0.5
+"""A blank row is a vertical gap: it counts as this much more than a row of text, so one
+blank row across a region (a gap between stacked modules) is wider than any leading."""
+HEAD_BLANK_ROW = 0.5
+"""How much a blank row right under a headline row counts: large characters fill it."""
+SQUEEZE_SLACK = 1.5
+"""A column line is at most ``W`` + this many ems wide (digits and Latin make it vary)."""
+SPACED_PIECE = 3
+"""A piece of a letter-spaced line holds at most this many cells (one character, ``14``) …"""
+SPACED_GAP = 8
+"""… and the gaps between its pieces are at most this many cells."""
+
+
+def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
+    """Page furniture or a section label (简讯) on its own."""
+    if not row:
+        return False
+    flat = cues.squash(row[seg[0]:seg[1]])
+    return cues.is_furniture(flat) or cues.is_section_label(flat)
+
+
+def _all_spaced(row: str, segs: list[tuple[int, int]]) -> bool:
+    """Every piece of the row is a letter-spaced run or a lone character or two, and one of
+    them is letter-spaced: one widely letter-spaced title (``探      寻 嘉 州 春       天``)."""
+    texts = [row[a:b] for a, b in segs]
+    if any(ch in t for t in texts for ch in "，。；：、"):
+        return False
+    spaced = [cues.letter_spaced(t) for t in texts]
+    return any(spaced) and all(sp or len(t) <= 2 for t, sp in zip(texts, spaced))
+
+
+def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: float = 0.0) -> list[tuple[int, int]]:
     """Merge neighbouring segments of a row unless a gutter lies between them.
 
-    A gutter is a gap whose cells are covered by far fewer segments of the page
-    than the cells of the segments on either side. Letter-spaced runs (short
-    pieces at even gaps) stay together even across a gutter.
+    A gutter is a gap whose cells are covered by far fewer segments of the nearby
+    rows than the cells of the segments on either side. Letter-spaced runs (short
+    pieces at even gaps, however many) stay together even across a gutter. A piece
+    that is page furniture on its own (``第3版``, a date, ``责任编辑 X``; ``row`` given)
+    is never merged with its neighbours, nor are pieces that together are wider than a
+    column line ``w`` (ems; a spanning caption elsewhere may hide the gutter).
     """
     if len(segs) < 2:
         return segs
+    if row and _all_spaced(row, segs):
+        return [(segs[0][0], segs[-1][1])]
     out = [segs[0]]
+    spaced_run = [segs[0][1] - segs[0][0] <= SPACED_PIECE]
     for k in range(1, len(segs)):
         a, b = out[-1], segs[k]
         gap = cov[a[1]:b[0]] or [0]
         around = min(max(cov[a[0]:a[1]] or [0]), max(cov[b[0]:b[1]] or [0]))
         gutter = min(gap) < GUTTER_SHARE * around
-        spaced = (a[1] - a[0] <= 3 or _short_tail(out, a)) and b[1] - b[0] <= 3 and b[0] - a[1] <= 8
-        if not gutter or spaced:
+        short_b = b[1] - b[0] <= SPACED_PIECE
+        spaced = spaced_run[-1] and short_b and b[0] - a[1] <= SPACED_GAP
+        furn = _furniture_piece(row, segs[k - 1]) or _furniture_piece(row, b)
+        # pieces that together are wider than a column line stand in two columns
+        too_wide = bool(row) and w > 0 and not spaced and em_width(row[a[0]:b[1]]) > w + SQUEEZE_SLACK
+        if (not gutter or spaced) and not furn and not too_wide:
             out[-1] = (a[0], b[1])
+            spaced_run[-1] = spaced_run[-1] and short_b
         else:
             out.append(b)
+            spaced_run.append(short_b)
     return out
 
 
-def _short_tail(out: list[tuple[int, int]], a: tuple[int, int]) -> bool:
-    return False
+HEAD_SCALE = 2.0
+"""Headline lines are set about twice the body size: in a ``-layout`` dump each character still
+takes one cell, so their boxes are widened to what they cover on the page."""
+HEAD_GUTTER_CELLS = 2.0
+BODY_ROWS = 4
+"""… and its lines are taken from this many rows (columns of a body start a row or two apart)."""
+BODY_REACH = 8
+"""The body bounding a headline is looked for this many rows down (a photo may stand between)."""
+BODY_GUTTER_CELLS = 10
+"""Lines of one row this close stand in neighbouring columns of one block of text."""
+"""A widened headline stops this many cells short of text to its right."""
+GUTTER_EMS = 1.5
+"""A typical gutter in body ems, to turn a column pitch in cells into cells per em."""
+
+
+@dataclass
+class _Seg:
+    r: int  # row index
+    a: int  # first cell
+    b: int  # last cell + 1
+    text: str
+    head: bool = False
+    x1: float = 0.0  # right edge on the page, in cells
+    x0: float | None = None  # left edge on the page when not ``a`` (a centred headline)
+
+
+def _body_width(segs: list[_Seg]) -> float:
+    """``W``: the commonest width (ems) of the wider segments, a full body line."""
+    c = Counter(round(em_width(s.text)) for s in segs if em_width(s.text) >= 6)
+    return float(c.most_common(1)[0][0]) if c else 0.0
+
+
+def _cells_per_em(rows: list[list[_Seg]], w: float) -> float:
+    """How many cells one body em covers on the page: the commonest distance between the
+    starts of neighbouring full body lines of one row is one column pitch (``W`` + a gutter)."""
+    d: Counter[int] = Counter()
+    for row in rows:
+        for s1, s2 in zip(row, row[1:]):
+            if abs(em_width(s1.text) - w) <= 1 and abs(em_width(s2.text) - w) <= 1:
+                d[s2.a - s1.a] += 1
+    if not d or not w:
+        return 1.2
+    pitch = d.most_common(1)[0][0]
+    return max(1.0, min(2.5, pitch / (w + GUTTER_EMS)))
+
+
+def _above(rows: list[list[_Seg]], s: _Seg, reach: int = 2, step: int = -1) -> _Seg | None:
+    """The nearest segment above ``s`` (below it: ``step=1``) within ``reach`` rows sharing cells with it."""
+    r = s.r + step
+    while 0 <= r < len(rows) and abs(r - s.r) <= reach:
+        for t in rows[r]:
+            if min(t.b, s.b) - max(t.a, s.a) >= 1:
+                return t
+        r += step
+    return None
+
+
+def _running_text(s: _Seg, w: float) -> bool:
+    """A full line of running text: a column line, or a wider line with punctuation (a caption)."""
+    flat = cues.squash(s.text)
+    wid = em_width(flat)
+    return w - 1 <= wid <= w + 1 or (wid > w + 1 and any(ch in flat for ch in "，。；、"))
+
+
+def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
+    """Text a headline line can hold: no sentence inside, not a credit, dateline or furniture,
+    no trailing comma, no comma in a column-wide line (unless ``comma``), at most 2.5 columns wide."""
+    flat = cues.squash(s.text)
+    if not flat or not w:
+        return False
+    if cues.inline_byline(flat) or cues.dateline(flat) or cues.is_furniture(flat) or cues.is_section_label(flat) \
+            or cues.own_line_byline(s.text) or cues.is_jump(flat):
+        return False
+    if any(ch in flat for ch in "。；！？") or flat[-1] in "，、：；" or cues.ends_sentence(flat) or _CREDIT.search(flat):
+        return False
+    if flat.count("（") > flat.count("）"):
+        return False  # a bracket left open runs on: a credit's first line (本报讯（全媒体记者)
+    if flat[0] in "（(" and flat[-1] in "）)":
+        return False  # a bracketed credit closing a text: （贺勇谭娅）
+    wid = em_width(flat)
+    return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
+
+
+def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
+                   next_text: _Seg | None = None) -> bool:
+    """A line that reads as a headline line from its own shape: :func:`_title_text`, and
+    either much shorter or wider than a body line, or letter-spaced; not the short tail of
+    the text line just above it, not followed by running text from its left edge.
+    ``above``/``below``: the nearest lines sharing cells with it, ``None`` when a blank row
+    lies between (the dump's vertical gap: nothing runs on across it). A column-wide title
+    with nothing above it and an indented first line below is a headline too. ``c``: cells
+    per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
+    even across a blank row (defaults to ``below``)."""
+    nxt = below if next_text is None else next_text
+    indent = max(4.0, 3 * c + 1)
+    # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
+    centred = above is None and below is not None and s.a - below.a >= 4
+    # nothing above it, an indented first line (or an inline byline) right below it
+    opens = above is None and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
+        and (w - 3.5 <= em_width(cues.squash(nxt.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(nxt.text))))
+    if not _title_text(s, w, centred or opens):
+        return False
+    wid = em_width(cues.squash(s.text))
+    spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
+    if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
+        return opens or (above is None and nxt is None)  # or alone between blank bands (over a photo)
+    if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
+            and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)):
+        return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
+    if above is not None and s.r - above.r <= 2 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
+            and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
+        return False  # indented under a line of running text: a paragraph's first line
+    if below is not None and abs(below.a - s.a) <= 1 and "，" in cues.squash(s.text):
+        return False  # a sentence runs on from its left edge: a caption or body line
+    if below is not None and s.a - indent <= below.a <= s.a + 1 and _running_text(below, w):
+        return False  # a full line runs on right below, from its left edge: a paragraph's first line
+    return True
+
+
+def _near(rows: list[list[_Seg]], s: _Seg, step: int) -> _Seg | None:
+    """:func:`_above` (``step=-1``) or below (``step=1``), ``None`` across a blank row."""
+    t = _above(rows, s, 2, step)
+    if t is None:
+        return None
+    lo, hi = sorted((t.r, s.r))
+    return t if all(rows[r] for r in range(lo + 1, hi)) else None
+
+
+def _column_edges(rows: list[list[_Seg]], w: float) -> list[int]:
+    """Cells where body columns start: where at least three full body lines start (±1)."""
+    c: Counter[int] = Counter()
+    for row in rows:
+        for s in row:
+            if w and abs(em_width(cues.squash(s.text)) - w) <= 1:
+                c[s.a] += 1
+    return sorted(x for x in c if c[x] + c[x - 1] + c[x + 1] >= 3 and c[x] >= max(c[x - 1], c[x + 1]))
+
+
+_WIDE_SPACE = re.compile(r" {3,}")
+_CREDIT = re.compile(r"(?:摄|摄影|文/图|图/文|文／图)$")
+"""A photo credit closing a caption (``毛如瑞摄``) is not a headline line."""
+
+
+def _split_at_edges(row: list[_Seg], edges: list[int], w: float) -> list[_Seg]:
+    """Cut a segment at a run of three or more spaces when the text after it starts on a
+    column's left edge and the text before it is title text: two modules' headlines side by
+    side (``区委理论学习中心      非 遗 传 人``)."""
+    out: list[_Seg] = []
+    for s in row:
+        start = 0
+        for m in _WIDE_SPACE.finditer(s.text):
+            x = s.a + m.end()
+            left_piece = s.text[:m.start()].split()[-1] if s.text[:m.start()].split() else ""
+            right_piece = s.text[m.end():].split()[0] if s.text[m.end():].split() else ""
+            if len(left_piece) <= SPACED_PIECE and len(right_piece) <= SPACED_PIECE:
+                continue  # inside a letter-spaced run
+            if any(abs(x - e) <= 1 for e in edges) and _title_text(_Seg(s.r, s.a + start, s.a + m.start(),
+                                                                        s.text[start:m.start()]), w):
+                out.append(_Seg(s.r, s.a + start, s.a + m.start(), s.text[start:m.start()]))
+                start = m.end()
+        out.append(_Seg(s.r, s.a + start, s.b, s.text[start:]) if start else s)
+    return out
+
+
+def _size_headlines(rows: list[list[_Seg]]) -> None:
+    """Mark headline-like segments and widen them to the cells their large characters
+    cover; two headline pieces of one row that then (nearly) touch are one line
+    (``探寻嘉州春天      共话乡村振兴``) unless the second starts on a column's left edge."""
+    flat_segs = [s for row in rows for s in row]
+    w = _body_width(flat_segs)
+    c = _cells_per_em(rows, w)
+    edges = _column_edges(rows, w)
+    for y, row in enumerate(rows):
+        rows[y] = row = _split_at_edges(row, edges, w)
+    for row in rows:
+        for s in row:
+            s.x1 = float(s.b)
+            s.head = _headline_like(s, _near(rows, s, -1), _near(rows, s, 1), w, c, _above(rows, s, 2, 1))
+            if s.head:
+                s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
+        k = 0
+        while k + 1 < len(row):
+            s, t = row[k], row[k + 1]
+            if s.head and t.head and t.a - s.x1 <= 3 * c and not any(abs(t.a - e) <= 1 for e in edges):
+                row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
+                row[k].text = s.text + " " * (t.a - s.b) + t.text
+                del row[k + 1]
+                continue
+            k += 1
+    # a title line stands right above a headline line (a kicker, a title over its subtitle)
+    for row in reversed(rows):
+        for s in row:
+            if not s.head and "，" not in s.text and (_title_text(s, w) or s.text.endswith("、") and _title_text(
+                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w)):  # a title wrapped after a 、
+                nb = _above(rows, s, 2, 1)
+                if nb is not None and nb.head and abs(nb.a - s.a) <= 4:
+                    s.head = True
+    for y, row in enumerate(rows):
+        for s in row:
+            if s.head:
+                s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
+                # text to the right in its row bounds it a gutter away; so does text in the rows
+                # next to it (large characters stand over them) unless a line of such a row
+                # lies under the headline's own cells (the row is clear of it: its body below)
+                right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2))
+                         if r == y or not any(t.a < s.b and t.b > s.a for t in rows[r])
+                         for t in rows[r] if t is not s and t.a >= s.b]
+                if right:
+                    s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
+    # a headline does not reach over columns its body (the text right below it) leaves empty:
+    # its body's row, from the line under the headline rightwards while lines follow at
+    # gutter distance, bounds it (a subtitle over a one-column article beside a photo)
+    # the space a column's text leaves before the next column: its lines are W cells long
+    # but W × c cells wide on the page
+    gutter = max(BODY_GUTTER_CELLS, w * (c - 1) + GUTTER_EMS * c + 2)
+    for y, row in enumerate(rows):
+        for s in row:
+            if not s.head:
+                continue
+            for r in range(y + 1, min(len(rows), y + 1 + BODY_REACH)):
+                if not any(not t.head and min(t.b, s.b) - max(t.a, s.a) >= 1 for t in rows[r]):
+                    continue
+                body = sorted((t for q in range(r, min(len(rows), r + BODY_ROWS)) for t in rows[q] if not t.head),
+                              key=lambda t: t.a)
+                first = next(k for k, t in enumerate(body) if min(t.b, s.b) - max(t.a, s.a) >= 1)
+                end = body[first].b
+                for t in body[first + 1:]:
+                    if t.a - end > gutter:
+                        break
+                    end = max(end, t.b)
+                s.x1 = max(float(s.b), min(s.x1, float(end)))
+                break
+    # a headline alone in its rows (a band across the page) heads the text right below it:
+    # a centred title covers the columns of its body (``畅 游 开 州`` over five columns)
+    for y, row in enumerate(rows):
+        if not row or not all(t.head for t in row) or (y > 0 and any(not t.head for t in rows[y - 1])):
+            continue
+        for r in range(y + 1, min(len(rows), y + 4)):
+            body = [t for t in rows[r] if not t.head]
+            if body:
+                if len(body) >= 2 and min(t.a for t in body) < row[0].a and max(t.b for t in body) > row[-1].x1:
+                    # pieces of one centred title (探寻嘉州春天          共话乡村振兴) are one line
+                    s = _Seg(y, row[0].a, row[-1].b, "", True, float(max(t.b for t in body)),
+                             float(min(t.a for t in body)))
+                    s.text = "".join(t.text + " " * ((row[k + 1].a - t.b) if k + 1 < len(row) else 0)
+                                     for k, t in enumerate(row))
+                    rows[y] = [s]
+                break
+
+
+def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
+    """The short last line of a paragraph of wide text (a caption across columns) belongs to
+    its block: it gets the block's width, so the block is not cut apart at it. (A wide line
+    with spaces may be two columns run together: not a block.)"""
+    for row in rows:
+        for s in row:
+            if s.head or not w or em_width(cues.squash(s.text)) > w + SQUEEZE_SLACK:
+                continue
+            up = _above(rows, s)
+            if up is not None and not up.head and abs(up.a - s.a) <= 1 and " " not in up.text \
+                    and em_width(cues.squash(up.text)) > w + SQUEEZE_SLACK:
+                s.x1 = max(s.x1, up.x1)
+
+
+def _head_continues(rows: list[list[_Seg]], t: _Seg) -> bool:
+    """Headline line ``t`` is a further line of a headline a few rows above it (same left edge)."""
+    return t.head and any(u.head and abs(u.a - t.a) <= 2 for r in range(max(0, t.r - 5), t.r) for u in rows[r])
+
+
+def _text_crosses(up: list[_Seg], down: list[_Seg]) -> bool:
+    """The rows around a blank row hold body text of the same columns: every line below
+    starts under a line above (within a paragraph indent, 4 cells) and none is a
+    headline or opens an article; the blank row is the dump's spacing, not a gap."""
+    if not up or not down or len(up) != len(down) or any(t.head for t in up + down):
+        return False
+    for t in down:
+        if cues.inline_byline(cues.squash(t.text)):
+            return False
+        if not any(abs(t.a - u.a) <= 4 for u in up):
+            return False
+    return True
 
 
 def layout_streams(page: Page) -> list[list[Line]]:
@@ -108,16 +458,39 @@ def layout_streams(page: Page) -> list[list[Line]]:
         raw_rows.append((pos, row))
         pos += len(row) + 1
     segs = [_segments(r) for _, r in raw_rows]
-    cov = _coverage(segs)
+    w = _body_width([_Seg(0, a, b, row[a:b]) for (_, row), ss in zip(raw_rows, segs) for a, b in ss])
+    rows: list[list[_Seg]] = []
+    for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
+        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row, w)])
+    _size_headlines(rows)
+    _widen_block_tails(rows, w)
     lines: list[Line] = []
-    for y, ((start, row), ss) in enumerate(zip(raw_rows, segs)):
-        for a, b in _merge_row(ss, cov):
-            t = Text.from_source(text, start + a, start + b)
-            lines.append(Line(t, row=y, bbox=(float(a), float(y), float(b), float(y + 1))))
+    y = 0.0
+    prev: list[_Seg] = []
+    for k, ((start, _), row) in enumerate(zip(raw_rows, rows)):
+        if not row:
+            # a blank row under a headline row is the headline's own leading, not a gap;
+            # nor is one that running text of the same columns crosses
+            nxt_row = rows[k + 1] if k + 1 < len(rows) else []
+            if any(sg.head for sg in prev) or any(_head_continues(rows, t) for t in nxt_row):
+                y += HEAD_BLANK_ROW
+            elif _text_crosses(prev, rows[k + 1] if k + 1 < len(rows) else []):
+                y += 1.0
+            else:
+                y += 1.0 + BLANK_ROW_EXTRA
+            prev = row
+            continue
+        prev = row
+        for sg in row:
+            t = Text.from_source(text, start + sg.a, start + sg.b)
+            lines.append(Line(t, row=sg.r, bbox=(float(sg.a) if sg.x0 is None else sg.x0, y, sg.x1, y + 1.0),
+                              font_size=HEAD_SCALE if sg.head else 1.0))
+        y += 1.0
     if not lines:
         return []
     streams = geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE)
     for s in streams:
         for ln in s:
-            ln.rel_size = None  # no font sizes in a dump
+            pass  # ln.rel_size = None
+            ln.font_size = None
     return streams
