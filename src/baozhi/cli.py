@@ -310,7 +310,7 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
 
     from .store import PageOptions
     from .store import ingest as run_ingest
-    from .store.ingest import Stopped
+    from .store.ingest import Stopped, request_stop
 
     if workers is None:
         workers = max(1, min(8, os.cpu_count() or 1))
@@ -319,7 +319,7 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
 
     def on_sigterm(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not break the clean-up
-        raise Stopped(signum)
+        request_stop(signum)  # ingest stops at the next page boundary and raises Stopped
 
     try:
         previous = signal.signal(signal.SIGTERM, on_sigterm)

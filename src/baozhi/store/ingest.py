@@ -147,6 +147,21 @@ def _fail(conn, summary: IngestSummary, sha: str | None, path: str, code: str, m
     summary.failures.append((path, code, message))
 
 
+_STOP: list[int] = []
+
+
+def request_stop(signum: int = signal.SIGTERM) -> None:
+    """Ask a running :func:`ingest` to stop at the next page boundary (call it from a signal
+    handler). The page being written is finished and counted first, so the summary carried by
+    the :class:`Stopped` it then raises matches what the archive holds."""
+    _STOP.append(signum)
+
+
+def _check_stop() -> None:
+    if _STOP:
+        raise Stopped(_STOP[-1])
+
+
 def _store(conn: sqlite3.Connection, res: dict[str, Any], reparse: bool, summary: IngestSummary) -> None:
     if "error" in res:
         _fail(conn, summary, res["sha256"], res["path"], res["error"]["code"], res["error"]["message"])
@@ -191,13 +206,16 @@ def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, opt
     summary.files = len(files)
     if not files and not Path(db).exists():
         return summary  # nothing to ingest: no empty archive left behind
+    _STOP.clear()
     conn = connect(db)
     summary.archive = True
     try:
         jobs = _jobs(conn, files, reparse, summary, progress)
         if workers <= 1:
             for path in jobs:
-                _store(conn, parse_file(path, options), reparse, summary)
+                res = parse_file(path, options)
+                _store(conn, res, reparse, summary)
+                _check_stop()
                 if progress:
                     progress(path, summary)
         else:
@@ -282,8 +300,9 @@ def _parallel(conn, jobs: Iterator[str], workers: int, options: PageOptions, rep
                 break
             # write in submission order, so the archive fills in input order
             head = in_flight[0]
-            if not head.done():
-                wait([head], return_when=FIRST_COMPLETED)
+            while not head.done():
+                wait([head], timeout=0.2, return_when=FIRST_COMPLETED)
+                _check_stop()
             while in_flight and in_flight[0].done():
                 fut = in_flight.popleft()
                 pending.discard(fut)
@@ -295,6 +314,7 @@ def _parallel(conn, jobs: Iterator[str], workers: int, options: PageOptions, rep
                     res = {"path": fut.path, "sha256": None,  # type: ignore[attr-defined]
                            "error": {"code": "internal", "message": f"{type(e).__name__}: {e}"}}
                 _store(conn, res, reparse, summary)
+                _check_stop()
                 if progress:
                     progress(res["path"], summary)
     except BaseException:  # Stopped, KeyboardInterrupt, a store error: no worker outlives the run
