@@ -95,6 +95,7 @@ class Page:
     dump_kind: str = "plain"  # plain | layout | pdf
     number: int | None = None  # page number within a multi-page PDF (1-based)
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # PDF rules (x0, y0, x1, y1)
+    figures: list[tuple[float, float, float, float]] = field(default_factory=list)  # PDF photos/drawings (no text)
     size: tuple[float, float] | None = None  # PDF page (width, height) in points
 
 

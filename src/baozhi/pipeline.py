@@ -56,7 +56,8 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     elif page.dump_kind == "pdf":
         from .layout.geometry import body_size, geometric_streams
 
-        streams = geometric_streams(page.lines, unit_em=body_size(page.lines) or 10.0, rules=page.rules)
+        streams = geometric_streams(page.lines, unit_em=body_size(page.lines) or 10.0, rules=page.rules,
+                                     figures=page.figures)
         has_indent = True
     else:
         from .layout.order import plain_streams

@@ -45,6 +45,8 @@ GAP_PITCHES = 2.6
 WIDE_GAP_PITCHES = 1.2
 """A blank band across a whole region this many row pitches high separates stacked modules
 (two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
+VRULE_SHARE = 0.8
+"""A vertical rule down this share of a region's height at a free column boundary cuts it first."""
 FURNITURE_TOP_SHARE = 0.2
 """Furniture cues are looked for in this top share of the page."""
 
@@ -87,11 +89,13 @@ def body_size(lines: list[Line]) -> float | None:
 
 def geometric_streams(lines: list[Line], *, unit_em: float,
                       rules: list[tuple[float, float, float, float]] | None = None,
+                      figures: list[tuple[float, float, float, float]] | None = None,
                       x_tolerance: float = 0.5) -> list[list[Line]]:
     """Lines with boxes → streams in reading order (furniture stream first, then one per module).
 
     Sets ``column``, ``span_cols``, ``indent`` and ``rel_size`` on the lines.
     ``rules``: optional separator lines ``(x0, y0, x1, y1)`` in the lines' unit.
+    ``figures``: optional photos/drawings ``(x0, y0, x1, y1)`` (no text inside) in the lines' unit.
     ``x_tolerance``: how far (ems) starts of lines in one column may scatter.
     """
     lines = [ln for ln in lines if ln.bbox is not None and ln.text.value.strip()]
@@ -106,6 +110,7 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
         ln.rel_size = round(rel, 3) if bs else None
         boxes.append(_Box(i, x0 / u, y0 / u, x1 / u, y1 / u, rel))
     rl = [(a / u, b / u, c / u, d / u) for a, b, c, d in (rules or [])]
+    fg = [(a / u, b / u, c / u, d / u) for a, b, c, d in (figures or [])]
     has_fonts = bs is not None
 
     furn = _furniture_band(lines, boxes)
@@ -116,7 +121,7 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
         b.col, b.span = _place(b, cols)
         lines[b.i].column = b.col
         lines[b.i].span_cols = b.span
-    ctx = _Ctx(lines, boxes, cols, rl, has_fonts)
+    ctx = _Ctx(lines, boxes, cols, rl, has_fonts, fg)
     pieces = ctx.cut(rest)
     ctx.starts(pieces)
     streams: list[list[Line]] = []
@@ -207,12 +212,14 @@ def _furniture_band(lines: list[Line], boxes: list[_Box]) -> set[int]:
 
 
 class _Ctx:
-    def __init__(self, lines, boxes, cols, rules, has_fonts):
+    def __init__(self, lines, boxes, cols, rules, has_fonts, figures=()):
         self.lines: list[Line] = lines
         self.b: list[_Box] = boxes
         self.cols = cols
         self.rules = rules
         self.has_fonts = has_fonts
+        self.figures = list(figures)
+        self.vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
 
     # -- classification helpers ------------------------------------------------
     def is_heady_line(self, i: int) -> bool:
@@ -238,13 +245,22 @@ class _Ctx:
         hi = max(b[i].col + b[i].span - 1 for i in idx)
         if lo == hi:
             return self.column(idx)
-        split = self._wide_gap(idx)
-        if split is not None:
-            return self.cut(split[0]) + self.cut(split[1])
         crossing = set()
         for i in idx:
             for k in range(b[i].col + 1, b[i].col + b[i].span):
                 crossing.add(k)
+        ruled = [k for k in range(lo + 1, hi + 1) if k not in crossing and self._vrule_at(k, idx)]
+        if ruled:
+            # a vertical rule down the whole region at a free column boundary: the strongest
+            # separator a page prints, before any blank band (a photo leaves one too)
+            out: list[_Piece] = []
+            edges = [lo] + ruled + [hi + 1]
+            for a, c in zip(edges, edges[1:]):
+                out += self.cut([i for i in idx if a <= b[i].col < c])
+            return out
+        split = self._wide_gap(idx)
+        if split is not None:
+            return self.cut(split[0]) + self.cut(split[1])
         bounds = [k for k in range(lo + 1, hi + 1) if k not in crossing]
         if bounds:
             out: list[_Piece] = []
@@ -253,6 +269,21 @@ class _Ctx:
                 out += self.cut([i for i in idx if a <= b[i].col < c])
             return out
         return self.bands(idx)
+
+    def _vrule_at(self, k: int, idx: list[int]) -> bool:
+        """Is there a vertical rule in the gutter before column ``k`` running down (most of)
+        the region ``idx``?"""
+        if not self.vrules:
+            return False
+        b = self.b
+        left = max(b[i].x1 for i in idx if b[i].col + b[i].span - 1 < k)
+        right = min(b[i].x0 for i in idx if b[i].col >= k)
+        top = min(b[i].y0 for i in idx)
+        bottom = max(b[i].y1 for i in idx)
+        for x0, y0, x1, y1 in self.vrules:
+            if left - 0.2 <= (x0 + x1) / 2 <= right + 0.2 and min(y1, bottom) - max(y0, top) >= VRULE_SHARE * (bottom - top):
+                return True
+        return False
 
     def _rows(self, idx: list[int]) -> list[list[int]]:
         b = self.b
@@ -342,14 +373,19 @@ class _Ctx:
             if cur:
                 prev = cur[-1]
                 gap = b[i].y0 - b[prev].y1
-                split = gap > GAP_PITCHES * pitch or self._rule_between(b[prev].y1, b[i].y0, [i])
+                ruled = self._rule_between(b[prev].y1, b[i].y0, [i])
+                split = gap > GAP_PITCHES * pitch or ruled
+                force = split
+                if split and not ruled and self.is_heady_line(prev) and not self.is_heady_line(i):
+                    force = False  # a headline over a photo and its caption: one module
                 if self.has_fonts and self.is_heady_line(i) and not self.is_heady_line(prev):
-                    split = True
+                    split = force = True
                 if split:
                     out.append(_Piece(cur, start=False, heady=self.heady(cur)))
                     cur = []
                     cur.append(i)
-                    out.append(_Piece([], start=True))  # marker, merged below
+                    if force:
+                        out.append(_Piece([], start=True))  # marker, merged below
                     continue
             cur.append(i)
         if cur:

@@ -29,6 +29,9 @@ MAX_CHARS_PER_PAGE = 200_000
 MAX_OBJECTS_PER_PAGE = 50_000
 """Page objects inspected for rules; the rest are ignored."""
 MAX_PAGES = 2_000
+FIGURE_MIN = 24.0
+"""An image or a path object at least this big (points) both ways, with no text inside, is a figure
+(a photo): rules drawn inside it (a drawing's lines) are not rules of the page."""
 RULE_THICKNESS = 2.0
 """A path object thinner than this (points) and longer than 2 ems is a rule."""
 LINE_GAP_EMS = 0.5
@@ -39,7 +42,10 @@ MAX_GAP_EMS = 6.0
 GUTTER_COVERAGE = 0.35
 """A gap covered by fewer characters than this share of what covers the characters on either
 side (and of the page's typical bin) is a gutter: spanning headlines and captions cross gutters
-too, but far fewer than the lines of a column."""
+too, but far fewer than the lines of a column (the fallback when no band nearby reaches across)."""
+NEIGHBOUR_BANDS = 3
+NEIGHBOUR_EMS = 5.0
+"""A gap is judged by up to this many bands above and below it, within this many ems."""
 
 
 @dataclass
@@ -130,7 +136,31 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         if not placed:
             bands.append([c])
 
-    def in_gutter(a: _Char, b: _Char) -> bool:
+    for band in bands:
+        band.sort(key=lambda c: c.x0)
+    centres = [sum((c.y0 + c.y1) / 2 for c in band) / len(band) for band in bands]
+
+    def in_gutter(k: int, a: _Char, b: _Char) -> bool:
+        """Is the gap between ``a`` and ``b`` (band ``k``) a gutter? Judged locally: the bands
+        just above and below, set no larger, that reach across the gap leave a blank run in it
+        too (a padded name or a letter-spaced headline sits over text that covers its gaps; a
+        headline crossing the gutters of the columns under it does not count). With no such neighbours,
+        the page's coverage decides."""
+        need = max(0.4 * max(a.size, b.size), min(0.8 * (b.x0 - a.x1), max(a.size, b.size)))
+        reach = NEIGHBOUR_EMS * max(a.size, b.size)
+        across = covered = 0
+        for step in (-1, 1):
+            j, seen = k + step, 0
+            while 0 <= j < len(bands) and seen < NEIGHBOUR_BANDS and abs(centres[j] - centres[k]) <= reach:
+                other = bands[j]
+                if other[0].x0 < a.x1 and other[-1].x1 > b.x0 and other[0].size <= 1.2 * a.size:
+                    across += 1
+                    seen += 1
+                    if _blank_run(other, a.x1, b.x0) < need:
+                        covered += 1
+                j += step
+        if across:
+            return covered * 2 < across
         i, j = int(a.x1 - lo) + 1, int(b.x0 - lo)
         if j <= i:
             return False
@@ -138,8 +168,7 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         return min(cov[i:j]) < GUTTER_COVERAGE * min(around, typical_cov)
 
     lines: list[list[_Char]] = []
-    for band in bands:
-        band.sort(key=lambda c: c.x0)
+    for bk, band in enumerate(bands):
         gaps = [max(0.0, b.x0 - a.x1) for a, b in zip(band, band[1:])]
         cur = [band[0]]
         for k, c in enumerate(band[1:]):
@@ -149,7 +178,7 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             near = [g for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3]]
             spacing = sorted(near)[len(near) // 2] if near else 0.0
             split = gap > MAX_GAP_EMS * size or (gap > LINE_GAP_EMS * size and gap > 2.0 * spacing + 0.2 * size and (
-                in_gutter(prev, c) or _vrule_between(prev, c, vrules) or abs(c.size - prev.size) > 0.15 * size))
+                in_gutter(bk, prev, c) or _vrule_between(prev, c, vrules) or abs(c.size - prev.size) > 0.15 * size))
             if split:
                 lines.append(cur)
                 cur = [c]
@@ -158,6 +187,27 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         lines.append(cur)
     lines.sort(key=lambda ln: (round(min(c.y0 for c in ln)), ln[0].x0))
     return lines
+
+
+def _blank_run(band: list[_Char], x0: float, x1: float) -> float:
+    """The widest stretch of ``[x0, x1]`` no character of ``band`` (sorted by x0) covers."""
+    lo, hi = 0, len(band)
+    while lo < hi:  # first character starting at or after x0
+        m = (lo + hi) // 2
+        if band[m].x0 < x0:
+            lo = m + 1
+        else:
+            hi = m
+    edge = x0
+    for i in range(max(0, lo - 3), lo):
+        edge = max(edge, band[i].x1)
+    best = 0.0
+    i = lo
+    while i < len(band) and band[i].x0 < x1:
+        best = max(best, band[i].x0 - edge)
+        edge = max(edge, band[i].x1)
+        i += 1
+    return max(best, x1 - edge)
 
 
 def _vrule_between(a: _Char, b: _Char, vrules) -> bool:
@@ -176,11 +226,14 @@ def _line_text(chars: list[_Char]) -> str:
     return "".join(out)
 
 
-def _rules(page, page_h: float) -> list[tuple[float, float, float, float]]:
+def _objects(page, page_h: float) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """(rules, figure candidates) from the page's path and image objects: a path thinner
+    than :data:`RULE_THICKNESS` and longer than 18 points is a rule; an image, or a path at
+    least :data:`FIGURE_MIN` points both ways, may be a figure (a photo, a drawing)."""
     import pypdfium2.raw as raw
 
-    out = []
-    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2)):
+    rules, figures = [], []
+    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
         if k >= MAX_OBJECTS_PER_PAGE:
             break
         try:
@@ -188,9 +241,40 @@ def _rules(page, page_h: float) -> list[tuple[float, float, float, float]]:
         except Exception:  # noqa: BLE001 - a malformed object is not a rule
             continue
         w, h = x1 - x0, y1 - y0
-        if (h <= RULE_THICKNESS and w >= 18) or (w <= RULE_THICKNESS and h >= 18):
-            out.append((x0, page_h - y1, x1, page_h - y0))
-    return out
+        box = (x0, page_h - y1, x1, page_h - y0)
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE or (w >= FIGURE_MIN and h >= FIGURE_MIN):
+            if w >= FIGURE_MIN and h >= FIGURE_MIN:
+                figures.append(box)
+        elif (h <= RULE_THICKNESS and w >= 18) or (w <= RULE_THICKNESS and h >= 18):
+            rules.append(box)
+    return rules, figures
+
+
+def _figures(cands, chars: list[_Char]) -> list[tuple[float, float, float, float]]:
+    """Figure candidates with no character inside: photos and drawings, not framed or
+    shaded boxes of text. Nested candidates (a photo's parts) collapse into the outermost."""
+    if not cands:
+        return []
+    cands = sorted(set(cands), key=lambda r: -(r[2] - r[0]) * (r[3] - r[1]))
+    out: list[tuple[float, float, float, float]] = []
+    for r in cands:
+        if any(o[0] - 1 <= r[0] and o[1] - 1 <= r[1] and r[2] <= o[2] + 1 and r[3] <= o[3] + 1 for o in out):
+            continue
+        out.append(r)
+    centres = sorted(((c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2) for c in chars)
+    import bisect
+
+    keep = []
+    for r in out:
+        i = bisect.bisect_left(centres, (r[0], -1e9))
+        if not any(r[1] < cy < r[3] for cx, cy in centres[i:bisect.bisect_right(centres, (r[2], 1e9))]):
+            keep.append(r)
+    return keep
+
+
+def _inside(r, figures) -> bool:
+    cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
+    return any(f[0] < cx < f[2] and f[1] < cy < f[3] for f in figures)
 
 
 def read_pdf(raw: bytes, name: str) -> list[Page]:
@@ -205,10 +289,12 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                 pw, ph = page.get_size()
                 tp = page.get_textpage()
                 chars = _chars(tp, ph)
-                rules = _rules(page, ph)
+                rules, cands = _objects(page, ph)
             except Exception as e:  # noqa: BLE001 - pdfium raises plain errors on broken pages
                 raise CorruptPdf(f"page {n + 1} cannot be read ({e})", path=name) from None
             total_chars += len(chars)
+            figures = _figures(cands, chars)
+            rules = [r for r in rules if not _inside(r, figures)]
             vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
             groups = _group_lines(chars, vrules) if chars else []
             parts: list[str] = []
@@ -230,7 +316,7 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                     font_size=round(sizes[len(sizes) // 2], 2),
                 ))
             pages.append(Page(source=src, lines=lines, dump_kind="pdf", number=n + 1, rules=rules,
-                              size=(pw, ph)))
+                              figures=figures, size=(pw, ph)))
     finally:
         doc.close()
     if total_chars == 0:
