@@ -270,6 +270,10 @@ class _Ctx:
             return out
         return self.bands(idx)
 
+    def _row_gap(self, rows: list[list[int]], k: int) -> float:
+        """Blank space between rows ``k`` and ``k + 1``."""
+        return min(self.b[i].y0 for i in rows[k + 1]) - max(self.b[i].y1 for i in rows[k])
+
     def _vrule_at(self, k: int, idx: list[int]) -> bool:
         """Is there a vertical rule in the gutter before column ``k`` running down (most of)
         the region ``idx``?"""
@@ -330,6 +334,21 @@ class _Ctx:
         b = self.b
         rows = self._rows(idx)
         wide = [any(b[i].span > 1 for i in r) for r in rows]
+        if self.has_fonts:
+            # a headline line narrower than a column (a kicker, a short second line) next to a
+            # spanning headline line belongs to that headline's block
+            heady = [self.heady(r) for r in rows]
+            changed = True
+            while changed:
+                changed = False
+                for k in range(len(rows)):
+                    if wide[k] or not heady[k]:
+                        continue
+                    for j in (k - 1, k + 1):
+                        if 0 <= j < len(rows) and wide[j] and heady[j] and self._row_gap(rows, min(j, k)) \
+                                <= GAP_PITCHES * self._pitch(rows[j] + rows[k]):
+                            wide[k] = changed = True
+                            break
         # the short last line of a spanning block of text (a caption's 毛如瑞摄) stays with it
         k = 1
         while k < len(rows):
@@ -343,11 +362,18 @@ class _Ctx:
             else:
                 k += 1
         best, best_gap = None, -1e9
+        x_lo = min(b[i].x0 for i in idx)
+        x_hi = max(b[i].x1 for i in idx)
         for k in range(len(rows) - 1):
-            if not (wide[k] or wide[k + 1]):
-                continue
             bottom = max(b[i].y1 for i in rows[k])
             top = min(b[i].y0 for i in rows[k + 1])
+            if not (wide[k] or wide[k + 1]):
+                # between rows of column text only a rule across the whole region cuts
+                # (a kicker narrower than a column under it)
+                if self._rule_between(bottom, top, [], (x_lo, x_hi)):
+                    best, best_gap = k, 1e6
+                    break
+                continue
             gap = top - bottom + (100.0 if self._rule_between(bottom, top, rows[k] + rows[k + 1]) else 0.0)
             if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) \
                     and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
@@ -440,16 +466,26 @@ class _Ctx:
         hs = [b[i].y1 - b[i].y0 for i in order]
         return median(d) if d else (median(hs) if hs else 1.0)
 
-    def _rule_between(self, y_top: float, y_bottom: float, ids: list[int]) -> bool:
+    def _rule_between(self, y_top: float, y_bottom: float, ids: list[int],
+                      across: tuple[float, float] | None = None) -> bool:
+        """A horizontal rule between ``y_top`` and ``y_bottom`` under the lines ``ids``, or,
+        with ``across=(x0, x1)``, running along most of that x range."""
         if not self.rules:
             return False
-        x0 = min(self.b[i].x0 for i in ids)
-        x1 = max(self.b[i].x1 for i in ids)
+        if across:
+            x0, x1 = across
+        else:
+            x0 = min(self.b[i].x0 for i in ids)
+            x1 = max(self.b[i].x1 for i in ids)
         for rx0, ry0, rx1, ry1 in self.rules:
             if ry1 - ry0 > rx1 - rx0:
                 continue  # vertical rule
             ry = (ry0 + ry1) / 2
-            if y_top - 0.2 <= ry <= y_bottom + 0.2 and min(rx1, x1) - max(rx0, x0) > 1.0:
+            if not y_top - 0.2 <= ry <= y_bottom + 0.2:
+                continue
+            if across and min(rx1, x1) - max(rx0, x0) >= 0.8 * (x1 - x0):
+                return True
+            if not across and min(rx1, x1) - max(rx0, x0) > 1.0:
                 return True
         return False
 
