@@ -119,6 +119,9 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
     cols = column_grid([(b.x0, b.x1) for b in body], x_tolerance)
     for b in boxes:
         b.col, b.span = _place(b, cols)
+    if has_fonts:
+        _widen_headlines([boxes[i] for i in rest], cols, rl, fg)
+    for b in boxes:
         lines[b.i].column = b.col
         lines[b.i].span_cols = b.span
     ctx = _Ctx(lines, boxes, cols, rl, has_fonts, fg)
@@ -169,7 +172,13 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
         left = min(x for x, n in lefts.items() if n >= max(1, 0.3 * lefts.most_common(1)[0][1]))
         ends = Counter(round(c * 2) / 2 for _, c in cl)
         top = ends.most_common(1)[0][1]
-        right = max(x for x, n in ends.items() if n >= 0.6 * top)  # justified lines share it
+        # justified lines share it; of two strong ends far apart (column lines and captions
+        # spanning two columns start at one left edge) the nearer is the column's
+        strong = sorted(x for x, n in ends.items() if n >= 0.6 * top)
+        right = strong[0]
+        for x in strong[1:]:
+            if x - right <= 1.5:
+                right = x
         if right - left < MIN_COLUMN_EMS:
             continue
         if any(l - tol <= left < r - 1.0 for l, r in cols) or any(left <= l and right > l + 1.0 for l, r in cols):
@@ -192,6 +201,75 @@ def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
         k = min(range(len(cols)), key=lambda k: min(abs(cx - cols[k][0]), abs(cx - cols[k][1])))
         return k, 1
     return hit[0], hit[-1] - hit[0] + 1
+
+
+def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(), figures=()) -> None:
+    """A headline is set over its whole module, centred (or from its left edge) even when
+    its text is shorter: widen a headline line's span over the columns beside it that are
+    blank at its height (no line, photo or vertical rule) and whose text starts where the
+    text under it starts."""
+    vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
+    if len(cols) < 2:
+        return
+    by_col: list[list[_Box]] = [[] for _ in cols]
+    for x in boxes:
+        for k in range(x.col, x.col + x.span):
+            by_col[k].append(x)
+
+    def text_top(k: int, h: _Box) -> float | None:
+        """Top of the first body line under ``h`` in column ``k``."""
+        tops = [x.y0 for x in by_col[k] if x.rel < HEADLINE_REL and x.y0 >= h.y1 - 0.1]
+        return min(tops) if tops else None
+
+    for h in boxes:
+        if h.rel < HEADLINE_REL:
+            continue
+        own = [text_top(k, h) for k in range(h.col, h.col + h.span)]
+        own = [t for t in own if t is not None]
+        if not own:
+            continue
+        y_text = min(own)
+
+        def free(k: int) -> bool:
+            t = text_top(k, h)
+            if t is None or abs(t - y_text) > 1.0:
+                return False
+            a, c = cols[k]
+            if any(min(fx1, c) - max(fx0, a) > 0 and fy0 < t and fy1 > h.y0 for fx0, fy0, fx1, fy1 in figures):
+                return False
+            gx0, gx1 = (c, h.x0) if k < h.col else (h.x1, a)
+            if any(gx0 <= (rx0 + rx1) / 2 <= gx1 and ry0 < t and ry1 > h.y0 for rx0, ry0, rx1, ry1 in vrules):
+                return False
+            for x in by_col[k]:
+                if x is h or x.y1 <= h.y0 or x.y0 >= t:
+                    continue
+                if x.y0 < h.y1 and x.y1 > h.y0:
+                    return False  # something beside the headline
+                if not (x.col <= h.col and x.col + x.span >= h.col + h.span):
+                    return False  # something between it and the text, not of its group
+            return True
+
+        left = 0
+        while h.col - left - 1 >= 0 and free(h.col - left - 1):
+            left += 1
+        right = 0
+        while h.col + h.span + right < len(cols) and free(h.col + h.span + right):
+            right += 1
+        if not (left or right):
+            continue
+        centre = (h.x0 + h.x1) / 2
+        best = None
+        if abs(h.x0 - cols[h.col][0]) <= 0.5:
+            best = (0, right)  # set from the module's left edge
+        else:
+            for l in range(left + 1):
+                for r in range(right + 1):
+                    a, c = cols[h.col - l][0], cols[h.col + h.span - 1 + r][1]
+                    if abs((a + c) / 2 - centre) <= 1.0 and (best is None or l + r > sum(best)):
+                        best = (l, r)
+        if best and sum(best):
+            h.col -= best[0]
+            h.span += best[0] + best[1]
 
 
 def _furniture_band(lines: list[Line], boxes: list[_Box]) -> set[int]:
@@ -270,6 +348,24 @@ class _Ctx:
             return out
         return self.bands(idx)
 
+    def _free_gap(self, top: float, bottom: float, x0: float, x1: float) -> float:
+        """The tallest part of the blank band ``top``–``bottom`` that no figure of the region
+        (x range ``x0``–``x1``) fills: where a horizontal cut may run. -1 when figures fill it."""
+        free = [(top, bottom)]
+        for fx0, fy0, fx1, fy1 in self.figures:
+            if min(fx1, x1) - max(fx0, x0) < 0.5 * min(fx1 - fx0, x1 - x0) or fy1 <= top or fy0 >= bottom:
+                continue
+            nxt = []
+            for a, c in free:
+                if fy0 > a:
+                    nxt.append((a, min(c, fy0)))
+                if fy1 < c:
+                    nxt.append((max(a, fy1), c))
+            free = [(a, c) for a, c in nxt if c > a]
+        if not free:
+            return -1.0
+        return max(c - a for a, c in free)
+
     def _row_gap(self, rows: list[list[int]], k: int) -> float:
         """Blank space between rows ``k`` and ``k + 1``."""
         return min(self.b[i].y0 for i in rows[k + 1]) - max(self.b[i].y1 for i in rows[k])
@@ -315,8 +411,10 @@ class _Ctx:
         steps = sorted(t2 - t1 for t1, t2 in zip(tops, tops[1:]))
         pitch = steps[len(steps) // 2]
         best, gap_best = None, WIDE_GAP_PITCHES * pitch
+        x_lo = min(b[i].x0 for i in idx)
+        x_hi = max(b[i].x1 for i in idx)
         for k in range(len(rows) - 1):
-            gap = tops[k + 1] - bottoms[k]
+            gap = self._free_gap(bottoms[k], tops[k + 1], x_lo, x_hi)
             if gap >= gap_best:
                 best, gap_best = k, gap
         if best is None:
@@ -374,7 +472,10 @@ class _Ctx:
                     best, best_gap = k, 1e6
                     break
                 continue
-            gap = top - bottom + (100.0 if self._rule_between(bottom, top, rows[k] + rows[k + 1]) else 0.0)
+            gap = self._free_gap(bottom, top, x_lo, x_hi)
+            if gap < 0:
+                continue  # a cut here would run through a photo (a photo news headline over its caption)
+            gap += 100.0 if self._rule_between(bottom, top, rows[k] + rows[k + 1]) else 0.0
             if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) \
                     and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
                 continue  # two spanning rows of one kind (a headline, a caption): one block
