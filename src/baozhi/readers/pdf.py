@@ -18,7 +18,9 @@ Bad input raises :mod:`baozhi.errors` classes: :class:`EncryptedPdf`,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+
+import hashlib
+from itertools import accumulate
 
 from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from ..model import Line, Page, Source
@@ -48,14 +50,12 @@ NEIGHBOUR_EMS = 5.0
 """A gap is judged by up to this many bands above and below it, within this many ems."""
 
 
-@dataclass
 class _Char:
-    ch: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
+    __slots__ = ("ch", "x0", "y0", "x1", "y1", "size", "cy")
+
+    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float, size: float):
+        self.ch, self.x0, self.y0, self.x1, self.y1, self.size = ch, x0, y0, x1, y1, size
+        self.cy = (y0 + y1) / 2
 
 
 def _open(raw: bytes, name: str):
@@ -74,26 +74,39 @@ def _open(raw: bytes, name: str):
 
 
 def _chars(textpage, page_h: float) -> list[_Char]:
-    import pypdfium2.raw as raw
-
-    n = min(textpage.count_chars(), MAX_CHARS_PER_PAGE)
-    out: list[_Char] = []
+    """The printed characters of a text page (no spaces, no characters pdfium generated)."""
     import ctypes
 
+    import pypdfium2.raw as raw
+
+    n = min(raw.FPDFText_CountChars(textpage), MAX_CHARS_PER_PAGE)
+    if n <= 0:
+        return []
+    # the whole text in one call: one UTF-16 unit per character index, unless the page has
+    # characters beyond the BMP (surrogate pairs), which are read one by one
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(textpage, 0, n, buf)
+    units = buf[:n]
+    if got - 1 == n and not any(0xD800 <= u <= 0xDFFF for u in units):
+        text = "".join(map(chr, units))
+    else:
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFF) for i in range(n))
+    out: list[_Char] = []
     rc = raw.FS_RECTF()
-    for i in range(n):
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        if code == 0 or raw.FPDFText_IsGenerated(textpage, i):
-            continue
-        ch = chr(code)
+    ref = ctypes.byref(rc)
+    loose = raw.FPDFText_GetLooseCharBox
+    font_size = raw.FPDFText_GetFontSize
+    for i, ch in enumerate(text):
+        # whitespace is skipped, and pdfium generates only spaces and line breaks
         if ch.isspace() or not ch.isprintable():
             continue
         # the loose box spans the glyph's advance and the font's ascent/descent: the
         # same band for every character of a line, and no gap between set characters
-        if not raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rc)):
+        if not loose(textpage, i, ref):
             continue
-        size = raw.FPDFText_GetFontSize(textpage, i) or (rc.top - rc.bottom) or 1.0
-        out.append(_Char(ch, rc.left, page_h - rc.top, rc.right, page_h - rc.bottom, float(size)))
+        top, bottom = rc.top, rc.bottom
+        size = font_size(textpage, i) or (top - bottom) or 1.0
+        out.append(_Char(ch, rc.left, page_h - top, rc.right, page_h - bottom, float(size)))
     return out
 
 
@@ -107,10 +120,7 @@ def _coverage(chars: list[_Char]) -> tuple[float, list[int], float]:
     for c in chars:
         diff[int(c.x0 - lo)] += 1
         diff[max(int(c.x0 - lo) + 1, int(c.x1 - lo))] -= 1
-    cov, run = [], 0
-    for k in range(n):
-        run += diff[k]
-        cov.append(run)
+    cov = list(accumulate(diff[:n]))
     nz = sorted(v for v in cov if v > 0)
     return lo, cov, float(nz[len(nz) // 2]) if nz else 1.0
 
@@ -120,25 +130,31 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
     at a gap that lies in a gutter (an x range few characters of the page cover), at a
     vertical rule, or at a change of font size. A gap inside a column (a padded name
     ``焦   斌``, a justified line) or as wide as the band's own letter-spacing is kept."""
-    lo, cov, typical_cov = _coverage(chars)
-    chars = sorted(chars, key=lambda c: ((c.y0 + c.y1) / 2, c.x0))
+    page_cov: list = []  # (origin, counts, typical), computed when first needed
+    chars = sorted(chars, key=lambda c: (c.cy, c.x0))
     bands: list[list[_Char]] = []
+    by_sum: list[float] = []  # sum of the centres of a band's first 8 characters
     for c in chars:
-        cy = (c.y0 + c.y1) / 2
+        cy, cs = c.cy, c.size
         placed = False
-        for band in reversed(bands[-6:]):
-            by = sum((d.y0 + d.y1) / 2 for d in band[:8]) / min(len(band), 8)
-            size = max(c.size, band[0].size)
-            if abs(cy - by) <= 0.3 * size and abs(c.size - band[0].size) <= 0.35 * size:
+        for k in range(len(bands) - 1, max(-1, len(bands) - 7), -1):
+            band = bands[k]
+            s0 = band[0].size
+            size = cs if cs > s0 else s0
+            m = len(band) if len(band) < 8 else 8
+            if abs(cy - by_sum[k] / m) <= 0.3 * size and abs(cs - s0) <= 0.35 * size:
+                if m < 8:
+                    by_sum[k] += cy
                 band.append(c)
                 placed = True
                 break
         if not placed:
             bands.append([c])
+            by_sum.append(cy)
 
     for band in bands:
         band.sort(key=lambda c: c.x0)
-    centres = [sum((c.y0 + c.y1) / 2 for c in band) / len(band) for band in bands]
+    centres = [sum(c.cy for c in band) / len(band) for band in bands]
 
     def in_gutter(k: int, a: _Char, b: _Char) -> bool:
         """Is the gap between ``a`` and ``b`` (band ``k``) a gutter? Judged locally: the bands
@@ -161,6 +177,9 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
                 j += step
         if across:
             return covered * 2 < across
+        if not page_cov:
+            page_cov.extend(_coverage(chars))
+        lo, cov, typical_cov = page_cov
         i, j = int(a.x1 - lo) + 1, int(b.x0 - lo)
         if j <= i:
             return False
@@ -169,23 +188,26 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
 
     lines: list[list[_Char]] = []
     for bk, band in enumerate(bands):
-        gaps = [max(0.0, b.x0 - a.x1) for a, b in zip(band, band[1:])]
-        cur = [band[0]]
-        for k, c in enumerate(band[1:]):
-            prev = cur[-1]
-            size = max(c.size, prev.size)
-            gap = gaps[k]
-            near = [g for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3]]
-            spacing = sorted(near)[len(near) // 2] if near else 0.0
-            split = gap > MAX_GAP_EMS * size or (gap > LINE_GAP_EMS * size and gap > 2.0 * spacing + 0.2 * size and (
-                in_gutter(bk, prev, c) or _vrule_between(prev, c, vrules) or abs(c.size - prev.size) > 0.15 * size))
-            if split:
-                lines.append(cur)
-                cur = [c]
-            else:
-                cur.append(c)
-        lines.append(cur)
-    lines.sort(key=lambda ln: (round(min(c.y0 for c in ln)), ln[0].x0))
+        if len(band) == 1:
+            lines.append(band)
+            continue
+        gaps = [b.x0 - a.x1 for a, b in zip(band, band[1:])]
+        start = 0
+        for k, gap in enumerate(gaps):
+            a, c = band[k], band[k + 1]
+            size = c.size if c.size > a.size else a.size
+            if gap <= LINE_GAP_EMS * size:
+                continue
+            if gap <= MAX_GAP_EMS * size:
+                near = sorted(max(0.0, g) for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3])
+                spacing = near[len(near) // 2] if near else 0.0
+                if gap <= 2.0 * spacing + 0.2 * size or not (
+                        in_gutter(bk, a, c) or _vrule_between(a, c, vrules) or abs(c.size - a.size) > 0.15 * size):
+                    continue
+            lines.append(band[start:k + 1])
+            start = k + 1
+        lines.append(band[start:])
+    lines.sort(key=lambda ln: (round(min([c.y0 for c in ln])), ln[0].x0))
     return lines
 
 
@@ -229,24 +251,42 @@ def _line_text(chars: list[_Char]) -> str:
 def _objects(page, page_h: float) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
     """(rules, figure candidates) from the page's path and image objects: a path thinner
     than :data:`RULE_THICKNESS` and longer than 18 points is a rule; an image, or a path at
-    least :data:`FIGURE_MIN` points both ways, may be a figure (a photo, a drawing)."""
+    least :data:`FIGURE_MIN` points both ways, may be a figure (a photo, a drawing).
+    At most :data:`MAX_OBJECTS_PER_PAGE` objects are looked at (forms: two levels deep)."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     rules, figures = [], []
-    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
-        if k >= MAX_OBJECTS_PER_PAGE:
-            break
-        try:
-            x0, y0, x1, y1 = obj.get_bounds()
-        except Exception:  # noqa: BLE001 - a malformed object is not a rule
-            continue
-        w, h = x1 - x0, y1 - y0
-        box = (x0, page_h - y1, x1, page_h - y0)
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE or (w >= FIGURE_MIN and h >= FIGURE_MIN):
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    path, image, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+    seen = 0
+    stack = [(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, 0)]
+    while stack and seen < MAX_OBJECTS_PER_PAGE:
+        count, get, parent, depth = stack.pop()
+        for i in range(max(0, count(parent))):
+            seen += 1
+            if seen > MAX_OBJECTS_PER_PAGE:
+                break
+            obj = get(parent, i)
+            if not obj:
+                continue
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == form and depth < 1:
+                stack.append((raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, depth + 1))
+                continue
+            if kind != path and kind != image:
+                continue
+            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+                continue  # a malformed object is not a rule
+            x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+            w, h = x1 - x0, y1 - y0
+            box = (x0, page_h - y1, x1, page_h - y0)
             if w >= FIGURE_MIN and h >= FIGURE_MIN:
                 figures.append(box)
-        elif (h <= RULE_THICKNESS and w >= 18) or (w <= RULE_THICKNESS and h >= 18):
-            rules.append(box)
+            elif kind == path and ((h <= RULE_THICKNESS and w >= 18) or (w <= RULE_THICKNESS and h >= 18)):
+                rules.append(box)
     return rules, figures
 
 
@@ -281,15 +321,20 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
     """All pages of a PDF, each with its own :class:`Source` (the page's text layer)."""
     doc = _open(raw, name)
     pages: list[Page] = []
+    doc_id = hashlib.sha256(raw).hexdigest()
     try:
         total_chars = 0
         for n in range(min(len(doc), MAX_PAGES)):
-            page = doc[n]
             try:
-                pw, ph = page.get_size()
-                tp = page.get_textpage()
-                chars = _chars(tp, ph)
-                rules, cands = _objects(page, ph)
+                page = doc[n]
+                try:
+                    pw, ph = page.get_size()
+                    tp = page.get_textpage()
+                    chars = _chars(tp.raw, ph)
+                    tp.close()
+                    rules, cands = _objects(page, ph)
+                finally:
+                    page.close()
             except Exception as e:  # noqa: BLE001 - pdfium raises plain errors on broken pages
                 raise CorruptPdf(f"page {n + 1} cannot be read ({e})", path=name) from None
             total_chars += len(chars)
@@ -306,13 +351,13 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                 parts.append(s)
                 pos += len(s) + 1
             text = "\n".join(parts)
-            src = Source.make(raw, name if len(doc) == 1 else f"{name}#page={n + 1}", text, "pdf", kind="pdf")
+            src = Source(doc_id, name if len(doc) == 1 else f"{name}#page={n + 1}", text, "pdf", "pdf")
             lines = []
             for g, (a, b) in zip(groups, spans):
-                sizes = sorted(c.size for c in g)
+                sizes = sorted([c.size for c in g])
                 lines.append(Line(
                     text=Text.from_source(text, a, b),
-                    bbox=(min(c.x0 for c in g), min(c.y0 for c in g), max(c.x1 for c in g), max(c.y1 for c in g)),
+                    bbox=(g[0].x0, min([c.y0 for c in g]), max([c.x1 for c in g]), max([c.y1 for c in g])),
                     font_size=round(sizes[len(sizes) // 2], 2),
                 ))
             pages.append(Page(source=src, lines=lines, dump_kind="pdf", number=n + 1, rules=rules,
