@@ -12,17 +12,18 @@ that separate articles.
 Coordinates are PDF points with the origin at the top left (y grows down).
 
 Bad input raises :mod:`baozhi.errors` classes: :class:`EncryptedPdf`,
-:class:`CorruptPdf` (corrupt, truncated, zero pages) and :class:`NoTextLayer`
-(a scan). Work per page is bounded by :data:`MAX_CHARS_PER_PAGE` and
+:class:`CorruptPdf` (corrupt, truncated), :class:`EmptyPdf` (no pages) and
+:class:`NoTextLayer` (a scan). Work per page is bounded by :data:`MAX_CHARS_PER_PAGE` and
 :data:`MAX_OBJECTS_PER_PAGE`.
 """
 from __future__ import annotations
 
 
 import hashlib
+import re
 from itertools import accumulate
 
-from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from ..errors import CorruptPdf, EmptyPdf, EncryptedPdf, NoTextLayer
 from ..model import Line, Page, Source
 from ..text import Text
 
@@ -67,10 +68,23 @@ def _open(raw: bytes, name: str):
         msg = str(e).lower()
         if "password" in msg:
             raise EncryptedPdf("encrypted PDF: a password is needed to read it (decrypt it first, e.g. `qpdf --decrypt`)", path=name) from None
+        if _no_pages(raw):
+            raise EmptyPdf(_NO_PAGES, path=name) from None
         raise CorruptPdf(f"corrupt or truncated PDF ({e})", path=name) from None
     if len(doc) == 0:
-        raise CorruptPdf("PDF has no pages", path=name)
+        doc.close()
+        raise EmptyPdf(_NO_PAGES, path=name)
     return doc
+
+
+_NO_PAGES = "PDF has no pages (its page tree is empty): nothing to read"
+
+
+def _no_pages(raw: bytes) -> bool:
+    """pdfium refuses to load a PDF whose page tree is empty (``/Count 0``) as if it were
+    corrupt: tell that case apart from the bytes (a plain page tree, no page object)."""
+    return re.search(rb"/Type\s*/Pages\b", raw) is not None and re.search(rb"/Count\s+0(?![0-9])", raw) is not None \
+        and re.search(rb"/Type\s*/Page(?![s\w])", raw) is None
 
 
 def _chars(textpage, page_h: float) -> list[_Char]:
