@@ -29,6 +29,9 @@ HEADLINE_WIDE_EMS = 2.5
 HEADLINE_REL_SIZE = 1.1
 """PDFs: a line set at least this much larger than the page's body font is a headline line
 (kickers and subtitles run ~1.15-1.3 × body, titles 1.5-4 ×)."""
+SUBHEAD_REL_SIZE = 1.03
+"""PDFs: a kicker or subtitle may be set just above the body size (1.05 ×); next to a headline
+line, with no sentence in it, it is part of the headline (as in ``layout.geometry``)."""
 HEADER_SHORT_EMS = 8
 """Short lines among the furniture at the top of a page (masthead, section) are header."""
 
@@ -187,6 +190,16 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             boundary = True
         else:
             boundary = cues.ends_sentence(_flat(lines[k]))
+    # PDF: a kicker or subtitle set just above the body size next to a headline line joins it
+    changed = True
+    while changed:
+        changed = False
+        for k, ln in enumerate(lines):
+            if labels[k] == "body" and ln.rel_size is not None and ln.rel_size >= SUBHEAD_REL_SIZE \
+                    and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
+                    and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)):
+                labels[k] = "headline"
+                changed = True
     # a short unpunctuated line just before a headline line joins it (kicker above a title)
     for k in range(len(lines) - 2, -1, -1):
         if labels[k] == "body" and labels[k + 1] == "headline":

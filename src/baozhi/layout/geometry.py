@@ -32,6 +32,8 @@ from ..model import Line
 
 HEADLINE_REL = 1.1
 """A line whose font is this much larger than the body font is headline-sized (kickers are ~1.15)."""
+SUBHEAD_REL = 1.03
+"""A kicker or subtitle may be set just above the body size; next to a headline line it is one."""
 BODY_REL = (0.85, 1.1)
 """Relative sizes counted as body text when finding the column grid."""
 GUTTER_SHARE = 0.2
@@ -61,6 +63,7 @@ class _Box:
     rel: float
     col: int = 0
     span: int = 1
+    head: bool = False  # set in a headline size (or a kicker/subtitle next to one)
 
     @property
     def cy(self) -> float:
@@ -108,11 +111,13 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
         x0, y0, x1, y1 = ln.bbox  # type: ignore[misc]
         rel = (ln.font_size / bs) if (bs and ln.font_size) else 1.0
         ln.rel_size = round(rel, 3) if bs else None
-        boxes.append(_Box(i, x0 / u, y0 / u, x1 / u, y1 / u, rel))
+        boxes.append(_Box(i, x0 / u, y0 / u, x1 / u, y1 / u, rel, head=bs is not None and rel >= HEADLINE_REL))
     rl = [(a / u, b / u, c / u, d / u) for a, b, c, d in (rules or [])]
     fg = [(a / u, b / u, c / u, d / u) for a, b, c, d in (figures or [])]
     has_fonts = bs is not None
 
+    if bs is not None:
+        _promote_subheads(lines, boxes)
     furn = _furniture_band(lines, boxes)
     rest = [b.i for b in boxes if b.i not in furn]
     body = [boxes[i] for i in rest if BODY_REL[0] <= boxes[i].rel < BODY_REL[1]] or [boxes[i] for i in rest]
@@ -203,6 +208,28 @@ def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
     return hit[0], hit[-1] - hit[0] + 1
 
 
+def _promote_subheads(lines: list[Line], boxes: list[_Box]) -> None:
+    """A kicker or subtitle set only a little larger than the body (:data:`SUBHEAD_REL`) right
+    above or below a headline line, with no sentence in it, is part of the headline."""
+    from ..articles import cues
+
+    cand = [b for b in boxes if not b.head and b.rel >= SUBHEAD_REL
+            and not any(c in lines[b.i].text.value for c in "。；！？")
+            and not cues.inline_byline(cues.squash(lines[b.i].text.value))]
+    changed = True
+    while changed and cand:
+        changed = False
+        for b in cand:
+            if b.head:
+                continue
+            lh = b.y1 - b.y0
+            for h in boxes:
+                if h.head and min(b.x1, h.x1) > max(b.x0, h.x0) and \
+                        max(h.y0 - b.y1, b.y0 - h.y1) <= lh and not (h.y0 < b.cy < h.y1):
+                    b.head = changed = True
+                    break
+
+
 def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(), figures=()) -> None:
     """A headline is set over its whole module, centred (or from its left edge) even when
     its text is shorter: widen a headline line's span over the columns beside it that are
@@ -218,11 +245,11 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
 
     def text_top(k: int, h: _Box) -> float | None:
         """Top of the first body line under ``h`` in column ``k``."""
-        tops = [x.y0 for x in by_col[k] if x.rel < HEADLINE_REL and x.y0 >= h.y1 - 0.1]
+        tops = [x.y0 for x in by_col[k] if not x.head and x.y0 >= h.y1 - 0.1]
         return min(tops) if tops else None
 
     for h in boxes:
-        if h.rel < HEADLINE_REL:
+        if not h.head:
             continue
         own = [text_top(k, h) for k in range(h.col, h.col + h.span)]
         own = [t for t in own if t is not None]
@@ -301,14 +328,14 @@ class _Ctx:
 
     # -- classification helpers ------------------------------------------------
     def is_heady_line(self, i: int) -> bool:
-        return self.has_fonts and self.b[i].rel >= HEADLINE_REL
+        return self.has_fonts and self.b[i].head
 
     def heady(self, idx: list[int]) -> bool:
         if not idx:
             return False
         if self.has_fonts:
             n = sum(len(self.lines[i].text.value) for i in idx)
-            big = sum(len(self.lines[i].text.value) for i in idx if self.b[i].rel >= HEADLINE_REL)
+            big = sum(len(self.lines[i].text.value) for i in idx if self.b[i].head)
             return big * 2 > n
         punct = sum(1 for i in idx if any(c in self.lines[i].text.value for c in "，。；："))
         return len(idx) <= 4 and punct * 2 < len(idx)
