@@ -228,6 +228,17 @@ def _promote_subheads(lines: list[Line], boxes: list[_Box]) -> None:
                         max(h.y0 - b.y1, b.y0 - h.y1) <= lh and not (h.y0 < b.cy < h.y1):
                     b.head = changed = True
                     break
+    # an own-line credit (本报记者 X 文/图) centred under a headline is set with it: it stays in
+    # the headline's block for the cut (article assembly still reads it as the byline)
+    for b in boxes:
+        if b.head or not cues.own_line_byline(lines[b.i].text.value):
+            continue
+        lh = b.y1 - b.y0
+        for h in boxes:
+            if h.head and 0 <= b.y0 - h.y1 <= 1.5 * lh and h.x0 - 0.5 <= b.x0 and b.x1 <= h.x1 + 0.5 \
+                    and abs((b.x0 + b.x1) - (h.x0 + h.x1)) / 2 <= 1.5:
+                b.head = True
+                break
 
 
 def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(), figures=()) -> None:
@@ -251,15 +262,14 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
     for h in boxes:
         if not h.head:
             continue
-        own = [text_top(k, h) for k in range(h.col, h.col + h.span)]
-        own = [t for t in own if t is not None]
+        own = sorted({round(x.y0, 2) for k in range(h.col, h.col + h.span) for x in by_col[k]
+                      if not x.head and x.y0 >= h.y1 - 0.1})[:3]
         if not own:
             continue
-        y_text = min(own)
 
         def free(k: int) -> bool:
             t = text_top(k, h)
-            if t is None or abs(t - y_text) > 1.0:
+            if t is None or not any(abs(t - y) <= 1.0 for y in own):
                 return False
             a, c = cols[k]
             if any(min(fx1, c) - max(fx0, a) > 0 and fy0 < t and fy1 > h.y0 for fx0, fy0, fx1, fy1 in figures):
