@@ -488,10 +488,14 @@ class _Ctx:
         k = 1
         while k < len(rows):
             r, p = rows[k], rows[k - 1]
+            nxt = rows[k + 1] if k + 1 < len(rows) else None
             if wide[k - 1] and not wide[k] and len(r) == 1 and not self.heady(p) \
                     and abs(b[r[0]].x0 - min(b[i].x0 for i in p)) <= 1.0 \
-                    and b[r[0]].y0 - max(b[i].y1 for i in p) <= 1.0 and (k + 1 == len(rows) or not wide[k + 1]
-                                                                       or self.heady(rows[k + 1])):
+                    and b[r[0]].y0 - max(b[i].y1 for i in p) <= 1.0 and (nxt is None or not wide[k + 1]
+                                                                       or self.heady(nxt) or (
+                    # a paragraph's short last line inside the block: the block goes on under it
+                    not self.heady(p) and abs(min(b[i].x0 for i in nxt) - min(b[i].x0 for i in p)) <= 1.0
+                    and min(b[i].y0 for i in nxt) - b[r[0]].y1 <= 1.0)):
                 p.extend(r)
                 del rows[k], wide[k]
             else:
