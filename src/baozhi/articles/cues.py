@@ -87,7 +87,10 @@ def inline_byline(line: str) -> re.Match[str] | None:
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
     s = line.strip()
-    return bool(s) and len(squash(s)) <= 40 and bool(_OWN_LINE_BYLINE.match(_simp(s)))
+    if not s or len(squash(s)) > 40:
+        return False
+    # a name padded to three characters' width (方 宇) is matched with its spaces removed
+    return bool(_OWN_LINE_BYLINE.match(_simp(s)) or _OWN_LINE_BYLINE.match(_simp(squash(s))))
 
 
 def is_furniture(line: str) -> bool:
