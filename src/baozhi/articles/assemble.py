@@ -180,8 +180,10 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         if gaps_mean_blocks and lines[k].gap_before:
             boundary = True
         f = _flat(lines[k])
-        if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4):
-            # one ideograph on a line: a vertically set headline (竖排标题)
+        if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4) and (lines[k].rel_size is None
+                                                                or lines[k].rel_size >= HEADLINE_REL_SIZE):
+            # one ideograph on a line: a vertically set headline (竖排标题); in a PDF only when
+            # set in a headline size (a caption's last character, 摄, wraps onto a line alone)
             labels[k] = "headline"
             boundary = True
             continue

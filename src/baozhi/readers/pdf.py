@@ -172,8 +172,8 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
 
     def in_gutter(k: int, a: _Char, b: _Char) -> bool:
         """Is the gap between ``a`` and ``b`` (band ``k``) a gutter? Judged locally: the bands
-        just above and below, set no larger, that reach across the gap leave a blank run in it
-        too (a padded name or a letter-spaced headline sits over text that covers its gaps; a
+        just above and below, set no larger, with text close to both sides of the gap, leave
+        a blank run in it too (a padded name or a letter-spaced headline sits over text that covers its gaps; a
         headline crossing the gutters of the columns under it does not count). With no such neighbours,
         the page's coverage decides."""
         need = max(0.4 * max(a.size, b.size), min(0.8 * (b.x0 - a.x1), max(a.size, b.size)))
@@ -183,7 +183,8 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             j, seen = k + step, 0
             while 0 <= j < len(bands) and seen < NEIGHBOUR_BANDS and abs(centres[j] - centres[k]) <= reach:
                 other = bands[j]
-                if other[0].x0 < a.x1 and other[-1].x1 > b.x0 and other[0].size <= 1.2 * a.size:
+                if other[0].size <= 1.2 * a.size and _near(other, a.x1 - 2 * a.size, a.x1) \
+                        and _near(other, b.x0, b.x0 + 2 * b.size):
                     across += 1
                     seen += 1
                     if _blank_run(other, a.x1, b.x0) < need:
@@ -223,6 +224,18 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         lines.append(band[start:])
     lines.sort(key=lambda ln: (round(min([c.y0 for c in ln])), ln[0].x0))
     return lines
+
+
+def _near(band: list[_Char], x0: float, x1: float) -> bool:
+    """Does a character of ``band`` (sorted by x0) overlap ``[x0, x1]``?"""
+    lo, hi = 0, len(band)
+    while lo < hi:  # first character starting at or after x1
+        m = (lo + hi) // 2
+        if band[m].x0 < x1:
+            lo = m + 1
+        else:
+            hi = m
+    return lo > 0 and any(band[i].x1 > x0 for i in range(max(0, lo - 3), lo))
 
 
 def _blank_run(band: list[_Char], x0: float, x1: float) -> float:
