@@ -77,7 +77,11 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
         header.extend(unify_compat(ln.text.strip()) for ln in furniture)
         for u in attach_headlines(units):
             articles.append(build_article(u, w, has_indent))
-    result = PageResult(source=page.source, articles=articles, header=header, unassigned=[], page=page.number)
+    from .articles.cues import page_date, page_number
+
+    heads = [t.value for t in header]
+    result = PageResult(source=page.source, articles=articles, header=header, unassigned=[], page=page.number,
+                        page_date=page_date(heads), page_number=page_number(heads))
     if settings.facts:
         from .facts_glue import attach_facts
 

@@ -99,6 +99,46 @@ def is_furniture(line: str) -> bool:
     return any(p.match(s) for p in _FURNITURE)
 
 
+_PAGE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PAGE_NUMBER = re.compile(r"第\s*([0-9０-９A-Za-z]+|[一二三四五六七八九十百]+)\s*版")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_number(s: str) -> int | None:
+    """一 … 九十九 (and 一百 …) as an int; None for anything else."""
+    if "百" in s:
+        h, _, rest = s.partition("百")
+        hv = _CN_DIGITS.get(h, 1 if not h else None)
+        rv = _cn_number(rest.lstrip("零")) if rest else 0
+        return None if hv is None or rv is None else hv * 100 + rv
+    if "十" in s:
+        t, _, u = s.partition("十")
+        tv = _CN_DIGITS.get(t, 1 if not t else None)
+        uv = _CN_DIGITS.get(u, 0 if not u else None)
+        return None if tv is None or uv is None else tv * 10 + uv
+    return _CN_DIGITS.get(s) if len(s) == 1 else None
+
+
+def page_date(header: list[str]) -> str | None:
+    """The page's date printed in the furniture (2024年5月2日) as ISO ``2024-05-02``."""
+    for line in header:
+        m = _PAGE_DATE.search(line)
+        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
+
+
+def page_number(header: list[str]) -> str | None:
+    """The page number printed in the furniture (第5版 → ``5``, 第A3版 → ``A3``, 第十二版 → ``12``)."""
+    for line in header:
+        m = _PAGE_NUMBER.search(squash(line))
+        if m:
+            v = m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+            n = _cn_number(v) if not v.isascii() else None
+            return str(n) if n is not None else v.upper()
+    return None
+
+
 def is_section_label(line: str) -> bool:
     return squash(line) in _SECTION_LABELS
 

@@ -296,14 +296,13 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
             continue
         centre = (h.x0 + h.x1) / 2
         best = None
-        if abs(h.x0 - cols[h.col][0]) <= 0.5:
+        for l in range(left + 1):
+            for r in range(right + 1):
+                a, c = cols[h.col - l][0], cols[h.col + h.span - 1 + r][1]
+                if abs((a + c) / 2 - centre) <= 1.0 and (best is None or l + r > sum(best)):
+                    best = (l, r)  # centred over its module
+        if not (best and sum(best)) and abs(h.x0 - cols[h.col][0]) <= 0.5:
             best = (0, right)  # set from the module's left edge
-        else:
-            for l in range(left + 1):
-                for r in range(right + 1):
-                    a, c = cols[h.col - l][0], cols[h.col + h.span - 1 + r][1]
-                    if abs((a + c) / 2 - centre) <= 1.0 and (best is None or l + r > sum(best)):
-                        best = (l, r)
         if best and sum(best):
             h.col -= best[0]
             h.span += best[0] + best[1]

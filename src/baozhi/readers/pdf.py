@@ -175,7 +175,7 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         just above and below, set no larger, with text close to both sides of the gap, leave
         a blank run in it too (a padded name or a letter-spaced headline sits over text that covers its gaps; a
         headline crossing the gutters of the columns under it does not count). With no such neighbours,
-        the page's coverage decides."""
+        or as many each way, the page's coverage decides."""
         need = max(0.4 * max(a.size, b.size), min(0.8 * (b.x0 - a.x1), max(a.size, b.size)))
         reach = NEIGHBOUR_EMS * max(a.size, b.size)
         across = covered = 0
@@ -183,14 +183,14 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             j, seen = k + step, 0
             while 0 <= j < len(bands) and seen < NEIGHBOUR_BANDS and abs(centres[j] - centres[k]) <= reach:
                 other = bands[j]
-                if other[0].size <= 1.2 * a.size and _near(other, a.x1 - 2 * a.size, a.x1) \
+                if other[0].size <= 1.05 * a.size and _near(other, a.x1 - 2 * a.size, a.x1) \
                         and _near(other, b.x0, b.x0 + 2 * b.size):
                     across += 1
                     seen += 1
                     if _blank_run(other, a.x1, b.x0) < need:
                         covered += 1
                 j += step
-        if across:
+        if across and covered * 2 != across:
             return covered * 2 < across
         if not page_cov:
             page_cov.extend(_coverage(chars))
