@@ -186,8 +186,17 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
                 right = x
         if right - left < MIN_COLUMN_EMS:
             continue
-        if any(l - tol <= left < r - 1.0 for l, r in cols) or any(left <= l and right > l + 1.0 for l, r in cols):
+        if any(l - tol <= left < r - 1.0 for l, r in cols):
             continue
+        swallowed = [l for l, r in cols if left <= l and right > l + 1.0]
+        if swallowed:
+            # most lines starting here span further (captions under a photo, a side headline's
+            # column): the column ends a gutter before the next column found
+            gutters = sorted(b[0] - a[1] for a, b in zip(sorted(cols), sorted(cols)[1:]) if b[0] > a[1])
+            gutter = gutters[len(gutters) // 2] if gutters else 1.0
+            right = min(ends_before for ends_before in (l - gutter for l in swallowed))
+            if right - left < MIN_COLUMN_EMS or any(left < r and right > l for l, r in cols):
+                continue
         cols.append((left, right))
     cols.sort()
     if not cols:
