@@ -244,3 +244,17 @@ def test_page_date_number_and_padded_credit_cues():
     assert cues.page_number(["要闻"]) is None
     assert cues.own_line_byline("本报记者 方  宇 文/图") and cues.own_line_byline("本报记者方宇文/图")
     assert not cues.own_line_byline("记者节特别报道：一线采访纪实")
+
+
+def test_side_headline_in_the_column_left_of_its_body():
+    """Fault: a headline set in the column to the left of its body (side headline) was
+    left as an article of its own."""
+    def draw(c):
+        c.setFont(FONT, 18)
+        c.drawString(COLS[0], H - 80, "全市部署")
+        c.drawString(COLS[0], H - 102, "重点任务")
+        columns_of(LONG_A, H - 80, COLS[1:], c)
+    r = parse(make(draw))
+    [a] = r.articles
+    assert [h.text.value for h in a.headline] == ["全市部署", "重点任务"]
+    assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))

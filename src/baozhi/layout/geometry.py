@@ -599,7 +599,12 @@ class _Ctx:
                 p.start = not prev.heady
             elif prev.heady:
                 pbottom = max(b[i].y1 for i in prev.idx)
-                p.start = top < pbottom - 0.5 * pitch
+                ptop = min(b[i].y0 for i in prev.idx)
+                pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
+                # under the headline, or beside it in the next column (a side headline: nothing
+                # under it in its own column, the body starts at its top to its right)
+                beside = self.has_fonts and c0 == pc1 + 1 and abs(top - ptop) <= 2.0 * pitch
+                p.start = top < pbottom - 0.5 * pitch and not beside
             else:
                 pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
                 same_top = mod_top is not None and abs(top - mod_top) <= 1.5 * pitch
