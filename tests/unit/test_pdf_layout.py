@@ -254,7 +254,13 @@ def test_side_headline_in_the_column_left_of_its_body():
         c.drawString(COLS[0], H - 80, "全市部署")
         c.drawString(COLS[0], H - 102, "重点任务")
         columns_of(LONG_A, H - 80, COLS[1:], c)
+        c.setLineWidth(0.5)
+        c.line(COLS[0], H - 275, W - 20, H - 275)
+        c.setFont(FONT, 18)
+        c.drawString(COLS[0], H - 300, "新建三座公园")
+        columns_of(LONG_B, H - 320, COLS, c)
     r = parse(make(draw))
-    [a] = r.articles
+    a, b = r.articles
     assert [h.text.value for h in a.headline] == ["全市部署", "重点任务"]
     assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))
+    assert [h.text.value for h in b.headline] == ["新建三座公园"]
