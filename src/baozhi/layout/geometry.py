@@ -47,6 +47,8 @@ GAP_PITCHES = 2.6
 WIDE_GAP_PITCHES = 1.2
 """A blank band across a whole region this many row pitches high separates stacked modules
 (two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
+RULE_ACROSS_SHARE = 0.95
+"""A horizontal rule along this share of a region's width cuts it before its columns do."""
 VRULE_SHARE = 0.8
 """A vertical rule down this share of a region's height at a free column boundary cuts it first."""
 FURNITURE_TOP_SHARE = 0.2
@@ -381,6 +383,9 @@ class _Ctx:
             for a, c in zip(edges, edges[1:]):
                 out += self.cut([i for i in idx if a <= b[i].col < c])
             return out
+        split = self._rule_across(idx)
+        if split is not None:
+            return self.cut(split[0]) + self.cut(split[1])
         split = self._wide_gap(idx)
         if split is not None:
             return self.cut(split[0]) + self.cut(split[1])
@@ -443,6 +448,31 @@ class _Ctx:
                 rows.append([i])
                 ymax = b[i].y1
         return rows
+
+    def _rule_across(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
+        """A horizontal rule across the whole region (:data:`RULE_ACROSS_SHARE` of its width)
+        with lines above and below and none through it: stacked modules (a side headline's
+        module over the next one), cut before any column boundary."""
+        if not self.rules:
+            return None
+        b = self.b
+        x_lo = min(b[i].x0 for i in idx)
+        x_hi = max(b[i].x1 for i in idx)
+        top = min(b[i].y0 for i in idx)
+        bottom = max(b[i].y1 for i in idx)
+        for rx0, ry0, rx1, ry1 in sorted(self.rules, key=lambda r: r[1]):
+            if ry1 - ry0 > rx1 - rx0 or not top < (ry0 + ry1) / 2 < bottom:
+                continue
+            if min(rx1, x_hi) - max(rx0, x_lo) < RULE_ACROSS_SHARE * (x_hi - x_lo):
+                continue
+            y = (ry0 + ry1) / 2
+            if any(b[i].y0 < y < b[i].y1 for i in idx):
+                continue
+            upper = [i for i in idx if b[i].y1 <= y]
+            lower = [i for i in idx if b[i].y0 >= y]
+            if upper and lower:
+                return upper, lower
+        return None
 
     def _wide_gap(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
         """The widest blank band across the whole region, when it is clearly wider than the
