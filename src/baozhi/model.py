@@ -53,6 +53,7 @@ class Line:
     gap_before: bool = False  # a blank line / vertical gap precedes it
     label: str | None = None  # set by a reading-order stage that already classified the line
     rel_size: float | None = None  # font_size / the page's body size (PDFs; set by layout.geometry)
+    font: str | None = None  # typeface name (PDFs): kickers and subtitles may differ from the body only in it
 
 
 @dataclass

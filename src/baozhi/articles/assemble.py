@@ -14,6 +14,7 @@ Stages (each a plain function):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..layout.chars import despace, is_cjk, unify_compat
@@ -192,14 +193,20 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             boundary = True
         else:
             boundary = cues.ends_sentence(_flat(lines[k]))
-    # PDF: a kicker or subtitle set just above the body size next to a headline line joins it
+    # PDF: a kicker or subtitle set just above the body size, or in another typeface, next to
+    # a headline line joins it
+    faces = Counter(ln.font for ln, lab in zip(lines, labels) if lab == "body" and ln.font for _ in ln.text.value)
+    face = faces.most_common(1)[0][0] if faces else None
     changed = True
     while changed:
         changed = False
         for k, ln in enumerate(lines):
-            if labels[k] == "body" and ln.rel_size is not None and ln.rel_size >= SUBHEAD_REL_SIZE \
+            if labels[k] == "body" and ln.rel_size is not None \
+                    and (ln.rel_size >= SUBHEAD_REL_SIZE or (face is not None and ln.font not in (None, face))) \
                     and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
-                    and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)):
+                    and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)) \
+                    and not (k + 1 < len(lines) and cues.inline_byline(_flat(ln) + _flat(lines[k + 1]))
+                             and not cues.inline_byline(_flat(lines[k + 1]))):  # a byline's lead line
                 labels[k] = "headline"
                 changed = True
     # a short unpunctuated line just before a headline line joins it (kicker above a title)

@@ -92,6 +92,15 @@ def body_size(lines: list[Line]) -> float | None:
     return c.most_common(1)[0][0]
 
 
+def body_font(lines: list[Line]) -> str | None:
+    """The body typeface (PDFs): the font most characters are set in."""
+    c: Counter[str] = Counter()
+    for ln in lines:
+        if ln.font:
+            c[ln.font] += len(ln.text.value)
+    return c.most_common(1)[0][0] if c else None
+
+
 def geometric_streams(lines: list[Line], *, unit_em: float,
                       rules: list[tuple[float, float, float, float]] | None = None,
                       figures: list[tuple[float, float, float, float]] | None = None,
@@ -220,13 +229,17 @@ def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
 
 
 def _promote_subheads(lines: list[Line], boxes: list[_Box]) -> None:
-    """A kicker or subtitle set only a little larger than the body (:data:`SUBHEAD_REL`) right
-    above or below a headline line, with no sentence in it, is part of the headline."""
+    """A kicker or subtitle set only a little larger than the body (:data:`SUBHEAD_REL`), or in
+    the body size but another typeface, right above or below a headline line, with no sentence
+    in it, is part of the headline."""
     from ..articles import cues
 
-    cand = [b for b in boxes if not b.head and b.rel >= SUBHEAD_REL
+    face = body_font(lines)
+    cand = [b for b in boxes if not b.head and (b.rel >= SUBHEAD_REL or (
+                face is not None and lines[b.i].font not in (None, face) and b.rel >= BODY_REL[0]))
             and not any(c in lines[b.i].text.value for c in "。；！？")
-            and not cues.inline_byline(cues.squash(lines[b.i].text.value))]
+            and not cues.inline_byline(cues.squash(lines[b.i].text.value))
+            and not cues.own_line_byline(lines[b.i].text.value)]
     changed = True
     while changed and cand:
         changed = False

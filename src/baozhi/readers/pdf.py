@@ -52,10 +52,10 @@ NEIGHBOUR_EMS = 5.0
 
 
 class _Char:
-    __slots__ = ("ch", "x0", "y0", "x1", "y1", "size", "cy")
+    __slots__ = ("ch", "x0", "y0", "x1", "y1", "size", "cy", "i")
 
-    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float, size: float):
-        self.ch, self.x0, self.y0, self.x1, self.y1, self.size = ch, x0, y0, x1, y1, size
+    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float, size: float, i: int = -1):
+        self.ch, self.x0, self.y0, self.x1, self.y1, self.size, self.i = ch, x0, y0, x1, y1, size, i
         self.cy = (y0 + y1) / 2
 
 
@@ -120,7 +120,27 @@ def _chars(textpage, page_h: float) -> list[_Char]:
             continue
         top, bottom = rc.top, rc.bottom
         size = font_size(textpage, i) or (top - bottom) or 1.0
-        out.append(_Char(ch, rc.left, page_h - top, rc.right, page_h - bottom, float(size)))
+        out.append(_Char(ch, rc.left, page_h - top, rc.right, page_h - bottom, float(size), i))
+    return out
+
+
+def _fonts(textpage, groups: list[list[_Char]]) -> list[str | None]:
+    """The typeface of each line: the font of its first, middle and last characters when they
+    agree, else None (a bold lead-in 本报讯 before body text: a mixed line)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    ref = ctypes.byref(flags)
+    out: list[str | None] = []
+    for g in groups:
+        names = set()
+        for c in {g[0].i, g[len(g) // 2].i, g[-1].i}:
+            n = raw.FPDFText_GetFontInfo(textpage, c, buf, 128, ref)
+            names.add(buf.value.decode("latin-1") if 0 < n <= 128 else None)
+        out.append(names.pop() if len(names) == 1 else None)
     return out
 
 
@@ -222,8 +242,46 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             lines.append(band[start:k + 1])
             start = k + 1
         lines.append(band[start:])
+    lines = _join_pieces(lines)
     lines.sort(key=lambda ln: (round(min([c.y0 for c in ln])), ln[0].x0))
     return lines
+
+
+def _join_pieces(lines: list[list[_Char]]) -> list[list[_Char]]:
+    """Join a line cut in two by the baseline bands: a piece that starts where another ends
+    (within :data:`LINE_GAP_EMS`), at about its height and size (a bold lead-in 运城晚报讯 set
+    in another typeface, whose boxes sit a little higher, fell into a neighbouring column's band)."""
+    by_start = sorted(range(len(lines)), key=lambda k: lines[k][0].x0)
+    starts = [lines[k][0].x0 for k in by_start]
+    import bisect
+
+    nxt: dict[int, int] = {}
+    taken: set[int] = set()
+    for k, ln in enumerate(lines):
+        last = ln[-1]
+        size = last.size
+        lo = bisect.bisect_left(starts, last.x1 - 0.5)
+        hi = bisect.bisect_right(starts, last.x1 + LINE_GAP_EMS * size)
+        for j in by_start[lo:hi]:
+            first = lines[j][0]
+            if j != k and j not in taken and abs(first.size - size) <= 0.15 * size \
+                    and abs(first.cy - last.cy) <= 0.4 * size:
+                nxt[k] = j
+                taken.add(j)
+                break
+    if not nxt:
+        return lines
+    out = []
+    for k in range(len(lines)):
+        if k in taken:
+            continue
+        chain, j, seen = list(lines[k]), k, {k}
+        while j in nxt and nxt[j] not in seen:
+            j = nxt[j]
+            seen.add(j)
+            chain.extend(lines[j])
+        out.append(chain)
+    return out
 
 
 def _near(band: list[_Char], x0: float, x1: float) -> bool:
@@ -357,18 +415,21 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                 try:
                     pw, ph = page.get_size()
                     tp = page.get_textpage()
-                    chars = _chars(tp.raw, ph)
-                    tp.close()
-                    rules, cands = _objects(page, ph)
+                    try:
+                        chars = _chars(tp.raw, ph)
+                        rules, cands = _objects(page, ph)
+                        figures = _figures(cands, chars)
+                        rules = [r for r in rules if not _inside(r, figures)]
+                        vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
+                        groups = _group_lines(chars, vrules) if chars else []
+                        fonts = _fonts(tp.raw, groups)
+                    finally:
+                        tp.close()
                 finally:
                     page.close()
             except Exception as e:  # noqa: BLE001 - pdfium raises plain errors on broken pages
                 raise CorruptPdf(f"page {n + 1} cannot be read ({e})", path=name) from None
             total_chars += len(chars)
-            figures = _figures(cands, chars)
-            rules = [r for r in rules if not _inside(r, figures)]
-            vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
-            groups = _group_lines(chars, vrules) if chars else []
             parts: list[str] = []
             spans: list[tuple[int, int]] = []
             pos = 0
@@ -380,12 +441,13 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
             text = "\n".join(parts)
             src = Source(doc_id, name if len(doc) == 1 else f"{name}#page={n + 1}", text, "pdf", "pdf")
             lines = []
-            for g, (a, b) in zip(groups, spans):
+            for g, (a, b), font in zip(groups, spans, fonts):
                 sizes = sorted([c.size for c in g])
                 lines.append(Line(
                     text=Text.from_source(text, a, b),
                     bbox=(g[0].x0, min([c.y0 for c in g]), max([c.x1 for c in g]), max([c.y1 for c in g])),
                     font_size=round(sizes[len(sizes) // 2], 2),
+                    font=font,
                 ))
             pages.append(Page(source=src, lines=lines, dump_kind="pdf", number=n + 1, rules=rules,
                               figures=figures, size=(pw, ph)))
