@@ -264,3 +264,21 @@ def test_side_headline_in_the_column_left_of_its_body():
     assert [h.text.value for h in a.headline] == ["全市部署", "重点任务"]
     assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))
     assert [h.text.value for h in b.headline] == ["新建三座公园"]
+
+
+def test_subtitle_in_body_size_but_another_typeface():
+    """Fault: a subtitle set in the body size, told apart only by its typeface, read as the
+    first line of the body; a byline's lead line in a bold face stays the byline."""
+    pdfmetrics.registerFont(UnicodeCIDFont("MSung-Light"))
+
+    def draw(c):
+        c.setFont(FONT, 20)
+        c.drawString(COLS[0], H - 80, "全市部署今年重点任务")
+        c.setFont("MSung-Light", BODY)
+        c.drawString(COLS[0], H - 98, "市長出席會議並講話")
+        columns_of(LONG_A, H - 120, COLS[:2], c)
+    r = parse(make(draw))
+    [a] = r.articles
+    assert [h.text.value for h in a.headline] == ["全市部署今年重点任务", "市長出席會議並講話"]
+    assert a.byline.value.replace(" ", "") == "本报讯（记者王明）"
+    assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))
