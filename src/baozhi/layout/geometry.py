@@ -299,7 +299,8 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
             if any(min(fx1, c) - max(fx0, a) > 0 and fy0 < t and fy1 > h.y0 for fx0, fy0, fx1, fy1 in figures):
                 return False
             gx0, gx1 = (c, h.x0) if k < h.col else (h.x1, a)
-            if any(gx0 <= (rx0 + rx1) / 2 <= gx1 and ry0 < t and ry1 > h.y0 for rx0, ry0, rx1, ry1 in vrules):
+            if any(gx0 <= (rx0 + rx1) / 2 <= gx1 and ry0 < h.y1 and ry1 > h.y0 for rx0, ry0, rx1, ry1 in vrules):
+                # a rule beside the headline (column rules under it belong to its module)
                 return False
             for x in by_col[k]:
                 if x is h or x.y1 <= h.y0 or x.y0 >= t:
