@@ -282,3 +282,25 @@ def test_subtitle_in_body_size_but_another_typeface():
     assert [h.text.value for h in a.headline] == ["全市部署今年重点任务", "市長出席會議並講話"]
     assert a.byline.value.replace(" ", "") == "本报讯（记者王明）"
     assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))
+
+
+def test_photo_news_over_a_bare_caption_box():
+    """Fault: a photo-news item (headline, photo, caption) over a second photo with its own
+    caption read as one article; the headline must stay with the first caption."""
+    def draw(c):
+        c.setFont(FONT, 16)
+        c.drawString(COLS[0], H - 70, "城市新添三座公园")
+        y = H - 80
+        for text in ("6月1日，市民在新建的公园里散步，享受周末的悠闲时光。本报记者 张三 摄",
+                     "6月2日，工人在高空进行施工作业，确保电网安全稳定运行。李四 摄"):
+            c.setFillGray(0.6)
+            c.rect(COLS[0], y - 120, 370, 120, stroke=0, fill=1)
+            c.setFillGray(0)
+            c.setFont(FONT, BODY)
+            c.drawString(COLS[0], y - 135, text)
+            y -= 150
+    r = parse(make(draw))
+    assert [[h.text.value for h in a.headline] for a in r.articles] == [["城市新添三座公园"], []]
+    assert [a.paragraphs[0].value for a in r.articles] == [
+        "6月1日，市民在新建的公园里散步，享受周末的悠闲时光。本报记者张三摄",
+        "6月2日，工人在高空进行施工作业，确保电网安全稳定运行。李四摄"]

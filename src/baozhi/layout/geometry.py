@@ -568,10 +568,14 @@ class _Ctx:
             gap = self._free_gap(bottom, top, x_lo, x_hi)
             if gap < 0:
                 continue  # a cut here would run through a photo (a photo news headline over its caption)
-            gap += 100.0 if self._rule_between(bottom, top, rows[k] + rows[k + 1]) else 0.0
-            if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) \
-                    and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
+            photo = gap < top - bottom - 1e-6
+            if photo and self.has_fonts and self.heady(rows[k]):
+                continue  # a headline over a photo heads the photo's caption
+            ruled = self._rule_between(bottom, top, rows[k] + rows[k + 1])
+            if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) and not photo \
+                    and not ruled and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
                 continue  # two spanning rows of one kind (a headline, a caption): one block
+            gap += 100.0 if ruled else 0.0
             if gap > best_gap + 1e-6:
                 best, best_gap = k, gap
         if best is None:
@@ -586,7 +590,9 @@ class _Ctx:
         body text begins a new piece that must start a module (``meta['force']``)."""
         b = self.b
         order = sorted(idx, key=lambda i: (b[i].y0, b[i].x0))
-        pitch = self._pitch(order)
+        # a few lines far apart (captions under photos) have no leading to measure: a line's
+        # pitch is at most 1.6 line heights
+        pitch = min(self._pitch(order), 1.6 * median(b[i].y1 - b[i].y0 for i in order))
         out: list[_Piece] = []
         cur: list[int] = []
         for i in order:
