@@ -304,3 +304,22 @@ def test_photo_news_over_a_bare_caption_box():
     assert [a.paragraphs[0].value for a in r.articles] == [
         "6月1日，市民在新建的公园里散步，享受周末的悠闲时光。本报记者张三摄",
         "6月2日，工人在高空进行施工作业，确保电网安全稳定运行。李四摄"]
+
+
+def test_headline_phrase_gap_on_a_gutter():
+    """Fault: a headline of two phrases whose gap falls on the gutter between the columns
+    under it was cut into two headlines, one per column."""
+    def draw(c):
+        c.setFont(FONT, 16)
+        c.drawString(81, H - 80, "全市部署")
+        c.drawString(161, H - 80, "今年重点任务")
+        columns_of(LONG_A, H - 105, COLS[:2], c)
+        c.setLineWidth(0.5)
+        c.line(COLS[0], H - 300, 275, H - 300)
+        c.setFont(FONT, 16)
+        c.drawString(COLS[0], H - 325, "新建三座公园")
+        columns_of(LONG_B, H - 350, COLS[:2], c)
+    r = parse(make(draw))
+    assert ["".join(h.text.value for h in a.headline).replace(" ", "") for a in r.articles] == [
+        "全市部署今年重点任务", "新建三座公园"]
+    assert "".join(p.value for p in r.articles[0].paragraphs) == flat(flow(LONG_A))

@@ -33,6 +33,8 @@ HEADLINE_REL_SIZE = 1.1
 SUBHEAD_REL_SIZE = 1.03
 """PDFs: a kicker or subtitle may be set just above the body size (1.05 ×); next to a headline
 line, with no sentence in it, it is part of the headline (as in ``layout.geometry``)."""
+SUBHEAD_MAX_CHARS = 24
+"""A subtitle told apart from the body only by its typeface is at most this long and has no comma."""
 HEADER_SHORT_EMS = 8
 """Short lines among the furniture at the top of a page (masthead, section) are header."""
 
@@ -202,7 +204,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         changed = False
         for k, ln in enumerate(lines):
             if labels[k] == "body" and ln.rel_size is not None \
-                    and (ln.rel_size >= SUBHEAD_REL_SIZE or (face is not None and ln.font not in (None, face))) \
+                    and (ln.rel_size >= SUBHEAD_REL_SIZE or (face is not None and ln.font not in (None, face)
+                                                             and _subhead_like(_flat(ln)))) \
                     and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
                     and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)) \
                     and not (k + 1 < len(lines) and cues.inline_byline(_flat(ln) + _flat(lines[k + 1]))
@@ -220,6 +223,11 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
                     and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
                 labels[k] = "headline"
     return labels
+
+
+def _subhead_like(flat: str) -> bool:
+    """Short, and no comma: a subtitle set in another typeface, not a caption's first line."""
+    return len(flat) <= SUBHEAD_MAX_CHARS and "，" not in flat
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:

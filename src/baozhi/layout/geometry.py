@@ -49,6 +49,8 @@ WIDE_GAP_PITCHES = 1.2
 (two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
 RULE_ACROSS_SHARE = 0.95
 """A horizontal rule along this share of a region's width cuts it before its columns do."""
+PHRASE_GAP = 1.2
+"""Two headline pieces on one baseline this many line heights apart or closer are one headline."""
 VRULE_SHARE = 0.8
 """A vertical rule down this share of a region's height at a free column boundary cuts it first."""
 FURNITURE_TOP_SHARE = 0.2
@@ -236,7 +238,8 @@ def _promote_subheads(lines: list[Line], boxes: list[_Box]) -> None:
 
     face = body_font(lines)
     cand = [b for b in boxes if not b.head and (b.rel >= SUBHEAD_REL or (
-                face is not None and lines[b.i].font not in (None, face) and b.rel >= BODY_REL[0]))
+                face is not None and lines[b.i].font not in (None, face) and b.rel >= BODY_REL[0]
+                and len(cues.squash(lines[b.i].text.value)) <= 24 and "，" not in lines[b.i].text.value))
             and not any(c in lines[b.i].text.value for c in "。；！？")
             and not cues.inline_byline(cues.squash(lines[b.i].text.value))
             and not cues.own_line_byline(lines[b.i].text.value)]
@@ -273,6 +276,15 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
     vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
     if len(cols) < 2:
         return
+    # a headline's two phrases on one baseline, a phrase gap apart (探寻嘉州春天  共话乡村振兴),
+    # even when the gap falls on a gutter: one headline over the columns of both
+    heads = sorted((x for x in boxes if x.head), key=lambda x: (round(x.y0), x.x0))
+    for a, c in zip(heads, heads[1:]):
+        h = a.y1 - a.y0
+        if abs(a.y0 - c.y0) <= 0.2 * h and abs(a.rel - c.rel) <= 0.05 * a.rel and 0 <= c.x0 - a.x1 <= PHRASE_GAP * h:
+            lo, hi = min(a.col, c.col), max(a.col + a.span, c.col + c.span)
+            a.col = c.col = lo
+            a.span = c.span = hi - lo
     by_col: list[list[_Box]] = [[] for _ in cols]
     for x in boxes:
         for k in range(x.col, x.col + x.span):
