@@ -205,7 +205,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         for k, ln in enumerate(lines):
             if labels[k] == "body" and ln.rel_size is not None \
                     and (ln.rel_size >= SUBHEAD_REL_SIZE or (face is not None and ln.font not in (None, face)
-                                                             and _subhead_like(_flat(ln)))) \
+                                                             and _subhead_like(_flat(ln)))
+                         or _plain_subtitle(ln, lines, labels, k, w)) \
                     and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
                     and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)) \
                     and not (k + 1 < len(lines) and cues.inline_byline(_flat(ln) + _flat(lines[k + 1]))
@@ -228,6 +229,23 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
 def _subhead_like(flat: str) -> bool:
     """Short, and no comma: a subtitle set in another typeface, not a caption's first line."""
     return len(flat) <= SUBHEAD_MAX_CHARS and "，" not in flat
+
+
+def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: float) -> bool:
+    """PDF: a subtitle set like the body, right under a headline line: not indented (so not a
+    paragraph's first line), short, no comma, and the body after it is set apart by more than
+    the leading (a continuation line would follow a body line, not a headline)."""
+    if k == 0 or labels[k - 1] != "headline" or ln.bbox is None or lines[k - 1].bbox is None:
+        return False
+    flat = _flat(ln)
+    if not _subhead_like(flat) or (ln.indent or 0) >= 1.5 or (w and cues.width(flat) > w - 2) \
+            or cues.own_line_byline(ln.text.value):
+        return False
+    h = ln.bbox[3] - ln.bbox[1]
+    if ln.bbox[1] - lines[k - 1].bbox[3] > 0.8 * h:
+        return False  # not right under the headline (a photo between: a caption)
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is None or nxt.bbox is None or nxt.bbox[1] - ln.bbox[3] > 0.6 * h
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:
