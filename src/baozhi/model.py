@@ -83,6 +83,7 @@ class Article:
     paragraphs: list[Text] = field(default_factory=list)
     captions: list[Text] = field(default_factory=list)
     jumps: list[Text] = field(default_factory=list)
+    marks: list[Text] = field(default_factory=list)  # decoration marks (■ before a credit): owned, not text
     reporters: list[str] = field(default_factory=list)
     kind: str = "article"  # article | brief | photo | caption
 

@@ -102,6 +102,7 @@ def owned_texts(result: PageResult) -> list[tuple[str, Text]]:
         out += [(f"article[{i}].paragraph", p) for p in a.paragraphs]
         out += [(f"article[{i}].caption", c) for c in a.captions]
         out += [(f"article[{i}].jump", j) for j in a.jumps]
+        out += [(f"article[{i}].mark", m) for m in a.marks]
     return out
 
 

@@ -323,3 +323,18 @@ def test_headline_phrase_gap_on_a_gutter():
     assert ["".join(h.text.value for h in a.headline).replace(" ", "") for a in r.articles] == [
         "全市部署今年重点任务", "新建三座公园"]
     assert "".join(p.value for p in r.articles[0].paragraphs) == flat(flow(LONG_A))
+
+
+def test_own_line_credit_after_a_decoration_mark():
+    """Fault: an own-line credit printed after a mark (■本报记者 X 文/图) was read as body text
+    and the headline above it left as an article of its own."""
+    def draw(c):
+        c.setFont(FONT, 20)
+        c.drawString(COLS[0] + 20, H - 80, "全市部署今年重点任务")
+        c.setFont(FONT, BODY)
+        c.drawString(COLS[0] + 70, H - 100, "■本报记者 方 宇 文/图")
+        columns_of(LONG_A.replace("本报讯（记者王明）", ""), H - 125, COLS[:2], c)
+    r = parse(make(draw))
+    [a] = r.articles
+    assert [h.text.value for h in a.headline] == ["全市部署今年重点任务"]
+    assert a.byline.value.replace(" ", "") == "本报记者方宇文/图" and [m.value for m in a.marks] == ["■"]

@@ -453,7 +453,12 @@ def build_article(u: Unit, w: float, has_indent: bool) -> Article:
     """A body unit with its headline groups → :class:`Article`."""
     art = Article(headline=headline_lines(u.headlines))
     if u.byline_line is not None:
-        art.byline = _byline_text(u.byline_line.text)
+        credit = u.byline_line.text.strip()
+        mark = cues.DECORATION.match(credit.value)
+        if mark:
+            art.marks.append(credit[:1])
+            credit = credit[mark.end():]
+        art.byline = _byline_text(credit)
         art.byline_inline = False
         art.reporters = cues.reporters_in(u.byline_line.text.value)
     paras = split_paragraphs(u.lines, w, has_indent)

@@ -84,9 +84,13 @@ def inline_byline(line: str) -> re.Match[str] | None:
     return _inline_byline_re().match(_simp(line))
 
 
+DECORATION = re.compile(r"^[■□●○◆◇▲△★☆▶►◼◻]\s*")
+"""A decoration mark printed before an own-line credit (■本报记者 X): owned, but not byline text."""
+
+
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
-    s = line.strip()
+    s = DECORATION.sub("", line.strip())
     if not s or len(squash(s)) > 40:
         return False
     # a name padded to three characters' width (方 宇) is matched with its spaces removed
