@@ -162,7 +162,8 @@ def _coverage(chars: list[_Char]) -> tuple[float, list[int], float]:
 def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
     """Characters → printed lines: a baseline band (same vertical centre and size), then split
     at a gap (over :data:`LINE_GAP_EMS`) where the font size changes (a headline beside a
-    column's line), or that lies in a gutter (see ``in_gutter``) or at a vertical rule. A gap
+    column's line) or a vertical rule runs (even through a letter-spaced headline's spacing),
+    or that lies in a gutter (see ``in_gutter``). A gap
     inside a column (a padded name ``焦   斌``, a justified line) or as wide as the band's own
     letter-spacing is kept."""
     page_cov: list = []  # (origin, counts, typical), computed when first needed
@@ -234,10 +235,10 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             size = c.size if c.size > a.size else a.size
             if gap <= LINE_GAP_EMS * size:
                 continue
-            if gap <= MAX_GAP_EMS * size and abs(c.size - a.size) <= 0.15 * size:
+            if gap <= MAX_GAP_EMS * size and abs(c.size - a.size) <= 0.15 * size and not _vrule_between(a, c, vrules):
                 near = sorted(max(0.0, g) for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3])
                 spacing = near[len(near) // 2] if near else 0.0
-                if gap <= 2.0 * spacing + 0.2 * size or not (in_gutter(bk, a, c) or _vrule_between(a, c, vrules)):
+                if gap <= 2.0 * spacing + 0.2 * size or not in_gutter(bk, a, c):
                     continue
             lines.append(band[start:k + 1])
             start = k + 1
