@@ -338,3 +338,20 @@ def test_own_line_credit_after_a_decoration_mark():
     [a] = r.articles
     assert [h.text.value for h in a.headline] == ["全市部署今年重点任务"]
     assert a.byline.value.replace(" ", "") == "本报记者方宇文/图" and [m.value for m in a.marks] == ["■"]
+
+
+def test_letter_spaced_headline_beside_another_across_a_vertical_rule():
+    """Fault: a letter-spaced headline and the headline beside it, past a vertical rule, read
+    as one line (the rule fell inside the wide letter-spacing)."""
+    def draw(c):
+        spaced(c, COLS[0], H - 80, "迎峰度冬", 18, 30.0)
+        c.setFont(FONT, 18)
+        c.drawString(COLS[1] + 5, H - 80, "新建三座公园")
+        c.setLineWidth(0.5)
+        c.line(147.5, H - 60, 147.5, 40)
+        draw_lines(c, COLS[0], H - 105, flow(TEXT_A))
+        columns_of(LONG_B, H - 105, COLS[1:], c)
+    r = parse(make(draw))
+    heads = {a.headline[0].text.value: a for a in r.articles if a.headline}
+    assert set(heads) == {"迎峰度冬", "新建三座公园"}
+    assert "".join(p.value for p in heads["迎峰度冬"].paragraphs) == flat(flow(TEXT_A))
