@@ -344,7 +344,7 @@ def test_letter_spaced_headline_beside_another_across_a_vertical_rule():
     """Fault: a letter-spaced headline and the headline beside it, past a vertical rule, read
     as one line (the rule fell inside the wide letter-spacing)."""
     def draw(c):
-        spaced(c, COLS[0], H - 80, "迎峰度冬", 18, 30.0)
+        spaced(c, COLS[0], H - 80, "迎峰度冬", 18, 34.0)
         c.setFont(FONT, 18)
         c.drawString(COLS[1] + 5, H - 80, "新建三座公园")
         c.setLineWidth(0.5)

@@ -281,7 +281,9 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
     heads = sorted((x for x in boxes if x.head), key=lambda x: (round(x.y0), x.x0))
     for a, c in zip(heads, heads[1:]):
         h = a.y1 - a.y0
-        if abs(a.y0 - c.y0) <= 0.2 * h and abs(a.rel - c.rel) <= 0.05 * a.rel and 0 <= c.x0 - a.x1 <= PHRASE_GAP * h:
+        if abs(a.y0 - c.y0) <= 0.2 * h and abs(a.rel - c.rel) <= 0.05 * a.rel and 0 <= c.x0 - a.x1 <= PHRASE_GAP * h \
+                and not any(a.x1 <= (rx0 + rx1) / 2 <= c.x0 and ry0 < a.y1 and ry1 > a.y0
+                            for rx0, ry0, rx1, ry1 in vrules):
             lo, hi = min(a.col, c.col), max(a.col + a.span, c.col + c.span)
             a.col = c.col = lo
             a.span = c.span = hi - lo
