@@ -24,8 +24,8 @@ from .cues import ends_sentence, min_width, width
 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
-SHORT_LINE_EMS = 2.0
-"""PDFs: a line ending a sentence this many ems short of its column's right edge ends a paragraph
+SHORT_LINE_EMS = 1.0
+"""PDFs: a line ending a sentence this many ems short of its column's right edge (justified lines reach it) ends a paragraph
 even when the next line is not indented (captions are set without indents)."""
 FIRST_LINE_SLACK = 0.5
 """A first line may be up to ``W - 2 + slack`` ems wide (punctuation widths vary)."""
