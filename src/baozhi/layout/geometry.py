@@ -262,7 +262,7 @@ def _promote_subheads(lines: list[Line], boxes: list[_Box]) -> None:
             continue
         lh = b.y1 - b.y0
         for h in boxes:
-            if h.head and 0 <= b.y0 - h.y1 <= 1.5 * lh and h.x0 - 0.5 <= b.x0 and b.x1 <= h.x1 + 0.5 \
+            if h.head and 0 <= b.y0 - h.y1 <= 1.5 * lh and h.x0 - 2.0 <= b.x0 and b.x1 <= h.x1 + 2.0 \
                     and abs((b.x0 + b.x1) - (h.x0 + h.x1)) / 2 <= 1.5:
                 b.head = True
                 break
