@@ -653,6 +653,7 @@ class _Ctx:
         b = self.b
         prev: _Piece | None = None
         mod_top = None
+        head_tail = False  # prev is a short piece right under a headline piece (a subtitle, a credit)
         for p in pieces:
             top = min(b[i].y0 for i in p.idx)
             c0 = min(b[i].col for i in p.idx)
@@ -661,7 +662,7 @@ class _Ctx:
                 p.start = True
             elif p.heady:
                 p.start = not prev.heady
-            elif prev.heady:
+            elif prev.heady or head_tail:
                 pbottom = max(b[i].y1 for i in prev.idx)
                 ptop = min(b[i].y0 for i in prev.idx)
                 pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
@@ -673,8 +674,10 @@ class _Ctx:
                 pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
                 same_top = mod_top is not None and abs(top - mod_top) <= 1.5 * pitch
                 p.start = not (c0 == pc1 + 1 and same_top)
-            if p.start or (prev is not None and prev.heady and not p.heady):
+            if p.start or (prev is not None and (prev.heady or head_tail) and not p.heady):
                 mod_top = top
+            head_tail = self.has_fonts and prev is not None and prev.heady and not p.heady and not p.start \
+                and len(p.idx) <= 2 and top - max(b[i].y1 for i in prev.idx) <= pitch
             prev = p
 
     def _pitch(self, order: list[int]) -> float:
