@@ -355,3 +355,19 @@ def test_letter_spaced_headline_beside_another_across_a_vertical_rule():
     heads = {a.headline[0].text.value: a for a in r.articles if a.headline}
     assert set(heads) == {"迎峰度冬", "新建三座公园"}
     assert "".join(p.value for p in heads["迎峰度冬"].paragraphs) == flat(flow(TEXT_A))
+
+
+def test_subtitle_set_like_the_body_under_a_spanning_headline():
+    """Fault: a subtitle in the body's size and face, right under a headline over two columns,
+    read as a body line, and the body under it cut off as an article of its own."""
+    def draw(c):
+        c.setFont(FONT, 18)
+        c.drawString(60, H - 80, "全市部署今年重点任务")
+        c.setFont(FONT, BODY)
+        c.drawString(105, H - 97, "市领导出席会议")
+        columns_of(LONG_A, H - 125, COLS[:2], c)
+    r = parse(make(draw))
+    [a] = r.articles
+    assert [h.text.value for h in a.headline] == ["全市部署今年重点任务", "市领导出席会议"]
+    assert [h.role for h in a.headline] == ["title", "subtitle"]
+    assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))
