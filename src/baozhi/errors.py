@@ -71,6 +71,12 @@ class CorruptPdf(InputError):
     code = "corrupt-pdf"
 
 
+class EmptyPdf(InputError):
+    """A well-formed PDF whose page tree holds no pages."""
+
+    code = "empty-pdf"
+
+
 class NoTextLayer(InputError):
     code = "no-text-layer"
 

@@ -54,6 +54,7 @@ class Line:
     label: str | None = None  # set by a reading-order stage that already classified the line
     rel_size: float | None = None  # font_size / the page's body size (PDFs; set by layout.geometry)
     opens: bool = False  # the reading-order stage found this line opens a new text (a caption block)
+    font: str | None = None  # typeface name (PDFs): kickers and subtitles may differ from the body only in it
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Article:
     paragraphs: list[Text] = field(default_factory=list)
     captions: list[Text] = field(default_factory=list)
     jumps: list[Text] = field(default_factory=list)
+    marks: list[Text] = field(default_factory=list)  # decoration marks (■ before a credit): owned, not text
     reporters: list[str] = field(default_factory=list)
     kind: str = "article"  # article | brief | photo | caption
 
@@ -96,6 +98,7 @@ class Page:
     dump_kind: str = "plain"  # plain | layout | pdf
     number: int | None = None  # page number within a multi-page PDF (1-based)
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # PDF rules (x0, y0, x1, y1)
+    figures: list[tuple[float, float, float, float]] = field(default_factory=list)  # PDF photos/drawings (no text)
     size: tuple[float, float] | None = None  # PDF page (width, height) in points
 
 

@@ -56,7 +56,8 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     elif page.dump_kind == "pdf":
         from .layout.geometry import body_size, geometric_streams
 
-        streams = geometric_streams(page.lines, unit_em=body_size(page.lines) or 10.0, rules=page.rules)
+        streams = geometric_streams(page.lines, unit_em=body_size(page.lines) or 10.0, rules=page.rules,
+                                     figures=page.figures)
         has_indent = True
     else:
         from .layout.order import plain_streams
@@ -76,7 +77,11 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
         header.extend(unify_compat(ln.text.strip()) for ln in furniture)
         for u in attach_headlines(units):
             articles.append(build_article(u, w, has_indent))
-    result = PageResult(source=page.source, articles=articles, header=header, unassigned=[], page=page.number)
+    from .articles.cues import page_date, page_number
+
+    heads = [t.value for t in header]
+    result = PageResult(source=page.source, articles=articles, header=header, unassigned=[], page=page.number,
+                        page_date=page_date(heads), page_number=page_number(heads))
     if settings.facts:
         from .facts_glue import attach_facts
 
@@ -97,6 +102,7 @@ def owned_texts(result: PageResult) -> list[tuple[str, Text]]:
         out += [(f"article[{i}].paragraph", p) for p in a.paragraphs]
         out += [(f"article[{i}].caption", c) for c in a.captions]
         out += [(f"article[{i}].jump", j) for j in a.jumps]
+        out += [(f"article[{i}].mark", m) for m in a.marks]
     return out
 
 

@@ -6,10 +6,11 @@ embedded or needed, and pdfium maps the glyphs back to Unicode through its CMaps
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
-from baozhi.errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from baozhi.errors import CorruptPdf, EmptyPdf, EncryptedPdf, NoTextLayer
 from baozhi.pipeline import Settings, process_source
 from baozhi.readers.pdf import read_pdf
 
@@ -137,6 +138,42 @@ def test_pdf_corrupt_and_truncated():
         read_pdf(b"%PDF-1.4\n%%EOF\n", "bad.pdf")
     with pytest.raises((CorruptPdf, NoTextLayer)):
         read_pdf(raw[: len(raw) // 3], "cut.pdf")
+
+
+def _zero_page_pdf() -> bytes:
+    import pypdfium2 as pdfium
+
+    buf = io.BytesIO()
+    pdfium.PdfDocument.new().save(buf)
+    return buf.getvalue()
+
+
+def test_pdf_zero_pages_is_not_corrupt():
+    with pytest.raises(EmptyPdf, match="no pages"):
+        read_pdf(_zero_page_pdf(), "zero.pdf")
+    assert EmptyPdf.code == "empty-pdf" and not issubclass(EmptyPdf, CorruptPdf)
+
+
+def test_pdf_bad_inputs_one_line_errors_cli(tmp_path):
+    import subprocess
+    import sys
+
+    good = _pdf(_front_page)
+    files = {"zero.pdf": _zero_page_pdf(), "enc.pdf": _pdf(lambda c, n: c.drawString(20, 500, "x"), encrypt="secret"),
+             "cut.pdf": good[: len(good) // 3], "scan.pdf": _pdf(lambda c, n: c.rect(50, 50, 200, 300, fill=1)),
+             "good.pdf": good}
+    for k, v in files.items():
+        (tmp_path / k).write_bytes(v)
+    proc = subprocess.run([sys.executable, "-m", "baozhi", "parse", "--json"] + [str(tmp_path / k) for k in files],
+                          capture_output=True, text=True)
+    assert proc.returncode == 3
+    errs = proc.stderr.strip().splitlines()
+    assert len(errs) == 4 and all(e.startswith("baozhi: error: ") for e in errs), proc.stderr
+    assert "Traceback" not in proc.stderr
+    codes = [e.rsplit("[", 1)[1].rstrip("]") for e in errs]
+    assert codes[0] == "empty-pdf" and codes[1] == "encrypted-pdf" and codes[3] == "no-text-layer"
+    assert codes[2] in ("corrupt-pdf", "no-text-layer")
+    assert json.loads(proc.stdout)["articles"]
 
 
 def test_pdf_no_text_layer():

@@ -14,6 +14,7 @@ Stages (each a plain function):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..layout.chars import despace, is_cjk, unify_compat
@@ -30,6 +31,11 @@ HEADLINE_WIDE_EMS = 2.5
 HEADLINE_REL_SIZE = 1.1
 """PDFs: a line set at least this much larger than the page's body font is a headline line
 (kickers and subtitles run ~1.15-1.3 × body, titles 1.5-4 ×)."""
+SUBHEAD_REL_SIZE = 1.03
+"""PDFs: a kicker or subtitle may be set just above the body size (1.05 ×); next to a headline
+line, with no sentence in it, it is part of the headline (as in ``layout.geometry``)."""
+SUBHEAD_MAX_CHARS = 24
+"""A subtitle told apart from the body only by its typeface is at most this long and has no comma."""
 HEADER_SHORT_EMS = 8
 """Short lines among the furniture at the top of a page (masthead, section) are header."""
 
@@ -198,8 +204,10 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         if gaps_mean_blocks and lines[k].gap_before:
             boundary = True
         f = _flat(lines[k])
-        if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4):
-            # one ideograph on a line: a vertically set headline (竖排标题)
+        if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4) and (lines[k].rel_size is None
+                                                                or lines[k].rel_size >= HEADLINE_REL_SIZE):
+            # one ideograph on a line: a vertically set headline (竖排标题); in a PDF only when
+            # set in a headline size (a caption's last character, 摄, wraps onto a line alone)
             labels[k] = "headline"
             boundary = True
             continue
@@ -209,6 +217,24 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             boundary = True
         else:
             boundary = cues.ends_sentence(_flat(lines[k]))
+    # PDF: a kicker or subtitle set just above the body size, or in another typeface, next to
+    # a headline line joins it
+    faces = Counter(ln.font for ln, lab in zip(lines, labels) if lab == "body" and ln.font for _ in ln.text.value)
+    face = faces.most_common(1)[0][0] if faces else None
+    changed = True
+    while changed:
+        changed = False
+        for k, ln in enumerate(lines):
+            if labels[k] == "body" and ln.rel_size is not None \
+                    and (ln.rel_size >= SUBHEAD_REL_SIZE or (face is not None and ln.font not in (None, face)
+                                                             and _subhead_like(_flat(ln)))
+                         or _plain_subtitle(ln, lines, labels, k, w)) \
+                    and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
+                    and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)) \
+                    and not (k + 1 < len(lines) and cues.inline_byline(_flat(ln) + _flat(lines[k + 1]))
+                             and not cues.inline_byline(_flat(lines[k + 1]))):  # a byline's lead line
+                labels[k] = "headline"
+                changed = True
     # a short unpunctuated line just before a headline line joins it (kicker above a title)
     for k in range(len(lines) - 2, -1, -1):
         if labels[k] == "body" and labels[k + 1] == "headline":
@@ -240,6 +266,28 @@ def _credit_continuations(lines: list[Line], labels: list[str]) -> set[int]:
             if any(c in _flat(lines[j]) for c in "）)"):
                 break
     return out
+
+
+def _subhead_like(flat: str) -> bool:
+    """Short, and no comma: a subtitle set in another typeface, not a caption's first line."""
+    return len(flat) <= SUBHEAD_MAX_CHARS and "，" not in flat
+
+
+def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: float) -> bool:
+    """PDF: a subtitle set like the body, right under a headline line: not indented (so not a
+    paragraph's first line), short, no comma, and the body after it is set apart by more than
+    the leading (a continuation line would follow a body line, not a headline)."""
+    if k == 0 or labels[k - 1] != "headline" or ln.bbox is None or lines[k - 1].bbox is None:
+        return False
+    flat = _flat(ln)
+    if not _subhead_like(flat) or (ln.indent or 0) >= 1.5 or (w and cues.width(flat) > w - 2) \
+            or cues.own_line_byline(ln.text.value):
+        return False
+    h = ln.bbox[3] - ln.bbox[1]
+    if ln.bbox[1] - lines[k - 1].bbox[3] > 0.8 * h:
+        return False  # not right under the headline (a photo between: a caption)
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is None or nxt.bbox is None or nxt.bbox[1] - ln.bbox[3] > 0.6 * h
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:
@@ -589,7 +637,12 @@ def build_article(u: Unit, w: float, has_indent: bool) -> Article:
     """A body unit with its headline groups → :class:`Article`."""
     art = Article(headline=headline_lines(u.headlines))
     if u.byline_line is not None:
-        art.byline = _byline_text(u.byline_line.text)
+        credit = u.byline_line.text.strip()
+        mark = cues.DECORATION.match(credit.value)
+        if mark:
+            art.marks.append(credit[:1])
+            credit = credit[mark.end():]
+        art.byline = _byline_text(credit)
         art.byline_inline = False
         art.reporters = cues.reporters_in(u.byline_line.text.value)
     paras = split_paragraphs(u.lines, w, has_indent)

@@ -51,7 +51,7 @@ _OWN_LINE_BYLINE = re.compile(
 _FURNITURE = [
     re.compile(r"^第\s*[0-9０-９一二三四五六七八九十百]+\s*版"),
     re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?$"),
-    re.compile(r"^星期[一二三四五六日天]$"),
+    re.compile(r"^星期[一二三四五六日天]\s*(?:$|(?:责任编辑|责编|编辑|值班编辑)[\s:：]*[\u4e00-\u9fff·\s]{1,12}$)"),
     re.compile(r"^(?:农历|癸卯|甲辰|乙巳|丙午)[^，。]{0,12}$"),
     re.compile(r"^(?:责任编辑|责编|编辑|校对|美编|版式|组版|审核|值班编辑|主编|版面设计|制图)[\s:：]*[\u4e00-\u9fff·\s]{1,12}(?:\s+(?:责任编辑|责编|编辑|校对|美编|版式|审核|组版)[\s:：]*[\u4e00-\u9fff·\s]{1,12})*$"),
     re.compile(r"^(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d)"),
@@ -118,12 +118,17 @@ def photo_credit_end(line: str) -> bool:
 
     names = m.group(2)
     return shape_ok(names) or any(shape_ok(names[:k]) and shape_ok(names[k:]) for k in range(2, len(names) - 1))
+DECORATION = re.compile(r"^[■□●○◆◇▲△★☆▶►◼◻]\s*")
+"""A decoration mark printed before an own-line credit (■本报记者 X): owned, but not byline text."""
 
 
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
-    s = line.strip()
-    return bool(s) and len(squash(s)) <= 40 and bool(_OWN_LINE_BYLINE.match(_simp(s)))
+    s = DECORATION.sub("", line.strip())
+    if not s or len(squash(s)) > 40:
+        return False
+    # a name padded to three characters' width (方 宇) is matched with its spaces removed
+    return bool(_OWN_LINE_BYLINE.match(_simp(s)) or _OWN_LINE_BYLINE.match(_simp(squash(s))))
 
 
 def is_furniture(line: str) -> bool:
@@ -136,6 +141,44 @@ def is_furniture(line: str) -> bool:
 def _section_labels() -> frozenset[str]:
     text = resources.files("baozhi.lexicon").joinpath("sections.txt").read_text("utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+_PAGE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PAGE_NUMBER = re.compile(r"第\s*([0-9０-９A-Za-z]+|[一二三四五六七八九十百]+)\s*版")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_number(s: str) -> int | None:
+    """一 … 九十九 (and 一百 …) as an int; None for anything else."""
+    if "百" in s:
+        h, _, rest = s.partition("百")
+        hv = _CN_DIGITS.get(h, 1 if not h else None)
+        rv = _cn_number(rest.lstrip("零")) if rest else 0
+        return None if hv is None or rv is None else hv * 100 + rv
+    if "十" in s:
+        t, _, u = s.partition("十")
+        tv = _CN_DIGITS.get(t, 1 if not t else None)
+        uv = _CN_DIGITS.get(u, 0 if not u else None)
+        return None if tv is None or uv is None else tv * 10 + uv
+    return _CN_DIGITS.get(s) if len(s) == 1 else None
+
+
+def page_date(header: list[str]) -> str | None:
+    """The page's date printed in the furniture (2024年5月2日) as ISO ``2024-05-02``."""
+    for line in header:
+        m = _PAGE_DATE.search(line)
+        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
+
+
+def page_number(header: list[str]) -> str | None:
+    """The page number printed in the furniture (第5版 → ``5``, 第A3版 → ``A3``, 第十二版 → ``12``)."""
+    for line in header:
+        m = _PAGE_NUMBER.search(squash(line))
+        if m:
+            v = m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+            n = _cn_number(v) if not v.isascii() else None
+            return str(n) if n is not None else v.upper()
+    return None
 
 
 def is_section_label(line: str) -> bool:

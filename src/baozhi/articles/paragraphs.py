@@ -24,6 +24,9 @@ from .cues import ends_sentence, min_width, width
 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
+SHORT_LINE_EMS = 1.0
+"""PDFs: a line ending a sentence this many ems short of its column's right edge (justified lines reach it) ends a paragraph
+even when the next line is not indented (captions are set without indents)."""
 FIRST_LINE_SLACK = 0.5
 """A first line may be up to ``W - 2 + slack`` ems wide (punctuation widths vary)."""
 
@@ -64,7 +67,7 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     cur: list[Text] = []
     prev: Line | None = None
     for ln in lines:
-        if prev is not None and _break_between(prev, ln, w, has_indent):
+        if prev is not None and (_break_between(prev, ln, w, has_indent) or _short_line_break(prev, ln, lines)):
             paras.append(cur)
             cur = []
         cur.append(clean(ln.text))
@@ -72,6 +75,18 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     if cur:
         paras.append(cur)
     return [p for p in (join_lines(ps) for ps in paras) if p.value]
+
+
+def _short_line_break(a: Line, b: Line, lines: list[Line]) -> bool:
+    """PDFs: text set without indents (a caption) breaks after a line that ends a sentence
+    well short of the right edge of the lines starting where the next line starts."""
+    if a.bbox is None or b.bbox is None or not a.font_size or not ends_sentence(a.text.value):
+        return False
+    em = a.font_size
+    if b.bbox[0] > a.bbox[0] + 0.5 * em or (b.indent or 0) >= INDENT_MIN_EMS:
+        return False
+    right = max(ln.bbox[2] for ln in lines if ln.bbox is not None and abs(ln.bbox[0] - b.bbox[0]) <= 0.5 * em)
+    return a.bbox[2] < right - SHORT_LINE_EMS * em
 
 
 def _break_between(a: Line, b: Line, w: float, has_indent: bool) -> bool:

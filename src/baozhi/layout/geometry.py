@@ -32,6 +32,8 @@ from ..model import Line
 
 HEADLINE_REL = 1.1
 """A line whose font is this much larger than the body font is headline-sized (kickers are ~1.15)."""
+SUBHEAD_REL = 1.03
+"""A kicker or subtitle may be set just above the body size; next to a headline line it is one."""
 BODY_REL = (0.85, 1.1)
 """Relative sizes counted as body text when finding the column grid."""
 GUTTER_SHARE = 0.2
@@ -45,6 +47,12 @@ GAP_PITCHES = 2.6
 WIDE_GAP_PITCHES = 1.2
 """A blank band across a whole region this many row pitches high separates stacked modules
 (two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
+RULE_ACROSS_SHARE = 0.95
+"""A horizontal rule along this share of a region's width cuts it before its columns do."""
+PHRASE_GAP = 1.2
+"""Two headline pieces on one baseline this many line heights apart or closer are one headline."""
+VRULE_SHARE = 0.8
+"""A vertical rule down this share of a region's height at a free column boundary cuts it first."""
 FURNITURE_TOP_SHARE = 0.2
 """Furniture cues are looked for in this top share of the page."""
 
@@ -59,6 +67,7 @@ class _Box:
     rel: float
     col: int = 0
     span: int = 1
+    head: bool = False  # set in a headline size (or a kicker/subtitle next to one)
 
     @property
     def cy(self) -> float:
@@ -85,13 +94,24 @@ def body_size(lines: list[Line]) -> float | None:
     return c.most_common(1)[0][0]
 
 
+def body_font(lines: list[Line]) -> str | None:
+    """The body typeface (PDFs): the font most characters are set in."""
+    c: Counter[str] = Counter()
+    for ln in lines:
+        if ln.font:
+            c[ln.font] += len(ln.text.value)
+    return c.most_common(1)[0][0] if c else None
+
+
 def geometric_streams(lines: list[Line], *, unit_em: float,
                       rules: list[tuple[float, float, float, float]] | None = None,
+                      figures: list[tuple[float, float, float, float]] | None = None,
                       x_tolerance: float = 0.5) -> list[list[Line]]:
     """Lines with boxes → streams in reading order (furniture stream first, then one per module).
 
     Sets ``column``, ``span_cols``, ``indent`` and ``rel_size`` on the lines.
     ``rules``: optional separator lines ``(x0, y0, x1, y1)`` in the lines' unit.
+    ``figures``: optional photos/drawings ``(x0, y0, x1, y1)`` (no text inside) in the lines' unit.
     ``x_tolerance``: how far (ems) starts of lines in one column may scatter.
     """
     lines = [ln for ln in lines if ln.bbox is not None and ln.text.value.strip()]
@@ -104,19 +124,25 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
         x0, y0, x1, y1 = ln.bbox  # type: ignore[misc]
         rel = (ln.font_size / bs) if (bs and ln.font_size) else 1.0
         ln.rel_size = round(rel, 3) if bs else None
-        boxes.append(_Box(i, x0 / u, y0 / u, x1 / u, y1 / u, rel))
+        boxes.append(_Box(i, x0 / u, y0 / u, x1 / u, y1 / u, rel, head=bs is not None and rel >= HEADLINE_REL))
     rl = [(a / u, b / u, c / u, d / u) for a, b, c, d in (rules or [])]
+    fg = [(a / u, b / u, c / u, d / u) for a, b, c, d in (figures or [])]
     has_fonts = bs is not None
 
+    if bs is not None:
+        _promote_subheads(lines, boxes)
     furn = _furniture_band(lines, boxes)
     rest = [b.i for b in boxes if b.i not in furn]
     body = [boxes[i] for i in rest if BODY_REL[0] <= boxes[i].rel < BODY_REL[1]] or [boxes[i] for i in rest]
     cols = column_grid([(b.x0, b.x1) for b in body], x_tolerance)
     for b in boxes:
         b.col, b.span = _place(b, cols)
+    if has_fonts:
+        _widen_headlines([boxes[i] for i in rest], cols, rl, fg)
+    for b in boxes:
         lines[b.i].column = b.col
         lines[b.i].span_cols = b.span
-    ctx = _Ctx(lines, boxes, cols, rl, has_fonts)
+    ctx = _Ctx(lines, boxes, cols, rl, has_fonts, fg)
     pieces = ctx.cut(rest)
     ctx.starts(pieces)
     streams: list[list[Line]] = []
@@ -164,11 +190,26 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
         left = min(x for x, n in lefts.items() if n >= max(1, 0.3 * lefts.most_common(1)[0][1]))
         ends = Counter(round(c * 2) / 2 for _, c in cl)
         top = ends.most_common(1)[0][1]
-        right = max(x for x, n in ends.items() if n >= 0.6 * top)  # justified lines share it
+        # justified lines share it; of two strong ends far apart (column lines and captions
+        # spanning two columns start at one left edge) the nearer is the column's
+        strong = sorted(x for x, n in ends.items() if n >= 0.6 * top)
+        right = strong[0]
+        for x in strong[1:]:
+            if x - right <= 1.5:
+                right = x
         if right - left < MIN_COLUMN_EMS:
             continue
-        if any(l - tol <= left < r - 1.0 for l, r in cols) or any(left <= l and right > l + 1.0 for l, r in cols):
+        if any(l - tol <= left < r - 1.0 for l, r in cols):
             continue
+        swallowed = [l for l, r in cols if left <= l and right > l + 1.0]
+        if swallowed:
+            # most lines starting here span further (captions under a photo, a side headline's
+            # column): the column ends a gutter before the next column found
+            gutters = sorted(b[0] - a[1] for a, b in zip(sorted(cols), sorted(cols)[1:]) if b[0] > a[1])
+            gutter = gutters[len(gutters) // 2] if gutters else 1.0
+            right = min(ends_before for ends_before in (l - gutter for l in swallowed))
+            if right - left < MIN_COLUMN_EMS or any(left < r and right > l for l, r in cols):
+                continue
         cols.append((left, right))
     cols.sort()
     if not cols:
@@ -189,6 +230,123 @@ def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
     return hit[0], hit[-1] - hit[0] + 1
 
 
+def _promote_subheads(lines: list[Line], boxes: list[_Box]) -> None:
+    """A kicker or subtitle set only a little larger than the body (:data:`SUBHEAD_REL`), or in
+    the body size but another typeface, right above or below a headline line, with no sentence
+    in it, is part of the headline."""
+    from ..articles import cues
+
+    face = body_font(lines)
+    cand = [b for b in boxes if not b.head and (b.rel >= SUBHEAD_REL or (
+                face is not None and lines[b.i].font not in (None, face) and b.rel >= BODY_REL[0]
+                and len(cues.squash(lines[b.i].text.value)) <= 24 and "，" not in lines[b.i].text.value))
+            and not any(c in lines[b.i].text.value for c in "。；！？")
+            and not cues.inline_byline(cues.squash(lines[b.i].text.value))
+            and not cues.own_line_byline(lines[b.i].text.value)]
+    changed = True
+    while changed and cand:
+        changed = False
+        for b in cand:
+            if b.head:
+                continue
+            lh = b.y1 - b.y0
+            for h in boxes:
+                if h.head and min(b.x1, h.x1) > max(b.x0, h.x0) and \
+                        max(h.y0 - b.y1, b.y0 - h.y1) <= lh and not (h.y0 < b.cy < h.y1):
+                    b.head = changed = True
+                    break
+    # an own-line credit (本报记者 X 文/图) centred under a headline is set with it: it stays in
+    # the headline's block for the cut (article assembly still reads it as the byline)
+    for b in boxes:
+        if b.head or not cues.own_line_byline(lines[b.i].text.value):
+            continue
+        lh = b.y1 - b.y0
+        for h in boxes:
+            if h.head and 0 <= b.y0 - h.y1 <= 1.5 * lh and h.x0 - 2.0 <= b.x0 and b.x1 <= h.x1 + 2.0 \
+                    and abs((b.x0 + b.x1) - (h.x0 + h.x1)) / 2 <= 1.5:
+                b.head = True
+                break
+
+
+def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(), figures=()) -> None:
+    """A headline is set over its whole module, centred (or from its left edge) even when
+    its text is shorter: widen a headline line's span over the columns beside it that are
+    blank at its height (no line, photo or vertical rule) and whose text starts where the
+    text under it starts."""
+    vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
+    if len(cols) < 2:
+        return
+    # a headline's two phrases on one baseline, a phrase gap apart (探寻嘉州春天  共话乡村振兴),
+    # even when the gap falls on a gutter: one headline over the columns of both
+    heads = sorted((x for x in boxes if x.head), key=lambda x: (round(x.y0), x.x0))
+    for a, c in zip(heads, heads[1:]):
+        h = a.y1 - a.y0
+        if abs(a.y0 - c.y0) <= 0.2 * h and abs(a.rel - c.rel) <= 0.05 * a.rel and 0 <= c.x0 - a.x1 <= PHRASE_GAP * h \
+                and not any(a.x1 <= (rx0 + rx1) / 2 <= c.x0 and ry0 < a.y1 and ry1 > a.y0
+                            for rx0, ry0, rx1, ry1 in vrules):
+            lo, hi = min(a.col, c.col), max(a.col + a.span, c.col + c.span)
+            a.col = c.col = lo
+            a.span = c.span = hi - lo
+    by_col: list[list[_Box]] = [[] for _ in cols]
+    for x in boxes:
+        for k in range(x.col, x.col + x.span):
+            by_col[k].append(x)
+
+    def text_top(k: int, h: _Box) -> float | None:
+        """Top of the first body line under ``h`` in column ``k``."""
+        tops = [x.y0 for x in by_col[k] if not x.head and x.y0 >= h.y1 - 0.1]
+        return min(tops) if tops else None
+
+    for h in boxes:
+        if not h.head:
+            continue
+        own = sorted({round(x.y0, 2) for k in range(h.col, h.col + h.span) for x in by_col[k]
+                      if not x.head and x.y0 >= h.y1 - 0.1})[:3]
+        if not own:
+            continue
+
+        def free(k: int) -> bool:
+            t = text_top(k, h)
+            if t is None or not any(abs(t - y) <= 1.0 for y in own):
+                return False
+            a, c = cols[k]
+            if any(min(fx1, c) - max(fx0, a) > 0 and fy0 < t and fy1 > h.y0 for fx0, fy0, fx1, fy1 in figures):
+                return False
+            gx0, gx1 = (c, h.x0) if k < h.col else (h.x1, a)
+            if any(gx0 <= (rx0 + rx1) / 2 <= gx1 and ry0 < h.y1 and ry1 > h.y0 for rx0, ry0, rx1, ry1 in vrules):
+                # a rule beside the headline (column rules under it belong to its module)
+                return False
+            for x in by_col[k]:
+                if x is h or x.y1 <= h.y0 or x.y0 >= t:
+                    continue
+                if x.y0 < h.y1 and x.y1 > h.y0:
+                    return False  # something beside the headline
+                if not (x.col <= h.col and x.col + x.span >= h.col + h.span):
+                    return False  # something between it and the text, not of its group
+            return True
+
+        left = 0
+        while h.col - left - 1 >= 0 and free(h.col - left - 1):
+            left += 1
+        right = 0
+        while h.col + h.span + right < len(cols) and free(h.col + h.span + right):
+            right += 1
+        if not (left or right):
+            continue
+        centre = (h.x0 + h.x1) / 2
+        best = None
+        for l in range(left + 1):
+            for r in range(right + 1):
+                a, c = cols[h.col - l][0], cols[h.col + h.span - 1 + r][1]
+                if abs((a + c) / 2 - centre) <= 1.0 and (best is None or l + r > sum(best)):
+                    best = (l, r)  # centred over its module
+        if not (best and sum(best)) and abs(h.x0 - cols[h.col][0]) <= 0.5:
+            best = (0, right)  # set from the module's left edge
+        if best and sum(best):
+            h.col -= best[0]
+            h.span += best[0] + best[1]
+
+
 def _furniture_band(lines: list[Line], boxes: list[_Box]) -> set[int]:
     """Lines of the masthead band: the rows, near the top, that hold a furniture cue
     (第N版, a date line, 责任编辑 …), and every line overlapping those rows vertically."""
@@ -207,23 +365,25 @@ def _furniture_band(lines: list[Line], boxes: list[_Box]) -> set[int]:
 
 
 class _Ctx:
-    def __init__(self, lines, boxes, cols, rules, has_fonts):
+    def __init__(self, lines, boxes, cols, rules, has_fonts, figures=()):
         self.lines: list[Line] = lines
         self.b: list[_Box] = boxes
         self.cols = cols
         self.rules = rules
         self.has_fonts = has_fonts
+        self.figures = list(figures)
+        self.vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
 
     # -- classification helpers ------------------------------------------------
     def is_heady_line(self, i: int) -> bool:
-        return self.has_fonts and self.b[i].rel >= HEADLINE_REL
+        return self.has_fonts and self.b[i].head
 
     def heady(self, idx: list[int]) -> bool:
         if not idx:
             return False
         if self.has_fonts:
             n = sum(len(self.lines[i].text.value) for i in idx)
-            big = sum(len(self.lines[i].text.value) for i in idx if self.b[i].rel >= HEADLINE_REL)
+            big = sum(len(self.lines[i].text.value) for i in idx if self.b[i].head)
             return big * 2 > n
         punct = sum(1 for i in idx if any(c in self.lines[i].text.value for c in "，。；："))
         return len(idx) <= 4 and punct * 2 < len(idx)
@@ -238,13 +398,25 @@ class _Ctx:
         hi = max(b[i].col + b[i].span - 1 for i in idx)
         if lo == hi:
             return self.column(idx)
-        split = self._wide_gap(idx)
-        if split is not None:
-            return self.cut(split[0]) + self.cut(split[1])
         crossing = set()
         for i in idx:
             for k in range(b[i].col + 1, b[i].col + b[i].span):
                 crossing.add(k)
+        ruled = [k for k in range(lo + 1, hi + 1) if k not in crossing and self._vrule_at(k, idx)]
+        if ruled:
+            # a vertical rule down the whole region at a free column boundary: the strongest
+            # separator a page prints, before any blank band (a photo leaves one too)
+            out: list[_Piece] = []
+            edges = [lo] + ruled + [hi + 1]
+            for a, c in zip(edges, edges[1:]):
+                out += self.cut([i for i in idx if a <= b[i].col < c])
+            return out
+        split = self._rule_across(idx)
+        if split is not None:
+            return self.cut(split[0]) + self.cut(split[1])
+        split = self._wide_gap(idx)
+        if split is not None:
+            return self.cut(split[0]) + self.cut(split[1])
         bounds = [k for k in range(lo + 1, hi + 1) if k not in crossing]
         if bounds:
             out: list[_Piece] = []
@@ -253,6 +425,43 @@ class _Ctx:
                 out += self.cut([i for i in idx if a <= b[i].col < c])
             return out
         return self.bands(idx)
+
+    def _free_gap(self, top: float, bottom: float, x0: float, x1: float) -> float:
+        """The tallest part of the blank band ``top``–``bottom`` that no figure of the region
+        (x range ``x0``–``x1``) fills: where a horizontal cut may run. -1 when figures fill it."""
+        free = [(top, bottom)]
+        for fx0, fy0, fx1, fy1 in self.figures:
+            if min(fx1, x1) - max(fx0, x0) < 0.5 * min(fx1 - fx0, x1 - x0) or fy1 <= top or fy0 >= bottom:
+                continue
+            nxt = []
+            for a, c in free:
+                if fy0 > a:
+                    nxt.append((a, min(c, fy0)))
+                if fy1 < c:
+                    nxt.append((max(a, fy1), c))
+            free = [(a, c) for a, c in nxt if c > a]
+        if not free:
+            return -1.0
+        return max(c - a for a, c in free)
+
+    def _row_gap(self, rows: list[list[int]], k: int) -> float:
+        """Blank space between rows ``k`` and ``k + 1``."""
+        return min(self.b[i].y0 for i in rows[k + 1]) - max(self.b[i].y1 for i in rows[k])
+
+    def _vrule_at(self, k: int, idx: list[int]) -> bool:
+        """Is there a vertical rule in the gutter before column ``k`` running down (most of)
+        the region ``idx``?"""
+        if not self.vrules:
+            return False
+        b = self.b
+        left = max(b[i].x1 for i in idx if b[i].col + b[i].span - 1 < k)
+        right = min(b[i].x0 for i in idx if b[i].col >= k)
+        top = min(b[i].y0 for i in idx)
+        bottom = max(b[i].y1 for i in idx)
+        for x0, y0, x1, y1 in self.vrules:
+            if left - 0.2 <= (x0 + x1) / 2 <= right + 0.2 and min(y1, bottom) - max(y0, top) >= VRULE_SHARE * (bottom - top):
+                return True
+        return False
 
     def _rows(self, idx: list[int]) -> list[list[int]]:
         b = self.b
@@ -268,6 +477,31 @@ class _Ctx:
                 ymax = b[i].y1
         return rows
 
+    def _rule_across(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
+        """A horizontal rule across the whole region (:data:`RULE_ACROSS_SHARE` of its width)
+        with lines above and below and none through it: stacked modules (a side headline's
+        module over the next one), cut before any column boundary."""
+        if not self.rules:
+            return None
+        b = self.b
+        x_lo = min(b[i].x0 for i in idx)
+        x_hi = max(b[i].x1 for i in idx)
+        top = min(b[i].y0 for i in idx)
+        bottom = max(b[i].y1 for i in idx)
+        for rx0, ry0, rx1, ry1 in sorted(self.rules, key=lambda r: r[1]):
+            if ry1 - ry0 > rx1 - rx0 or not top < (ry0 + ry1) / 2 < bottom:
+                continue
+            if min(rx1, x_hi) - max(rx0, x_lo) < RULE_ACROSS_SHARE * (x_hi - x_lo):
+                continue
+            y = (ry0 + ry1) / 2
+            if any(b[i].y0 < y < b[i].y1 for i in idx):
+                continue
+            upper = [i for i in idx if b[i].y1 <= y]
+            lower = [i for i in idx if b[i].y0 >= y]
+            if upper and lower:
+                return upper, lower
+        return None
+
     def _wide_gap(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
         """The widest blank band across the whole region, when it is clearly wider than the
         space between lines (:data:`WIDE_GAP_PITCHES` row pitches): modules stacked on the page."""
@@ -280,8 +514,10 @@ class _Ctx:
         steps = sorted(t2 - t1 for t1, t2 in zip(tops, tops[1:]))
         pitch = steps[len(steps) // 2]
         best, gap_best = None, WIDE_GAP_PITCHES * pitch
+        x_lo = min(b[i].x0 for i in idx)
+        x_hi = max(b[i].x1 for i in idx)
         for k in range(len(rows) - 1):
-            gap = tops[k + 1] - bottoms[k]
+            gap = self._free_gap(bottoms[k], tops[k + 1], x_lo, x_hi)
             if gap >= gap_best:
                 best, gap_best = k, gap
         if best is None:
@@ -299,28 +535,61 @@ class _Ctx:
         b = self.b
         rows = self._rows(idx)
         wide = [any(b[i].span > 1 for i in r) for r in rows]
+        if self.has_fonts:
+            # a headline line narrower than a column (a kicker, a short second line) next to a
+            # spanning headline line belongs to that headline's block
+            heady = [self.heady(r) for r in rows]
+            changed = True
+            while changed:
+                changed = False
+                for k in range(len(rows)):
+                    if wide[k] or not heady[k]:
+                        continue
+                    for j in (k - 1, k + 1):
+                        if 0 <= j < len(rows) and wide[j] and heady[j] and self._row_gap(rows, min(j, k)) \
+                                <= GAP_PITCHES * self._pitch(rows[j] + rows[k]):
+                            wide[k] = changed = True
+                            break
         # the short last line of a spanning block of text (a caption's 毛如瑞摄) stays with it
         k = 1
         while k < len(rows):
             r, p = rows[k], rows[k - 1]
+            nxt = rows[k + 1] if k + 1 < len(rows) else None
             if wide[k - 1] and not wide[k] and len(r) == 1 and not self.heady(p) \
                     and abs(b[r[0]].x0 - min(b[i].x0 for i in p)) <= 1.0 \
-                    and b[r[0]].y0 - max(b[i].y1 for i in p) <= 1.0 and (k + 1 == len(rows) or not wide[k + 1]
-                                                                       or self.heady(rows[k + 1])):
+                    and b[r[0]].y0 - max(b[i].y1 for i in p) <= 1.0 and (nxt is None or not wide[k + 1]
+                                                                       or self.heady(nxt) or (
+                    # a paragraph's short last line inside the block: the block goes on under it
+                    not self.heady(p) and abs(min(b[i].x0 for i in nxt) - min(b[i].x0 for i in p)) <= 1.0
+                    and min(b[i].y0 for i in nxt) - b[r[0]].y1 <= 1.0)):
                 p.extend(r)
                 del rows[k], wide[k]
             else:
                 k += 1
         best, best_gap = None, -1e9
+        x_lo = min(b[i].x0 for i in idx)
+        x_hi = max(b[i].x1 for i in idx)
         for k in range(len(rows) - 1):
-            if not (wide[k] or wide[k + 1]):
-                continue
             bottom = max(b[i].y1 for i in rows[k])
             top = min(b[i].y0 for i in rows[k + 1])
-            gap = top - bottom + (100.0 if self._rule_between(bottom, top, rows[k] + rows[k + 1]) else 0.0)
-            if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) \
-                    and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
+            if not (wide[k] or wide[k + 1]):
+                # between rows of column text only a rule across the whole region cuts
+                # (a kicker narrower than a column under it)
+                if self._rule_between(bottom, top, [], (x_lo, x_hi)):
+                    best, best_gap = k, 1e6
+                    break
+                continue
+            gap = self._free_gap(bottom, top, x_lo, x_hi)
+            if gap < 0:
+                continue  # a cut here would run through a photo (a photo news headline over its caption)
+            photo = gap < top - bottom - 1e-6
+            if photo and self.has_fonts and self.heady(rows[k]):
+                continue  # a headline over a photo heads the photo's caption
+            ruled = self._rule_between(bottom, top, rows[k] + rows[k + 1])
+            if wide[k] and wide[k + 1] and self.heady(rows[k]) == self.heady(rows[k + 1]) and not photo \
+                    and not ruled and gap <= GAP_PITCHES * self._pitch(rows[k] + rows[k + 1]):
                 continue  # two spanning rows of one kind (a headline, a caption): one block
+            gap += 100.0 if ruled else 0.0
             if gap > best_gap + 1e-6:
                 best, best_gap = k, gap
         if best is None:
@@ -335,21 +604,28 @@ class _Ctx:
         body text begins a new piece that must start a module (``meta['force']``)."""
         b = self.b
         order = sorted(idx, key=lambda i: (b[i].y0, b[i].x0))
-        pitch = self._pitch(order)
+        # a few lines far apart (captions under photos) have no leading to measure: a line's
+        # pitch is at most 1.6 line heights
+        pitch = min(self._pitch(order), 1.6 * median(b[i].y1 - b[i].y0 for i in order))
         out: list[_Piece] = []
         cur: list[int] = []
         for i in order:
             if cur:
                 prev = cur[-1]
                 gap = b[i].y0 - b[prev].y1
-                split = gap > GAP_PITCHES * pitch or self._rule_between(b[prev].y1, b[i].y0, [i])
+                ruled = self._rule_between(b[prev].y1, b[i].y0, [i])
+                split = gap > GAP_PITCHES * pitch or ruled
+                force = split
+                if split and not ruled and self.is_heady_line(prev) and not self.is_heady_line(i):
+                    force = False  # a headline over a photo and its caption: one module
                 if self.has_fonts and self.is_heady_line(i) and not self.is_heady_line(prev):
-                    split = True
+                    split = force = True
                 if split:
                     out.append(_Piece(cur, start=False, heady=self.heady(cur)))
                     cur = []
                     cur.append(i)
-                    out.append(_Piece([], start=True))  # marker, merged below
+                    if force:
+                        out.append(_Piece([], start=True))  # marker, merged below
                     continue
             cur.append(i)
         if cur:
@@ -377,6 +653,7 @@ class _Ctx:
         b = self.b
         prev: _Piece | None = None
         mod_top = None
+        head_tail = False  # prev is a short piece right under a headline piece (a subtitle, a credit)
         for p in pieces:
             top = min(b[i].y0 for i in p.idx)
             c0 = min(b[i].col for i in p.idx)
@@ -385,15 +662,22 @@ class _Ctx:
                 p.start = True
             elif p.heady:
                 p.start = not prev.heady
-            elif prev.heady:
+            elif prev.heady or head_tail:
                 pbottom = max(b[i].y1 for i in prev.idx)
-                p.start = top < pbottom - 0.5 * pitch
+                ptop = min(b[i].y0 for i in prev.idx)
+                pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
+                # under the headline, or beside it in the next column (a side headline: nothing
+                # under it in its own column, the body starts at its top to its right)
+                beside = self.has_fonts and c0 == pc1 + 1 and abs(top - ptop) <= 2.0 * pitch
+                p.start = top < pbottom - 0.5 * pitch and not beside
             else:
                 pc1 = max(b[i].col + b[i].span - 1 for i in prev.idx)
                 same_top = mod_top is not None and abs(top - mod_top) <= 1.5 * pitch
                 p.start = not (c0 == pc1 + 1 and same_top)
-            if p.start or (prev is not None and prev.heady and not p.heady):
+            if p.start or (prev is not None and (prev.heady or head_tail) and not p.heady):
                 mod_top = top
+            head_tail = self.has_fonts and prev is not None and prev.heady and not p.heady and not p.start \
+                and len(p.idx) <= 2 and top - max(b[i].y1 for i in prev.idx) <= pitch
             prev = p
 
     def _pitch(self, order: list[int]) -> float:
@@ -404,16 +688,26 @@ class _Ctx:
         hs = [b[i].y1 - b[i].y0 for i in order]
         return median(d) if d else (median(hs) if hs else 1.0)
 
-    def _rule_between(self, y_top: float, y_bottom: float, ids: list[int]) -> bool:
+    def _rule_between(self, y_top: float, y_bottom: float, ids: list[int],
+                      across: tuple[float, float] | None = None) -> bool:
+        """A horizontal rule between ``y_top`` and ``y_bottom`` under the lines ``ids``, or,
+        with ``across=(x0, x1)``, running along most of that x range."""
         if not self.rules:
             return False
-        x0 = min(self.b[i].x0 for i in ids)
-        x1 = max(self.b[i].x1 for i in ids)
+        if across:
+            x0, x1 = across
+        else:
+            x0 = min(self.b[i].x0 for i in ids)
+            x1 = max(self.b[i].x1 for i in ids)
         for rx0, ry0, rx1, ry1 in self.rules:
             if ry1 - ry0 > rx1 - rx0:
                 continue  # vertical rule
             ry = (ry0 + ry1) / 2
-            if y_top - 0.2 <= ry <= y_bottom + 0.2 and min(rx1, x1) - max(rx0, x0) > 1.0:
+            if not y_top - 0.2 <= ry <= y_bottom + 0.2:
+                continue
+            if across and min(rx1, x1) - max(rx0, x0) >= 0.8 * (x1 - x0):
+                return True
+            if not across and min(rx1, x1) - max(rx0, x0) > 1.0:
                 return True
         return False
 

@@ -12,15 +12,18 @@ that separate articles.
 Coordinates are PDF points with the origin at the top left (y grows down).
 
 Bad input raises :mod:`baozhi.errors` classes: :class:`EncryptedPdf`,
-:class:`CorruptPdf` (corrupt, truncated, zero pages) and :class:`NoTextLayer`
-(a scan). Work per page is bounded by :data:`MAX_CHARS_PER_PAGE` and
+:class:`CorruptPdf` (corrupt, truncated), :class:`EmptyPdf` (no pages) and
+:class:`NoTextLayer` (a scan). Work per page is bounded by :data:`MAX_CHARS_PER_PAGE` and
 :data:`MAX_OBJECTS_PER_PAGE`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from ..errors import CorruptPdf, EncryptedPdf, NoTextLayer
+import hashlib
+import re
+from itertools import accumulate
+
+from ..errors import CorruptPdf, EmptyPdf, EncryptedPdf, NoTextLayer
 from ..model import Line, Page, Source
 from ..text import Text
 
@@ -29,6 +32,9 @@ MAX_CHARS_PER_PAGE = 200_000
 MAX_OBJECTS_PER_PAGE = 50_000
 """Page objects inspected for rules; the rest are ignored."""
 MAX_PAGES = 2_000
+FIGURE_MIN = 24.0
+"""An image or a path object at least this big (points) both ways, with no text inside, is a figure
+(a photo): rules drawn inside it (a drawing's lines) are not rules of the page."""
 RULE_THICKNESS = 2.0
 """A path object thinner than this (points) and longer than 2 ems is a rule."""
 LINE_GAP_EMS = 0.5
@@ -39,17 +45,18 @@ MAX_GAP_EMS = 6.0
 GUTTER_COVERAGE = 0.35
 """A gap covered by fewer characters than this share of what covers the characters on either
 side (and of the page's typical bin) is a gutter: spanning headlines and captions cross gutters
-too, but far fewer than the lines of a column."""
+too, but far fewer than the lines of a column (the fallback when no band nearby reaches across)."""
+NEIGHBOUR_BANDS = 3
+NEIGHBOUR_EMS = 5.0
+"""A gap is judged by up to this many bands above and below it, within this many ems."""
 
 
-@dataclass
 class _Char:
-    ch: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
+    __slots__ = ("ch", "x0", "y0", "x1", "y1", "size", "cy", "i")
+
+    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float, size: float, i: int = -1):
+        self.ch, self.x0, self.y0, self.x1, self.y1, self.size, self.i = ch, x0, y0, x1, y1, size, i
+        self.cy = (y0 + y1) / 2
 
 
 def _open(raw: bytes, name: str):
@@ -61,33 +68,79 @@ def _open(raw: bytes, name: str):
         msg = str(e).lower()
         if "password" in msg:
             raise EncryptedPdf("encrypted PDF: a password is needed to read it (decrypt it first, e.g. `qpdf --decrypt`)", path=name) from None
+        if _no_pages(raw):
+            raise EmptyPdf(_NO_PAGES, path=name) from None
         raise CorruptPdf(f"corrupt or truncated PDF ({e})", path=name) from None
     if len(doc) == 0:
-        raise CorruptPdf("PDF has no pages", path=name)
+        doc.close()
+        raise EmptyPdf(_NO_PAGES, path=name)
     return doc
 
 
-def _chars(textpage, page_h: float) -> list[_Char]:
-    import pypdfium2.raw as raw
+_NO_PAGES = "PDF has no pages (its page tree is empty): nothing to read"
 
-    n = min(textpage.count_chars(), MAX_CHARS_PER_PAGE)
-    out: list[_Char] = []
+
+def _no_pages(raw: bytes) -> bool:
+    """pdfium refuses to load a PDF whose page tree is empty (``/Count 0``) as if it were
+    corrupt: tell that case apart from the bytes (a plain page tree, no page object)."""
+    return re.search(rb"/Type\s*/Pages\b", raw) is not None and re.search(rb"/Count\s+0(?![0-9])", raw) is not None \
+        and re.search(rb"/Type\s*/Page(?![s\w])", raw) is None
+
+
+def _chars(textpage, page_h: float) -> list[_Char]:
+    """The printed characters of a text page (no spaces, no characters pdfium generated)."""
     import ctypes
 
+    import pypdfium2.raw as raw
+
+    n = min(raw.FPDFText_CountChars(textpage), MAX_CHARS_PER_PAGE)
+    if n <= 0:
+        return []
+    # the whole text in one call: one UTF-16 unit per character index, unless the page has
+    # characters beyond the BMP (surrogate pairs), which are read one by one
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(textpage, 0, n, buf)
+    units = buf[:n]
+    if got - 1 == n and not any(0xD800 <= u <= 0xDFFF for u in units):
+        text = "".join(map(chr, units))
+    else:
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFF) for i in range(n))
+    out: list[_Char] = []
     rc = raw.FS_RECTF()
-    for i in range(n):
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        if code == 0 or raw.FPDFText_IsGenerated(textpage, i):
-            continue
-        ch = chr(code)
+    ref = ctypes.byref(rc)
+    loose = raw.FPDFText_GetLooseCharBox
+    font_size = raw.FPDFText_GetFontSize
+    for i, ch in enumerate(text):
+        # whitespace is skipped, and pdfium generates only spaces and line breaks
         if ch.isspace() or not ch.isprintable():
             continue
         # the loose box spans the glyph's advance and the font's ascent/descent: the
         # same band for every character of a line, and no gap between set characters
-        if not raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rc)):
+        if not loose(textpage, i, ref):
             continue
-        size = raw.FPDFText_GetFontSize(textpage, i) or (rc.top - rc.bottom) or 1.0
-        out.append(_Char(ch, rc.left, page_h - rc.top, rc.right, page_h - rc.bottom, float(size)))
+        top, bottom = rc.top, rc.bottom
+        size = font_size(textpage, i) or (top - bottom) or 1.0
+        out.append(_Char(ch, rc.left, page_h - top, rc.right, page_h - bottom, float(size), i))
+    return out
+
+
+def _fonts(textpage, groups: list[list[_Char]]) -> list[str | None]:
+    """The typeface of each line: the font of its first, middle and last characters when they
+    agree, else None (a bold lead-in 本报讯 before body text: a mixed line)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    ref = ctypes.byref(flags)
+    out: list[str | None] = []
+    for g in groups:
+        names = set()
+        for c in {g[0].i, g[len(g) // 2].i, g[-1].i}:
+            n = raw.FPDFText_GetFontInfo(textpage, c, buf, 128, ref)
+            names.add(buf.value.decode("latin-1") if 0 < n <= 128 else None)
+        out.append(names.pop() if len(names) == 1 else None)
     return out
 
 
@@ -101,36 +154,69 @@ def _coverage(chars: list[_Char]) -> tuple[float, list[int], float]:
     for c in chars:
         diff[int(c.x0 - lo)] += 1
         diff[max(int(c.x0 - lo) + 1, int(c.x1 - lo))] -= 1
-    cov, run = [], 0
-    for k in range(n):
-        run += diff[k]
-        cov.append(run)
+    cov = list(accumulate(diff[:n]))
     nz = sorted(v for v in cov if v > 0)
     return lo, cov, float(nz[len(nz) // 2]) if nz else 1.0
 
 
 def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
     """Characters → printed lines: a baseline band (same vertical centre and size), then split
-    at a gap that lies in a gutter (an x range few characters of the page cover), at a
-    vertical rule, or at a change of font size. A gap inside a column (a padded name
-    ``焦   斌``, a justified line) or as wide as the band's own letter-spacing is kept."""
-    lo, cov, typical_cov = _coverage(chars)
-    chars = sorted(chars, key=lambda c: ((c.y0 + c.y1) / 2, c.x0))
+    at a gap (over :data:`LINE_GAP_EMS`) where the font size changes (a headline beside a
+    column's line) or a vertical rule runs (even through a letter-spaced headline's spacing),
+    or that lies in a gutter (see ``in_gutter``). A gap
+    inside a column (a padded name ``焦   斌``, a justified line) or as wide as the band's own
+    letter-spacing is kept."""
+    page_cov: list = []  # (origin, counts, typical), computed when first needed
+    chars = sorted(chars, key=lambda c: (c.cy, c.x0))
     bands: list[list[_Char]] = []
+    by_sum: list[float] = []  # sum of the centres of a band's first 8 characters
     for c in chars:
-        cy = (c.y0 + c.y1) / 2
+        cy, cs = c.cy, c.size
         placed = False
-        for band in reversed(bands[-6:]):
-            by = sum((d.y0 + d.y1) / 2 for d in band[:8]) / min(len(band), 8)
-            size = max(c.size, band[0].size)
-            if abs(cy - by) <= 0.3 * size and abs(c.size - band[0].size) <= 0.35 * size:
+        for k in range(len(bands) - 1, max(-1, len(bands) - 7), -1):
+            band = bands[k]
+            s0 = band[0].size
+            size = cs if cs > s0 else s0
+            m = len(band) if len(band) < 8 else 8
+            if abs(cy - by_sum[k] / m) <= 0.3 * size and abs(cs - s0) <= 0.35 * size:
+                if m < 8:
+                    by_sum[k] += cy
                 band.append(c)
                 placed = True
                 break
         if not placed:
             bands.append([c])
+            by_sum.append(cy)
 
-    def in_gutter(a: _Char, b: _Char) -> bool:
+    for band in bands:
+        band.sort(key=lambda c: c.x0)
+    centres = [sum(c.cy for c in band) / len(band) for band in bands]
+
+    def in_gutter(k: int, a: _Char, b: _Char) -> bool:
+        """Is the gap between ``a`` and ``b`` (band ``k``) a gutter? Judged locally: the bands
+        just above and below, set no larger, with text close to both sides of the gap, leave
+        a blank run in it too (a padded name or a letter-spaced headline sits over text that covers its gaps; a
+        headline crossing the gutters of the columns under it does not count). With no such neighbours,
+        or as many each way, the page's coverage decides."""
+        need = max(0.4 * max(a.size, b.size), min(0.8 * (b.x0 - a.x1), max(a.size, b.size)))
+        reach = NEIGHBOUR_EMS * max(a.size, b.size)
+        across = covered = 0
+        for step in (-1, 1):
+            j, seen = k + step, 0
+            while 0 <= j < len(bands) and seen < NEIGHBOUR_BANDS and abs(centres[j] - centres[k]) <= reach:
+                other = bands[j]
+                if other[0].size <= 1.05 * a.size and _near(other, a.x1 - 2 * a.size, a.x1) \
+                        and _near(other, b.x0, b.x0 + 2 * b.size):
+                    across += 1
+                    seen += 1
+                    if _blank_run(other, a.x1, b.x0) < need:
+                        covered += 1
+                j += step
+        if across and covered * 2 != across:
+            return covered * 2 < across
+        if not page_cov:
+            page_cov.extend(_coverage(chars))
+        lo, cov, typical_cov = page_cov
         i, j = int(a.x1 - lo) + 1, int(b.x0 - lo)
         if j <= i:
             return False
@@ -138,26 +224,98 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         return min(cov[i:j]) < GUTTER_COVERAGE * min(around, typical_cov)
 
     lines: list[list[_Char]] = []
-    for band in bands:
-        band.sort(key=lambda c: c.x0)
-        gaps = [max(0.0, b.x0 - a.x1) for a, b in zip(band, band[1:])]
-        cur = [band[0]]
-        for k, c in enumerate(band[1:]):
-            prev = cur[-1]
-            size = max(c.size, prev.size)
-            gap = gaps[k]
-            near = [g for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3]]
-            spacing = sorted(near)[len(near) // 2] if near else 0.0
-            split = gap > MAX_GAP_EMS * size or (gap > LINE_GAP_EMS * size and gap > 2.0 * spacing + 0.2 * size and (
-                in_gutter(prev, c) or _vrule_between(prev, c, vrules) or abs(c.size - prev.size) > 0.15 * size))
-            if split:
-                lines.append(cur)
-                cur = [c]
-            else:
-                cur.append(c)
-        lines.append(cur)
-    lines.sort(key=lambda ln: (round(min(c.y0 for c in ln)), ln[0].x0))
+    for bk, band in enumerate(bands):
+        if len(band) == 1:
+            lines.append(band)
+            continue
+        gaps = [b.x0 - a.x1 for a, b in zip(band, band[1:])]
+        start = 0
+        for k, gap in enumerate(gaps):
+            a, c = band[k], band[k + 1]
+            size = c.size if c.size > a.size else a.size
+            if gap <= LINE_GAP_EMS * size:
+                continue
+            if gap <= MAX_GAP_EMS * size and abs(c.size - a.size) <= 0.15 * size and not _vrule_between(a, c, vrules):
+                near = sorted(max(0.0, g) for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3])
+                spacing = near[len(near) // 2] if near else 0.0
+                if gap <= 2.0 * spacing + 0.2 * size or not in_gutter(bk, a, c):
+                    continue
+            lines.append(band[start:k + 1])
+            start = k + 1
+        lines.append(band[start:])
+    lines = _join_pieces(lines)
+    lines.sort(key=lambda ln: (round(min([c.y0 for c in ln])), ln[0].x0))
     return lines
+
+
+def _join_pieces(lines: list[list[_Char]]) -> list[list[_Char]]:
+    """Join a line cut in two by the baseline bands: a piece that starts where another ends
+    (within :data:`LINE_GAP_EMS`), at about its height and size (a bold lead-in 运城晚报讯 set
+    in another typeface, whose boxes sit a little higher, fell into a neighbouring column's band)."""
+    by_start = sorted(range(len(lines)), key=lambda k: lines[k][0].x0)
+    starts = [lines[k][0].x0 for k in by_start]
+    import bisect
+
+    nxt: dict[int, int] = {}
+    taken: set[int] = set()
+    for k, ln in enumerate(lines):
+        last = ln[-1]
+        size = last.size
+        lo = bisect.bisect_left(starts, last.x1 - 0.5)
+        hi = bisect.bisect_right(starts, last.x1 + LINE_GAP_EMS * size)
+        for j in by_start[lo:hi]:
+            first = lines[j][0]
+            if j != k and j not in taken and abs(first.size - size) <= 0.15 * size \
+                    and abs(first.cy - last.cy) <= 0.4 * size:
+                nxt[k] = j
+                taken.add(j)
+                break
+    if not nxt:
+        return lines
+    out = []
+    for k in range(len(lines)):
+        if k in taken:
+            continue
+        chain, j, seen = list(lines[k]), k, {k}
+        while j in nxt and nxt[j] not in seen:
+            j = nxt[j]
+            seen.add(j)
+            chain.extend(lines[j])
+        out.append(chain)
+    return out
+
+
+def _near(band: list[_Char], x0: float, x1: float) -> bool:
+    """Does a character of ``band`` (sorted by x0) overlap ``[x0, x1]``?"""
+    lo, hi = 0, len(band)
+    while lo < hi:  # first character starting at or after x1
+        m = (lo + hi) // 2
+        if band[m].x0 < x1:
+            lo = m + 1
+        else:
+            hi = m
+    return lo > 0 and any(band[i].x1 > x0 for i in range(max(0, lo - 3), lo))
+
+
+def _blank_run(band: list[_Char], x0: float, x1: float) -> float:
+    """The widest stretch of ``[x0, x1]`` no character of ``band`` (sorted by x0) covers."""
+    lo, hi = 0, len(band)
+    while lo < hi:  # first character starting at or after x0
+        m = (lo + hi) // 2
+        if band[m].x0 < x0:
+            lo = m + 1
+        else:
+            hi = m
+    edge = x0
+    for i in range(max(0, lo - 3), lo):
+        edge = max(edge, band[i].x1)
+    best = 0.0
+    i = lo
+    while i < len(band) and band[i].x0 < x1:
+        best = max(best, band[i].x0 - edge)
+        edge = max(edge, band[i].x1)
+        i += 1
+    return max(best, x1 - edge)
 
 
 def _vrule_between(a: _Char, b: _Char, vrules) -> bool:
@@ -176,41 +334,103 @@ def _line_text(chars: list[_Char]) -> str:
     return "".join(out)
 
 
-def _rules(page, page_h: float) -> list[tuple[float, float, float, float]]:
+def _objects(page, page_h: float) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """(rules, figure candidates) from the page's path and image objects: a path thinner
+    than :data:`RULE_THICKNESS` and longer than 18 points is a rule; an image, or a path at
+    least :data:`FIGURE_MIN` points both ways, may be a figure (a photo, a drawing).
+    At most :data:`MAX_OBJECTS_PER_PAGE` objects are looked at (forms: two levels deep)."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
-    out = []
-    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2)):
-        if k >= MAX_OBJECTS_PER_PAGE:
-            break
-        try:
-            x0, y0, x1, y1 = obj.get_bounds()
-        except Exception:  # noqa: BLE001 - a malformed object is not a rule
+    rules, figures = [], []
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    path, image, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+    seen = 0
+    stack = [(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, 0)]
+    while stack and seen < MAX_OBJECTS_PER_PAGE:
+        count, get, parent, depth = stack.pop()
+        for i in range(max(0, count(parent))):
+            seen += 1
+            if seen > MAX_OBJECTS_PER_PAGE:
+                break
+            obj = get(parent, i)
+            if not obj:
+                continue
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == form and depth < 1:
+                stack.append((raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, depth + 1))
+                continue
+            if kind != path and kind != image:
+                continue
+            if not raw.FPDFPageObj_GetBounds(obj, *refs):
+                continue  # a malformed object is not a rule
+            x0, y0, x1, y1 = l.value, b.value, r.value, t.value
+            w, h = x1 - x0, y1 - y0
+            box = (x0, page_h - y1, x1, page_h - y0)
+            if w >= FIGURE_MIN and h >= FIGURE_MIN:
+                figures.append(box)
+            elif kind == path and ((h <= RULE_THICKNESS and w >= 18) or (w <= RULE_THICKNESS and h >= 18)):
+                rules.append(box)
+    return rules, figures
+
+
+def _figures(cands, chars: list[_Char]) -> list[tuple[float, float, float, float]]:
+    """Figure candidates with no character inside: photos and drawings, not framed or
+    shaded boxes of text. Nested candidates (a photo's parts) collapse into the outermost."""
+    if not cands:
+        return []
+    cands = sorted(set(cands), key=lambda r: -(r[2] - r[0]) * (r[3] - r[1]))
+    out: list[tuple[float, float, float, float]] = []
+    for r in cands:
+        if any(o[0] - 1 <= r[0] and o[1] - 1 <= r[1] and r[2] <= o[2] + 1 and r[3] <= o[3] + 1 for o in out):
             continue
-        w, h = x1 - x0, y1 - y0
-        if (h <= RULE_THICKNESS and w >= 18) or (w <= RULE_THICKNESS and h >= 18):
-            out.append((x0, page_h - y1, x1, page_h - y0))
-    return out
+        out.append(r)
+    centres = sorted(((c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2) for c in chars)
+    import bisect
+
+    keep = []
+    for r in out:
+        i = bisect.bisect_left(centres, (r[0], -1e9))
+        if not any(r[1] < cy < r[3] for cx, cy in centres[i:bisect.bisect_right(centres, (r[2], 1e9))]):
+            keep.append(r)
+    return keep
+
+
+def _inside(r, figures) -> bool:
+    cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
+    return any(f[0] < cx < f[2] and f[1] < cy < f[3] for f in figures)
 
 
 def read_pdf(raw: bytes, name: str) -> list[Page]:
     """All pages of a PDF, each with its own :class:`Source` (the page's text layer)."""
     doc = _open(raw, name)
     pages: list[Page] = []
+    doc_id = hashlib.sha256(raw).hexdigest()
     try:
         total_chars = 0
         for n in range(min(len(doc), MAX_PAGES)):
-            page = doc[n]
             try:
-                pw, ph = page.get_size()
-                tp = page.get_textpage()
-                chars = _chars(tp, ph)
-                rules = _rules(page, ph)
+                page = doc[n]
+                try:
+                    pw, ph = page.get_size()
+                    tp = page.get_textpage()
+                    try:
+                        chars = _chars(tp.raw, ph)
+                        rules, cands = _objects(page, ph)
+                        figures = _figures(cands, chars)
+                        rules = [r for r in rules if not _inside(r, figures)]
+                        vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
+                        groups = _group_lines(chars, vrules) if chars else []
+                        fonts = _fonts(tp.raw, groups)
+                    finally:
+                        tp.close()
+                finally:
+                    page.close()
             except Exception as e:  # noqa: BLE001 - pdfium raises plain errors on broken pages
                 raise CorruptPdf(f"page {n + 1} cannot be read ({e})", path=name) from None
             total_chars += len(chars)
-            vrules = [r for r in rules if r[3] - r[1] > r[2] - r[0]]
-            groups = _group_lines(chars, vrules) if chars else []
             parts: list[str] = []
             spans: list[tuple[int, int]] = []
             pos = 0
@@ -220,17 +440,18 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                 parts.append(s)
                 pos += len(s) + 1
             text = "\n".join(parts)
-            src = Source.make(raw, name if len(doc) == 1 else f"{name}#page={n + 1}", text, "pdf", kind="pdf")
+            src = Source(doc_id, name if len(doc) == 1 else f"{name}#page={n + 1}", text, "pdf", "pdf")
             lines = []
-            for g, (a, b) in zip(groups, spans):
-                sizes = sorted(c.size for c in g)
+            for g, (a, b), font in zip(groups, spans, fonts):
+                sizes = sorted([c.size for c in g])
                 lines.append(Line(
                     text=Text.from_source(text, a, b),
-                    bbox=(min(c.x0 for c in g), min(c.y0 for c in g), max(c.x1 for c in g), max(c.y1 for c in g)),
+                    bbox=(g[0].x0, min([c.y0 for c in g]), max([c.x1 for c in g]), max([c.y1 for c in g])),
                     font_size=round(sizes[len(sizes) // 2], 2),
+                    font=font,
                 ))
             pages.append(Page(source=src, lines=lines, dump_kind="pdf", number=n + 1, rules=rules,
-                              size=(pw, ph)))
+                              figures=figures, size=(pw, ph)))
     finally:
         doc.close()
     if total_chars == 0:
