@@ -11,7 +11,7 @@ echo "---- articles (baozhi parse --markdown) ----"
 .venv/bin/baozhi parse examples/seed_page.txt --markdown
 echo
 echo "---- archive (baozhi ingest → ./baozhi.sqlite) ----"
-.venv/bin/baozhi ingest examples/seed_page.txt --db baozhi.sqlite
+.venv/bin/baozhi ingest examples/seed_page.txt --db baozhi.sqlite --newspaper 渝西都市报
 echo
 echo "---- who holds which post (baozhi people) ----"
 .venv/bin/baozhi people --db baozhi.sqlite
