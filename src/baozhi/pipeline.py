@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .articles.assemble import attach_headlines, build_article, classify_lines, segment
 from .articles.paragraphs import full_width
 from .layout.chars import unify_compat
-from .model import Line, Page, PageResult, Source
+from .model import Page, PageResult, Source
 from .readers.decode import decode
 from .readers.dump import read_dump
 from .text import Text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_DOTS = {"•": "·", "・": "·", "‧": "·", "∙": "·", "．": ".", "\u2027": "·", "\u00b7": "·"}
+_DOTS = {"•": "·", "・": "·", "‧": "·", "∙": "·", "．": ".", "\u00b7": "·"}
 _WS = re.compile(r"\s+")
 _ROLE_AHEAD = re.compile(r"(?:本报|全媒体|融媒体|见习|实习|特约|首席)?(?:记者|通讯员|编辑|责任编辑|审核|摄影|摄像|校对|监制|实习生)")
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4})+")

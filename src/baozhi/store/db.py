@@ -13,7 +13,7 @@ import sqlite3
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from ..errors import StoreError
 
@@ -367,3 +367,18 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def date_paper_filter(alias: str, since: str | None, until: str | None,
+                      newspaper: str | None) -> tuple[list[str], list[Any]]:
+    """WHERE conditions and their arguments restricting rows of table ``alias`` (which has
+    ``date`` and ``newspaper`` columns) to ``since <= date <= until`` (ISO dates, inclusive)
+    and one newspaper; empty lists when no filter is given."""
+    where: list[str] = []
+    args: list[Any] = []
+    for cond, value in ((f"{alias}.date >= ?", since), (f"{alias}.date <= ?", until),
+                        (f"{alias}.newspaper = ?", newspaper)):
+        if value:
+            where.append(cond)
+            args.append(value)
+    return where, args

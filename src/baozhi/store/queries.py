@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from .db import store_errors
+from .db import date_paper_filter, store_errors
 from .write import person_key
 
 
@@ -104,16 +104,8 @@ def _meeting_filter(conn, chair, kind, organizer, since, until, newspaper) -> tu
     if organizer:
         where.append("instr(m.organizer, ?) > 0")
         args.append(organizer)
-    if since:
-        where.append("m.date >= ?")
-        args.append(since)
-    if until:
-        where.append("m.date <= ?")
-        args.append(until)
-    if newspaper:
-        where.append("m.newspaper = ?")
-        args.append(newspaper)
-    return where, args
+    more, more_args = date_paper_filter("m", since, until, newspaper)
+    return where + more, args + more_args
 
 
 @store_errors

@@ -5,7 +5,7 @@ import re
 import sqlite3
 from dataclasses import asdict, dataclass
 
-from .db import store_errors
+from .db import date_paper_filter, store_errors
 from .tokens import fold, parse_query, term_pattern
 
 MARK = ("【", "】")
@@ -89,17 +89,9 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None, un
     q = parse_query(query)
     if q.fts is None or limit <= 0:
         return []
-    where = ["article_fts MATCH ?"]
-    args: list = [q.fts]
-    if since:
-        where.append("a.date >= ?")
-        args.append(since)
-    if until:
-        where.append("a.date <= ?")
-        args.append(until)
-    if newspaper:
-        where.append("a.newspaper = ?")
-        args.append(newspaper)
+    more, more_args = date_paper_filter("a", since, until, newspaper)
+    where = ["article_fts MATCH ?"] + more
+    args: list = [q.fts] + more_args
     join = " JOIN articles a ON a.id = article_fts.rowid" if len(where) > 1 else ""
     # rank first, on the index alone (and the short filter columns); fetch the rows shown after
     ranked = conn.execute(
