@@ -500,12 +500,12 @@ def meetings(chair, kind, organizer, since, until, newspaper, limit, db, as_json
     if total > len(rows):
         click.echo(f"showing {len(rows)} of {total} (use --limit)", err=True)
     if not as_json:
-        click.echo("date\tkind\tname\torganizer\tchairs\tattendees\tobservers")
+        click.echo("date\tnewspaper\tkind\tname\torganizer\tchairs\tattendees\tobservers")
     for m in rows:
         if as_json:
             _emit_json(m)
             continue
-        click.echo(f"{m['date'] or m['date_text'] or '?'}\t{m['kind'] or '-'}\t{m['name']}\t"
+        click.echo(f"{m['date'] or m['date_text'] or '?'}\t{m.get('newspaper') or '-'}\t{m['kind'] or '-'}\t{m['name']}\t"
                    f"{m['organizer'] or '-'}\t{'、'.join(m['chairs']) or '-'}\t"
                    f"{'、'.join(m['attendees']) or '-'}\t{'、'.join(m['observers']) or '-'}")
 

@@ -69,6 +69,23 @@ def stated_years(v: str, event_month: int | None) -> list[int]:
     return ys
 
 
+FUTURE_DAYS = 7
+"""A news page reports what happened up to its date, and announces what comes in the next days:
+a month-day more than this many days after the page date fell in the year before."""
+
+
+def _year_before_page(py: int, mo: int, d: int, page_date: str) -> int:
+    """The year of month-day ``mo-d`` reported on a page dated ``page_date`` (year ``py``)."""
+    import datetime as dt
+
+    try:
+        event = dt.date(py, mo, d)
+        page = dt.date.fromisoformat(page_date)
+    except ValueError:
+        return py - 1 if mo > int(page_date[5:7]) + 1 else py
+    return py - 1 if (event - page).days > FUTURE_DAYS else py
+
+
 def find_date(v: str, *, page_date: str | None = None, has_meeting: bool = True,
               skip: list[tuple[int, int]] = ()) -> dict:
     """Event date of view ``v``.
@@ -183,6 +200,8 @@ def find_date(v: str, *, page_date: str | None = None, has_meeting: bool = True,
             year_source = "page"
         if py:
             y = py - 1 if mo > pm + 1 else py
+            if year_source == "page" and re.match(r"\d{4}-\d{2}-\d{2}$", page_date or ""):
+                y = _year_before_page(py, mo, d, page_date)
         else:
             ys = stated_years(v, mo)
             if ys:

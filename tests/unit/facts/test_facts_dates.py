@@ -43,3 +43,9 @@ def test_page_date_gives_the_year():
 
 def test_publication_dates():
     assert publication_dates("发布日期:2018-07-30访问次数")[0][:3] == (2018, 7, 30)
+
+
+def test_a_month_day_weeks_after_the_page_date_fell_in_the_year_before():
+    assert find_date("12月16日，区委理论学习中心组举行集体学习会议。", page_date="2024-11-24")["date"] == "2023-12-16"
+    # an event announced for the next days keeps the page's year
+    assert find_date("12月1日，区委将举行全体会议。", page_date="2024-11-28")["date"] == "2024-12-01"
