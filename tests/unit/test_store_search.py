@@ -118,7 +118,7 @@ def test_meetings_and_people_messages(db):
     r = _cli("meetings", "--kind", "座谈会", "--db", db, "--json")
     assert (r.exit_code, r.stdout, r.stderr) == (0, "", "no meetings match\n")
     r = _cli("meetings", "--chair", "宋文", "--db", db)
-    assert r.stdout.splitlines()[1] == "2024-06-02\t常务会议\t区政府第58次常务会议\t区政府\t宋文\t-\t-"
+    assert r.stdout.splitlines()[1] == "2024-06-02\t晨报\t常务会议\t区政府第58次常务会议\t区政府\t宋文\t-\t-"
     r = _cli("people", "涂燕", "--db", db)
     assert (r.exit_code, r.stdout, r.stderr) == (0, "涂燕  (晨报; 1 mention)\n  no titles recorded\n", "")
     r = _cli("people", "宋文", "--db", db)
