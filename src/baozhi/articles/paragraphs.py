@@ -32,12 +32,16 @@ FIRST_LINE_SLACK = 0.5
 
 
 def full_width(lines: list[str]) -> float:
-    """The column width ``W`` in ems: the most common line width (rounded to ems).
+    """The column width ``W`` in ems: the most common width (rounded to ems) of the lines
+    with punctuation (running text), or of all lines when none has any.
 
     Full lines dominate any column of body text, so the mode is robust to short
     first and last lines. Returns 0.0 for no lines.
     """
-    c = Counter(round(width(s)) for s in lines if s.strip())
+    # running text has punctuation; headline and credit lines mostly do not, and on a short
+    # input they could outnumber the body lines of one width
+    body = [s for s in lines if s.strip() and any(p in s for p in "，。、；：！？")]
+    c = Counter(round(width(s)) for s in (body or lines) if s.strip())
     if not c:
         return 0.0
     top = max(c.values())
