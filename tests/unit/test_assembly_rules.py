@@ -185,3 +185,12 @@ def test_headlines_printed_in_a_row_without_blank_lines_go_to_their_own_bodies()
     heads = {a["byline"]: a["headline"] for a in d["articles"]}
     assert heads["本报讯（记者 王明）"] == ["市政府召开第十次常务会议研究部署防汛抗旱工作"]
     assert heads["本报讯（记者 李华）"] == ["市人大常委会召开主任会议听取预算执行情况的报告"]
+
+
+def test_caption_glued_to_the_text_before_it_starts_at_its_date_lead():
+    # no blank line or width change shows the caption box; its photo credit closes it and its
+    # date lead after a sentence end shows where it begins
+    caption = ["12月12日，江永县潇浦镇永回路，电", "力工人在高空进行施工作业，全力确", "保电网安全稳定运行。毛如瑞摄"]
+    d = parse("\n".join(BODY_A + caption + BODY_B))
+    texts = ["".join(a["paragraphs"]) for a in d["articles"]]
+    assert texts == ["".join(BODY_A), "".join(caption), "".join(BODY_B)]

@@ -396,12 +396,36 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         cut = None
         # a photo credit run in after the last sentence closes a caption (…运行。毛如瑞摄)
         closed = cues.photo_credit_end(f)
+        if closed and cur is not None and cur is units[-1] and cur.byline_line is None \
+                and ln.rel_size is None and ln.row is None:  # geometry shows captions by their own blocks
+            k = _caption_start(cur.lines)
+            if k:
+                units.append(Unit("body", cur.lines[k:]))
+                cur.lines = cur.lines[:k]
+                cur = units[-1]
     if pending_byline is not None:
         units.append(Unit("body", [], byline_line=pending_byline))
     for u in units:
         if u.kind == "headline" and len(u.lines) > 1:
             u.lines = vertical_headlines(u.lines)
     return units, furniture
+
+
+CAPTION_MAX_LINES = 16
+"""A caption closed by a photo credit runs at most this many lines back (one or two paragraphs)."""
+_CAPTION_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|连日来|近日|日前|当天|近年来)")
+
+
+def _caption_start(lines: list[Line]) -> int:
+    """Where a caption closed by a photo credit begins inside a body that holds other text
+    before it: the last paragraph start (after a sentence end) within
+    :data:`CAPTION_MAX_LINES` lines that opens the way captions do (a date: 12月12日，…;
+    连日来，…); 0 when there is none (the whole body is the caption, or no evidence)."""
+    lo = max(1, len(lines) - CAPTION_MAX_LINES)
+    for k in range(len(lines) - 1, lo - 1, -1):
+        if cues.ends_sentence(_flat(lines[k - 1])) and _CAPTION_LEAD.match(_flat(lines[k])):
+            return k
+    return 0
 
 
 def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
