@@ -15,38 +15,13 @@ from baozhi.pipeline import Settings, process_source
 from baozhi.readers.pdf import read_pdf
 
 reportlab = pytest.importorskip("reportlab")
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from pdf_typeset import FONT, draw_lines, flow  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 W, H = 420.0, 600.0
 BODY = 10.0
 COL_X = [20.0, 150.0, 280.0]  # three columns of 12 ems, gutter 1 em
 COL_CHARS = 12
-
-
-def _flow(text: str, width: int = COL_CHARS) -> list[str]:
-    """Set paragraphs (separated by '|') as column lines: 2-em indent, then full lines."""
-    out = []
-    for para in text.split("|"):
-        first = True
-        while para:
-            n = width - 2 if first else width
-            out.append(("  " if first else "") + para[:n])
-            para = para[n:]
-            first = False
-    return out
-
-
-def _draw_lines(c, x: float, y: float, lines: list[str], size: float = BODY, lead: float = 1.5) -> float:
-    c.setFont(FONT, size)
-    for ln in lines:
-        indent = len(ln) - len(ln.lstrip(" "))
-        c.drawString(x + (2 * size if indent else 0), y, ln.lstrip(" "))
-        y -= size * lead
-    return y
 
 
 def _pdf(draw, pages: int = 1, **kw) -> bytes:
@@ -76,14 +51,14 @@ def _front_page(c, n: int) -> None:
     # a headline spanning columns 1-2 over a body flowing down column 1 then column 2
     c.setFont(FONT, 20)
     c.drawString(20, H - 85, "全市部署今年重点任务")
-    lines = _flow(BODY_A)
+    lines = flow(BODY_A, COL_CHARS)
     half = (len(lines) + 1) // 2
-    _draw_lines(c, COL_X[0], H - 110, lines[:half])
-    _draw_lines(c, COL_X[1], H - 110, lines[half:])
+    draw_lines(c, COL_X[0], H - 110, lines[:half])
+    draw_lines(c, COL_X[1], H - 110, lines[half:])
     # column 3: a brief without a headline, then a photo box and its caption
-    _draw_lines(c, COL_X[2], H - 85, _flow(BRIEF))
+    draw_lines(c, COL_X[2], H - 85, flow(BRIEF, COL_CHARS))
     c.rect(COL_X[2], H - 330, 120, 120)
-    _draw_lines(c, COL_X[2], H - 345, ["市民在新建的公园里散步，", "享受周末时光。张三摄"], size=9)
+    draw_lines(c, COL_X[2], H - 345, ["市民在新建的公园里散步，", "享受周末时光。张三摄"], size=9)
 
 
 def test_pdf_columns_spanning_headline_brief_caption():
@@ -118,7 +93,7 @@ def test_pdf_multi_page():
     def draw(c, n):
         c.setFont(FONT, 18)
         c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
-        _draw_lines(c, 20, H - 90, _flow(BRIEF, 20))
+        draw_lines(c, 20, H - 90, flow(BRIEF, 20))
 
     results = process_source(_pdf(draw, pages=2), "two.pdf", Settings(check=True))
     assert [r.page for r in results] == [1, 2]

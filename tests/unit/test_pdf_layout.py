@@ -2,6 +2,7 @@
 STSong-Light, no font file needed): each test names the kind of fault it guards against."""
 from __future__ import annotations
 
+import functools
 import io
 
 import pytest
@@ -10,12 +11,12 @@ from baozhi.pipeline import Settings, process_source
 from baozhi.readers.pdf import read_pdf
 
 reportlab = pytest.importorskip("reportlab")
+import pdf_typeset as typeset  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from pdf_typeset import FONT  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 W, H = 420.0, 600.0
 BODY = 10.0
 LEAD = 14.0
@@ -35,26 +36,10 @@ LONG_B = TEXT_B + MORE
 
 
 def flow(text: str, width: int = N) -> list[str]:
-    """Paragraphs (split at '|') as column lines: 2-em indent on first lines."""
-    out = []
-    for para in text.split("|"):
-        first = True
-        while para:
-            n = width - 2 if first else width
-            out.append(("  " if first else "") + para[:n])
-            para = para[n:]
-            first = False
-    return out
+    return typeset.flow(text, width)
 
 
-def draw_lines(c, x: float, y: float, lines: list[str], size: float = BODY, lead: float = LEAD) -> float:
-    """Draw column lines (top line's baseline at ``y``, PDF coordinates); return the next baseline."""
-    c.setFont(FONT, size)
-    for ln in lines:
-        indent = len(ln) - len(ln.lstrip(" "))
-        c.drawString(x + (2 * size if indent else 0), y, ln.lstrip(" "))
-        y -= lead
-    return y
+draw_lines = functools.partial(typeset.draw_lines, lead=LEAD)
 
 
 def spaced(c, x: float, y: float, text: str, size: float, pitch: float) -> None:
