@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..errors import CorruptPdf, EmptyPdf, EncryptedPdf, NoTextLayer
@@ -254,15 +255,13 @@ def _join_pieces(lines: list[list[_Char]]) -> list[list[_Char]]:
     in another typeface, whose boxes sit a little higher, fell into a neighbouring column's band)."""
     by_start = sorted(range(len(lines)), key=lambda k: lines[k][0].x0)
     starts = [lines[k][0].x0 for k in by_start]
-    import bisect
-
     nxt: dict[int, int] = {}
     taken: set[int] = set()
     for k, ln in enumerate(lines):
         last = ln[-1]
         size = last.size
-        lo = bisect.bisect_left(starts, last.x1 - 0.5)
-        hi = bisect.bisect_right(starts, last.x1 + LINE_GAP_EMS * size)
+        lo = bisect_left(starts, last.x1 - 0.5)
+        hi = bisect_right(starts, last.x1 + LINE_GAP_EMS * size)
         for j in by_start[lo:hi]:
             first = lines[j][0]
             if j != k and j not in taken and abs(first.size - size) <= 0.15 * size \
@@ -285,27 +284,19 @@ def _join_pieces(lines: list[list[_Char]]) -> list[list[_Char]]:
     return out
 
 
+def _x0(c: _Char) -> float:
+    return c.x0
+
+
 def _near(band: list[_Char], x0: float, x1: float) -> bool:
     """Does a character of ``band`` (sorted by x0) overlap ``[x0, x1]``?"""
-    lo, hi = 0, len(band)
-    while lo < hi:  # first character starting at or after x1
-        m = (lo + hi) // 2
-        if band[m].x0 < x1:
-            lo = m + 1
-        else:
-            hi = m
+    lo = bisect_left(band, x1, key=_x0)  # first character starting at or after x1
     return lo > 0 and any(band[i].x1 > x0 for i in range(max(0, lo - 3), lo))
 
 
 def _blank_run(band: list[_Char], x0: float, x1: float) -> float:
     """The widest stretch of ``[x0, x1]`` no character of ``band`` (sorted by x0) covers."""
-    lo, hi = 0, len(band)
-    while lo < hi:  # first character starting at or after x0
-        m = (lo + hi) // 2
-        if band[m].x0 < x0:
-            lo = m + 1
-        else:
-            hi = m
+    lo = bisect_left(band, x0, key=_x0)  # first character starting at or after x0
     edge = x0
     for i in range(max(0, lo - 3), lo):
         edge = max(edge, band[i].x1)
