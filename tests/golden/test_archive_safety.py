@@ -17,6 +17,20 @@ from conftest import BENCH, SHARED, need_shared
 CORPUS = SHARED / "corpus" / "facts"
 
 
+
+def _stored_pages(db) -> int:
+    """Pages committed so far by an ingest running in another process (0 before the archive exists)."""
+    if not db.exists():
+        return 0
+    try:
+        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return c.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+        finally:
+            c.close()
+    except sqlite3.Error:
+        return 0
+
 def _copies(src_files, out, n):
     """n page files with distinct content (a numbered line appended) from the given pages."""
     out.mkdir(parents=True, exist_ok=True)
@@ -73,12 +87,7 @@ def test_sigkill_mid_ingest_then_resume(tmp_path):
     deadline = time.monotonic() + 60
     try:
         while time.monotonic() < deadline:
-            try:
-                c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-                n = c.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-                c.close()
-            except sqlite3.Error:
-                n = 0
+            n = _stored_pages(db)
             if n >= 3:
                 break
             time.sleep(0.02)
@@ -202,14 +211,7 @@ def _start_and_stop(tmp_path, sig):
     deadline = time.monotonic() + 60
     try:
         while time.monotonic() < deadline:
-            n = 0
-            if db.exists():
-                try:
-                    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-                    n = c.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-                    c.close()
-                except sqlite3.Error:
-                    n = 0
+            n = _stored_pages(db)
             if n >= 1 and len(list(pids_dir.iterdir())) >= 2:
                 break
             time.sleep(0.02)
