@@ -47,7 +47,7 @@ class Unit:
     byline_line: Line | None = None  # own-line credit above the body
     headlines: list[list[Line]] = field(default_factory=list)
     jumps: list[Line] = field(default_factory=list)
-    inner: list[int] = field(default_factory=list)  # headline units printed inside this body
+    inner: list["Unit"] = field(default_factory=list)  # headline units printed inside this body
 
 
 def _raw(line: Line) -> str:
@@ -386,7 +386,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         if (not starts_article and cur is None and cut is not None and w and not cues.dateline(f)
                 and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
-            cur.inner.append(len(units) - 1)
+            cur.inner.append(units[-1])
         if starts_article or cur is None or cur.jumps:
             cur = Unit("body", [ln], byline_line=pending_byline)
             units.append(cur)
@@ -413,7 +413,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
 
 CAPTION_MAX_LINES = 16
 """A caption closed by a photo credit runs at most this many lines back (one or two paragraphs)."""
-_CAPTION_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|连日来|近日|日前|当天|近年来)")
+CAPTION_LEADS = ("连日来", "近日", "日前", "当天", "近年来")
+"""Time words that open a caption the way a date does (12月12日，…)."""
 
 
 def _caption_start(lines: list[Line]) -> int:
@@ -423,7 +424,8 @@ def _caption_start(lines: list[Line]) -> int:
     连日来，…); 0 when there is none (the whole body is the caption, or no evidence)."""
     lo = max(1, len(lines) - CAPTION_MAX_LINES)
     for k in range(len(lines) - 1, lo - 1, -1):
-        if cues.ends_sentence(_flat(lines[k - 1])) and _CAPTION_LEAD.match(_flat(lines[k])):
+        f = _flat(lines[k])
+        if cues.ends_sentence(_flat(lines[k - 1])) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
             return k
     return 0
 
@@ -475,17 +477,21 @@ HEADLINE_WINDOW = 120
 """A headline group far from a body needs this share of its bigrams in the body."""
 
 
-def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
+def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[Unit]:
     """Split a headline group printed as several blocks (blank lines between; each line when
     the dump has no blank lines) where a block shares its words with another body than the
-    block before it: the dump set the headlines of neighbouring articles one after another."""
-    bodies = {k: _bigrams("".join(_flat(l) for l in u.lines)) for k, u in enumerate(units) if u.kind == "body"}
+    block before it: the dump set the headlines of neighbouring articles one after another.
+
+    ``grams``: the bigrams of each body unit, by ``id(unit)``. A split group keeps its first
+    part in the original unit (bodies refer to the groups printed inside them).
+    """
+    bodies = {k: grams[id(u)] for k, u in enumerate(units) if u.kind == "body"}
     if not bodies:
         return units
     out: list[Unit] = []
     for ui, u in enumerate(units):
+        out.append(u)
         if u.kind != "headline" or len(u.lines) < 2:
-            out.append(u)
             continue
         gaps = any(ln.gap_before for ln in u.lines[1:])
         blocks: list[list[Line]] = []
@@ -495,7 +501,7 @@ def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
             if not blocks or ln.gap_before or not gaps:
                 blocks.append([])
             blocks[-1].append(ln)
-        cur: list[Line] = []
+        parts: list[list[Line]] = [[]]
         cur_body: int | None = None
         near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW]
         for blk in blocks:
@@ -504,16 +510,13 @@ def _split_mixed_groups(units: list[Unit]) -> list[Unit]:
             ov = {b: _share(hb, bodies[b]) for b in near}
             best = max(near, key=lambda b: ov[b], default=None)
             strong = best is not None and ov[best] >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
-            if cur and strong and cur_body is not None and best != cur_body \
-                    and ov[cur_body] < ov[best] - SPLIT_MARGIN:
-                out.append(Unit("headline", cur))
-                cur = []
-            if strong and (not cur or cur_body is None):
+            if strong:
+                if parts[-1] and cur_body is not None and best != cur_body and ov[cur_body] < ov[best] - SPLIT_MARGIN:
+                    parts.append([])
                 cur_body = best
-            elif strong and best != cur_body:
-                cur_body = best
-            cur = cur + blk
-        out.append(Unit("headline", cur))
+            parts[-1].extend(blk)
+        u.lines = parts[0]
+        out.extend(Unit("headline", p) for p in parts[1:])
     return out
 
 
@@ -528,15 +531,16 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     first, one group per body. A group left over heads an article of its own
     (a photo headline, a headline whose body is elsewhere).
     """
-    units = _split_mixed_groups(units)
+    body_grams = {id(u): _bigrams("".join(_flat(l) for l in u.lines)) for u in units if u.kind == "body"}
+    units = _split_mixed_groups(units, body_grams)
     bodies = [k for k, u in enumerate(units) if u.kind == "body"]
     groups = [k for k, u in enumerate(units) if u.kind == "headline"]
-    text_of = {k: "".join(_flat(l) for l in units[k].lines) for k in bodies}
-    grams = {k: _bigrams(v) for k, v in text_of.items()}
+    grams = {k: body_grams[id(units[k])] for k in bodies}
+    pos = {id(u): k for k, u in enumerate(units)}
     inner_of: dict[int, list[int]] = {}
     for b in bodies:
-        for g in units[b].inner:
-            inner_of.setdefault(g, []).append(b)
+        for h in units[b].inner:
+            inner_of.setdefault(pos[id(h)], []).append(b)
     pairs = []
     for g in groups:
         hb = _bigrams("".join(_flat(l) for l in units[g].lines))
@@ -565,7 +569,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         if g in owner:
             continue
         hb = _bigrams("".join(_flat(l) for l in units[g].lines))
-        near = [b for b in (g - 1, g + 1) if b in text_of] + inner_of.get(g, [])
+        near = [b for b in (g - 1, g + 1) if b in grams] + inner_of.get(g, [])
         best = max(near, key=lambda b: _share(hb, grams[b]), default=None)
         if best is not None and best in taken and _share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
