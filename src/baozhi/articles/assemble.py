@@ -463,6 +463,7 @@ def _share(hb: set[str], bb: set[str]) -> float:
 ADJACENT_BONUS = 0.25
 """Bonus for a body printed right after (or, less, right before) a headline group."""
 MIN_OVERLAP = 0.2
+"""A headline group far from a body needs this share of its bigrams in the body."""
 SPLIT_BLOCK_CHARS = 8
 """A headline block this long can tell by its words which body it heads (shorter ones,
 like 常晓勇出席, share too few words to split a group)."""
@@ -474,7 +475,6 @@ SECOND_GROUP_OVERLAP = 0.5
 """A second headline group joins a body already headed only when half its bigrams are in it."""
 HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
-"""A headline group far from a body needs this share of its bigrams in the body."""
 
 
 def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[Unit]:

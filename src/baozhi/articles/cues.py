@@ -58,7 +58,6 @@ _FURNITURE = [
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"),
 ]
 _JUMP = re.compile(r"^[（(]?\s*(?:下转|上接|转|接)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]?$")
-_JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]$")
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)[，,]")
 _AGENCY_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)[电讯]")
 _NAME_AFTER_ROLE = re.compile(_ROLE + r"\s*((?:[\u4e00-\u9fff·](?:\s{0,3}(?=[\u4e00-\u9fff·]))?){2,4})")
@@ -190,9 +189,6 @@ def is_jump(line: str) -> bool:
     """A jump marker line such as （下转第4版）."""
     return bool(_JUMP.match(squash(line)))
 
-
-def jump_tail(line: str) -> re.Match[str] | None:
-    return _JUMP_TAIL.search(squash(line))
 
 
 def dateline(text: str) -> re.Match[str] | None:

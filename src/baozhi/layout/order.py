@@ -35,10 +35,10 @@ MAYBE_START_PENALTY = 3.0
 """A piece whose first line could open a paragraph continues an open tail only on
 word evidence (a join score above this, minus the later bonus)."""
 LATER_BONUS = 1.0
+"""Preference for a continuation printed after the open tail (dumps mostly run forward)."""
 WINDOW = 80
 """A continuation is looked for among the 80 pieces either side of an open tail (a page
 has far fewer; the bound keeps work linear in the input on huge files)."""
-"""Preference for a continuation printed after the open tail (dumps mostly run forward)."""
 
 
 @dataclass
