@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
+import time
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
@@ -262,17 +263,19 @@ def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIME
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
-        version = _check_version(conn, p)
-        if create:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            if version < SCHEMA_VERSION:
-                migrate(conn)
-        elif version == 0:
-            raise StoreError("not a baozhi archive (empty database); create one with baozhi ingest", path=str(p))
-        elif version < SCHEMA_VERSION:
-            migrate(conn)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                _set_up(conn, p, create)
+                break
+            except sqlite3.OperationalError as e:
+                # switching a new file to WAL or recovering its log answers "busy" at once,
+                # without SQLite's busy handler: another ingest is setting the archive up
+                if not ("locked" in str(e) or "busy" in str(e)) or time.monotonic() > deadline:
+                    raise
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                time.sleep(0.05)
     except sqlite3.Error as e:
         conn.close()
         raise as_store_error(e, str(p)) from None
@@ -282,13 +285,35 @@ def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIME
     return conn
 
 
+def _set_up(conn: sqlite3.Connection, p: Path, create: bool) -> None:
+    """Check the schema version, switch to WAL and migrate (``create``: a new file too)."""
+    version = _check_version(conn, p)
+    if create:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            migrate(conn)
+    elif version == 0:
+        raise StoreError("not a baozhi archive (empty database); create one with baozhi ingest", path=str(p))
+    elif version < SCHEMA_VERSION:
+        migrate(conn)
+
+
 def _check_version(conn: sqlite3.Connection, p: Path) -> int:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    # both reads in one snapshot: another ingest may be creating the schema right now, and a
+    # version read before its commit with tables read after it would look like a foreign file
+    conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        foreign = version == 0 and conn.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+    finally:
+        conn.execute("COMMIT")
     if version > SCHEMA_VERSION:
         raise StoreError(f"archive schema v{version} is newer than this baozhi (v{SCHEMA_VERSION}); "
                          "upgrade baozhi", path=str(p))
-    if version == 0 and conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-                                     ).fetchone()[0]:
+    if foreign:
         raise StoreError("not a baozhi archive (an SQLite database of something else)", path=str(p))
     return version
 
