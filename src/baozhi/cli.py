@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -13,9 +11,9 @@ import click
 from . import __version__
 from .errors import EXIT_INPUT, EXIT_NO_INPUT, BaozhiError, NoPages, UnreadablePath  # noqa: F401
 from .pipeline import Settings, process_source
+from .readers.paths import expand_paths
 from .render import to_dict, to_markdown, to_text
 
-PAGE_SUFFIXES = (".txt", ".pdf", ".text")
 
 EPILOG = """\b
 Exit codes:
@@ -38,59 +36,9 @@ def main() -> None:
     """baozhi (报纸): Chinese newspaper pages → clean articles and government-activity facts."""
 
 
-def _page_error(path: Path, given: str) -> BaozhiError | None:
-    """Why ``path`` cannot be read as a page file, or None (checked before reading, so a
-    device, a pipe or a dangling link never blocks the run)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        what = "dangling symbolic link" if path.is_symlink() else "no such file or directory"
-        return UnreadablePath(what, path=given)
-    except OSError as e:
-        return UnreadablePath(e.strerror or "cannot read", path=given)
-    if not stat.S_ISREG(st.st_mode):
-        return UnreadablePath("not a regular file (a device, pipe or socket); give a page file", path=given)
-    if not os.access(path, os.R_OK):
-        return UnreadablePath("permission denied", path=given)
-    return None
-
-
 def iter_inputs(paths: tuple[str, ...]) -> Iterator[tuple[Path | None, BaozhiError | None]]:
-    """Expand files and directories (recursively, .txt/.pdf) into input paths, or errors.
-
-    Yields ``(path, None)`` for each page file and ``(None, error)`` for each
-    input that cannot be read: a missing path, a device or pipe, a dangling
-    link or an unreadable file or sub-directory inside a directory, a directory
-    without pages (:class:`NoPages`).
-    """
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found: list[Path] = []
-            errors: list[BaozhiError] = []
-
-            def onerror(e: OSError, _errors=errors) -> None:
-                _errors.append(UnreadablePath(e.strerror or "cannot read directory", path=e.filename))
-
-            for root, dirs, files in os.walk(path, onerror=onerror):
-                dirs.sort()
-                for f in sorted(files):
-                    q = Path(root) / f
-                    if q.suffix.lower() in PAGE_SUFFIXES:
-                        err = _page_error(q, str(q))
-                        if err is None:
-                            found.append(q)
-                        else:
-                            errors.append(err)
-            for e in errors:
-                yield None, e
-            if not found and not errors:
-                yield None, NoPages("directory holds no .txt or .pdf pages", path=p)
-            for q in found:
-                yield q, None
-        else:
-            err = _page_error(path, p)
-            yield (None, err) if err is not None else (path, None)
+    """Page files named by the arguments, or errors (see :func:`baozhi.readers.paths.expand_paths`)."""
+    return expand_paths(paths)
 
 
 def read_bytes(path: Path) -> bytes:

@@ -8,7 +8,6 @@ skipped, so an interrupted run resumes where it stopped.
 """
 from __future__ import annotations
 
-import glob
 import multiprocessing
 import os
 import signal
@@ -20,55 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import BaozhiError, InputError, NoPages, UnreadablePath
+from ..errors import BaozhiError, InputError
+from ..readers.paths import expand_paths as expand_page_paths
 from .db import connect, store_errors
 from .records import PageOptions, parse_file, sha256_file
 from .write import optimize, prune_persons, write_failure, write_page, write_source
 
-PAGE_SUFFIXES = (".txt", ".pdf", ".text")
-_GLOB_CHARS = set("*?[")
-
-
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
     """Files, directories (searched recursively for .txt/.pdf) and glob patterns → file paths in
-    a stable order without repeats, and one :class:`InputError` per argument that gives nothing."""
+    a stable order without repeats, and one :class:`InputError` per input that cannot be read
+    (:func:`baozhi.readers.paths.expand_paths`)."""
     files: list[str] = []
     errors: list[InputError] = []
-    seen: set[str] = set()
-
-    def add(p: Path) -> None:
-        key = str(p.resolve())
-        if key not in seen:
-            seen.add(key)
-            files.append(str(p))
-
-    def add_dir(d: Path, arg: str) -> bool:
-        found = sorted(q for q in d.rglob("*") if q.is_file() and q.suffix.lower() in PAGE_SUFFIXES)
-        for q in found:
-            add(q)
-        return bool(found)
-
-    for arg in paths:
-        p = Path(arg)
-        if p.is_dir():
-            if not add_dir(p, arg):
-                errors.append(NoPages("directory holds no .txt or .pdf pages", path=arg))
-        elif p.is_file():
-            add(p)
-        elif _GLOB_CHARS & set(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            n = 0
-            for m in matches:
-                q = Path(m)
-                if q.is_dir():
-                    n += add_dir(q, m)
-                elif q.is_file() and q.suffix.lower() in PAGE_SUFFIXES:
-                    add(q)
-                    n += 1
-            if not n:
-                errors.append(NoPages("pattern matches no .txt or .pdf pages", path=arg))
+    for p, e in expand_page_paths(paths, unique=True):
+        if e is not None:
+            errors.append(e)
         else:
-            errors.append(UnreadablePath("no such file or directory", path=arg))
+            files.append(str(p))
     return files, errors
 
 
