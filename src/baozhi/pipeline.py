@@ -62,10 +62,11 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     else:
         from .layout.order import plain_streams
 
-        streams = plain_streams(page)
-        has_indent = page.dump_kind == "pdf"
-    all_lines = [ln for s in streams for ln in s]
-    w = full_width([ln.text.value for ln in all_lines])
+        w = full_width([ln.text.value for ln in page.lines])
+        streams = plain_streams(page, w)
+        has_indent = False
+    if page.dump_kind in ("layout", "pdf"):  # their streams hold new lines (cells, glyph runs)
+        w = full_width([ln.text.value for s in streams for ln in s])
     articles = []
     header: list[Text] = []
     for si, stream in enumerate(streams):

@@ -311,12 +311,14 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     return out
 
 
-def plain_streams(page: Page) -> list[list[Line]]:
-    """Lines in reading order, as one stream (read top to bottom)."""
+def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
+    """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
+    ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
     lines = page.lines
     if len(lines) < 2:
         return [lines]
-    w = full_width([ln.text.value for ln in lines])
+    if w is None:
+        w = full_width([ln.text.value for ln in lines])
     gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
