@@ -373,3 +373,43 @@ def test_blank_row_above_a_headline_continuation_is_its_leading():
     lines = [ln for s in layout_streams(_page(text)) for ln in s]
     y = {ln.text.value: ln.bbox[1] for ln in lines}
     assert y["引资项目集中签约仪式"] - y["本报讯（记者 林涛）近日"] == 1.5  # half a row for the blank one, not 1.5
+
+
+def test_digits_padded_by_spaces_mark_a_headline_face():
+    from baozhi.layout.columns import _digits_spaced, _size_headlines
+
+    assert _digits_spaced("城区 5 所新改扩建学校如期开学") and _digits_spaced("居全省第 2 位")
+    assert not _digits_spaced("1993 年 完 成 社 会 总 产 值")  # a justified body line spaces every character
+    assert not _digits_spaced("总面积39.38平方公里，总人")
+    # a title as wide as a column under a column's last line (no sentence end): not its tail
+    rows = _segs(LEFT[:2] + ["", "城区 5 所新改扩建学校开学", "新增学位 4500 多个"])
+    _size_headlines(rows)
+    assert [s.head for s in rows[3] + rows[4]] == [True, True]
+
+
+def test_short_letter_spaced_title_under_a_column_line_is_a_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    # under a column line that runs on (no sentence end): not that paragraph's tail
+    rows = _segs(LEFT[1:3] + ["迎 峰 度 冬 保 供 电"])
+    _size_headlines(rows)
+    assert [s.head for row in rows for s in row] == [False, False, True]
+
+
+def test_column_wide_title_under_a_kicker_opens_its_article():
+    from baozhi.layout.columns import _size_headlines
+
+    # kicker 清苑社区 alone under a blank band, the title as wide as a column, the indented first line
+    rows = _segs(["", "清苑社区", "", "积分兑换制激发垃圾分类新动能", "  10月9日，兴庆区清苑社区"] + LEFT[1:])
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[3][0].head, rows[4][0].head] == [True, True, False]
+
+
+def test_column_lines_over_a_headline_are_no_kickers():
+    from baozhi.layout.columns import _size_headlines
+
+    # column lines without commas run on above a headline: only the headline is one
+    rows = _segs(["屠宰场、种鸡场、污水处理厂和", "甘肃金星啤酒厂新厂区建设项", "", "城区 5 所新改扩建学校开学",
+                  "新增学位 4500 多个"])
+    _size_headlines(rows)
+    assert [s.head for row in rows for s in row] == [False, False, True, True]

@@ -250,7 +250,7 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
 
 
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
-                   next_text: _Seg | None = None) -> bool:
+                   next_text: _Seg | None = None, kicker: bool = False) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
     the text line just above it, not followed by running text from its left edge.
@@ -258,22 +258,25 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     lies between (the dump's vertical gap: nothing runs on across it). A column-wide title
     with nothing above it and an indented first line below is a headline too. ``c``: cells
     per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
-    even across a blank row (defaults to ``below``)."""
+    even across a blank row (defaults to ``below``); ``kicker``: ``above`` is a short title line
+    alone under a blank band (a kicker over this line: the title still opens the article)."""
     nxt = below if next_text is None else next_text
     indent = max(4.0, 3 * c + 1)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
     centred = above is None and below is not None and s.a - below.a >= 4
     # nothing above it, an indented first line (or an inline byline) right below it
-    opens = above is None and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
+    opens = (above is None or kicker) and nxt is not None and 2 <= nxt.a - s.a <= indent + 1 \
         and (w - 3.5 <= em_width(cues.squash(nxt.text)) <= w + 1 or bool(cues.inline_byline(cues.squash(nxt.text))))
     if not _title_text(s, w, centred or opens):
         return False
     wid = em_width(cues.squash(s.text))
-    spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2
+    big = _digits_spaced(s.text)
+    spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2 or big
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
         return opens or (above is None and nxt is None)  # or alone between blank bands (over a photo)
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
-            and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)):
+            and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
+            and not (cues.letter_spaced(s.text) and wid <= w - 2.5) and not big:
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
     if above is not None and s.r - above.r <= 2 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
             and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
@@ -302,6 +305,17 @@ def _column_edges(rows: list[list[_Seg]], w: float) -> list[int]:
             if w and abs(em_width(cues.squash(s.text)) - w) <= 1:
                 c[s.a] += 1
     return sorted(x for x in c if c[x] + c[x - 1] + c[x + 1] >= 3 and c[x] >= max(c[x - 1], c[x + 1]))
+
+
+_DIGITS_SPACED = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]*(?: [\u4e00-\u9fff]|$)")
+_CJK_SPACE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff08-\uff60] [\u4e00-\u9fff\u3000-\u303f\uff08-\uff60]")
+
+
+def _digits_spaced(text: str) -> bool:
+    """Digits set apart by single spaces in a line whose ideographs are not letter-spaced
+    (``镇原县 14 个重点项目集中开工``): ``-layout`` pads the digits of a headline face (the body
+    face sets them tight, and a justified body line spaces every character)."""
+    return bool(_DIGITS_SPACED.search(text)) and not _CJK_SPACE.search(text)
 
 
 _WIDE_SPACE = re.compile(r" {3,}")
@@ -343,7 +357,10 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     for row in rows:
         for s in row:
             s.x1 = float(s.b)
-            s.head = _headline_like(s, _near(rows, s, -1), _near(rows, s, 1), w, c, _above(rows, s, 2, 1))
+            up = _near(rows, s, -1)
+            kicker = up is not None and _title_text(up, w) and em_width(cues.squash(up.text)) <= w - 2.5 \
+                and _near(rows, up, -1) is None and abs(up.a - s.a) <= 4
+            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, _above(rows, s, 2, 1), kicker)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
@@ -361,6 +378,10 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             if not s.head and "，" not in s.text and (_title_text(s, w) or s.text.endswith("、") and _title_text(
                     _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w)):  # a title wrapped after a 、
                 nb = _above(rows, s, 2, 1)
+                up = _near(rows, s, -1)
+                if up is not None and not up.head and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) >= w - 1.5 \
+                        and not cues.ends_sentence(cues.squash(up.text)):
+                    continue  # a column line running on from the line above it is no kicker
                 if nb is not None and nb.head and abs(nb.a - s.a) <= 4:
                     s.head = True
     for y, row in enumerate(rows):
