@@ -413,3 +413,41 @@ def test_column_lines_over_a_headline_are_no_kickers():
                   "新增学位 4500 多个"])
     _size_headlines(rows)
     assert [s.head for row in rows for s in row] == [False, False, True, True]
+
+
+def test_headline_beside_another_module_headline_stops_over_its_own_body():
+    from baozhi.layout.columns import _size_headlines
+
+    # two modules side by side whose rows alternate (their baselines differ); each has a headline
+    # in the first row: the text under the second headline is not the first one's body
+    a, b = "区十六届人大一次会议主席", "区政协十届三次会议"
+    rows = [a + " " * (26 - len(a)) + b, ""]
+    for x, y in zip(LEFT, RIGHT):
+        rows += [x, " " * 22 + y]
+    segs = _segs(rows)
+    _size_headlines(segs)
+    assert [s.head for s in segs[0]] == [True, True]
+    assert segs[0][0].x1 < 22  # over its own column only, not the next module's (cell 22)
+
+
+def test_a_headline_line_under_a_headline_does_not_make_its_row_a_body_row():
+    from baozhi.layout.columns import _size_headlines
+
+    # 区委理论学习中心 / 组举行集体学习会议 over a one-column module; the next module's headline
+    # beside it in the first row, its body beside it in the second: they bound its width
+    rows = _segs(["", "区委理论学习中心" + " " * 12 + "三江口村办小报，沟通了民意",
+                  "组举行集体学习会议" + " " * 11 + "10月22日上午，记者来到三都镇",
+                  "  12月16日，区委理论学习中" + " " * 4 + "三江口村采风，看到该村委会办"] + [x + " " * (20 - len(x)) + y for x, y in zip(LEFT[1:], RIGHT[1:])])
+    _size_headlines(rows)
+    assert rows[1][0].head and rows[1][0].x1 <= 18
+
+
+def test_headlines_of_one_row_over_two_modules_stay_apart():
+    from baozhi.layout.columns import _modules_apart, _Seg
+
+    s, t = _Seg(0, 2, 14, "济南：老年助餐服务暖民心", True), _Seg(0, 50, 56, "校园书声再起", True)
+    photo_beside = [[s, t], [], [_Seg(2, 50, 64, "本报记者 方   宇 文/图")], [_Seg(3, 50, 64, "春暖花开，各地相继制定开学计")]]
+    assert _modules_apart(photo_beside, s, t, [0, 26, 48], 14.0)
+    side_by_side = photo_beside[:3] + [[_Seg(3, 2, 16, "近年来，山东省济南市长清区聚"), _Seg(3, 50, 64, "春暖花开，各地相继制定开学计")]]
+    assert not _modules_apart(side_by_side, s, t, [0, 26, 48], 14.0)  # one module's columns under both
+    assert not _modules_apart(photo_beside, s, t, [0], 14.0)  # no column starts between them

@@ -344,6 +344,21 @@ def _split_at_edges(row: list[_Seg], edges: list[int], w: float) -> list[_Seg]:
     return out
 
 
+def _modules_apart(rows: list[list[_Seg]], s: _Seg, t: _Seg, edges: list[int], w: float) -> bool:
+    """Headline pieces ``s`` and ``t`` of one row head two modules: a column starts between
+    them and no row right below holds body lines under both (a title in two phrases over one
+    module has its columns' lines side by side under it; two modules set on other baselines
+    get rows of their own in the dump, and a photo under one leaves no text there)."""
+    if not any(s.b + 2 <= e <= t.a - 2 for e in edges):
+        return False
+    for r in range(s.r + 1, min(len(rows), s.r + 1 + BODY_ROWS)):
+        under_s = any(not u.head and u.a < s.b and u.b > s.a and em_width(u.text) >= w - 3.5 for u in rows[r])
+        under_t = any(not u.head and u.a < t.b and u.b > t.a and em_width(u.text) >= w - 3.5 for u in rows[r])
+        if under_s and under_t:
+            return False
+    return True
+
+
 def _size_headlines(rows: list[list[_Seg]]) -> None:
     """Mark headline-like segments and widen them to the cells their large characters
     cover; two headline pieces of one row that then (nearly) touch are one line
@@ -366,7 +381,8 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
-            if s.head and t.head and t.a - s.x1 <= 3 * c and not any(abs(t.a - e) <= 1 for e in edges):
+            if s.head and t.head and t.a - s.x1 <= 3 * c and not any(abs(t.a - e) <= 1 for e in edges) \
+                    and not _modules_apart(rows, s, t, edges, w):
                 row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
                 row[k].text = s.text + " " * (t.a - s.b) + t.text
                 del row[k + 1]
@@ -390,9 +406,10 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
                 # text to the right in its row bounds it a gutter away; so does text in the rows
                 # next to it (large characters stand over them) unless a line of such a row
-                # lies under the headline's own cells (the row is clear of it: its body below)
+                # lies under the headline's own cells (the row is clear of it: its body below; a further
+                # headline line there does not count)
                 right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2))
-                         if r == y or not any(t.a < s.b and t.b > s.a for t in rows[r])
+                         if r == y or not any(not t.head and t.a < s.b and t.b > s.a for t in rows[r])
                          for t in rows[r] if t is not s and t.a >= s.b]
                 if right:
                     s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
@@ -406,11 +423,13 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for s in row:
             if not s.head:
                 continue
+            # another headline further along its row heads the text under it, not this one
+            stop = min((t.a for t in row if t.head and t.a >= s.b), default=None)
             for r in range(y + 1, min(len(rows), y + 1 + BODY_REACH)):
                 if not any(not t.head and min(t.b, s.b) - max(t.a, s.a) >= 1 for t in rows[r]):
                     continue
-                body = sorted((t for q in range(r, min(len(rows), r + BODY_ROWS)) for t in rows[q] if not t.head),
-                              key=lambda t: t.a)
+                body = sorted((t for q in range(r, min(len(rows), r + BODY_ROWS)) for t in rows[q]
+                               if not t.head and (stop is None or t.b <= stop)), key=lambda t: t.a)
                 first = next(k for k, t in enumerate(body) if min(t.b, s.b) - max(t.a, s.a) >= 1)
                 end = body[first].b
                 for t in body[first + 1:]:
