@@ -451,3 +451,20 @@ def test_headlines_of_one_row_over_two_modules_stay_apart():
     side_by_side = photo_beside[:3] + [[_Seg(3, 2, 16, "近年来，山东省济南市长清区聚"), _Seg(3, 50, 64, "春暖花开，各地相继制定开学计")]]
     assert not _modules_apart(side_by_side, s, t, [0, 26, 48], 14.0)  # one module's columns under both
     assert not _modules_apart(photo_beside, s, t, [0], 14.0)  # no column starts between them
+
+
+def test_column_lines_rows_apart_across_another_modules_rows_are_one_run():
+    from baozhi.layout.columns import _chain_rows
+
+    # the left column's lines are two rows apart: the row between holds only text of a module beside
+    # it (set on other baselines); the box of each line reaches down to the next, no gap opens
+    text = [LEFT[1], " " * 24 + RIGHT[1], LEFT[2], " " * 24 + RIGHT[2], LEFT[3], "",
+            "    据悉，我市上榜的有永济市"]
+    rows = _segs(text)
+    got = _chain_rows(rows, [float(r) for r in range(len(rows))], 14.0, 1.2)
+    assert got == {id(rows[0][0]): 2.0, id(rows[1][0]): 3.0, id(rows[2][0]): 4.0}  # both columns
+    # not from a line ending a sentence to an unindented one, not to a byline, not across a blank row
+    for last, first, between in (("平陆县张店镇风口村等地是示范村。", "理工作，提升治理水平，推动乡", RIGHT[1]),
+                                 (LEFT[1], "本报讯（记者 焦   斌）近日，", RIGHT[1]), (LEFT[1], LEFT[2], "")):
+        rows = _segs([last, " " * 24 + between, first])
+        assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}

@@ -489,6 +489,49 @@ def _text_crosses(up: list[_Seg], down: list[_Seg]) -> bool:
     return True
 
 
+CHAIN_ROWS = 12
+"""How far down (rows) a column line's next line is looked for across rows of other columns."""
+
+
+def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) -> dict[int, float]:
+    """Close gaps that only the dump's row grid makes inside a column: ``-layout`` gives lines of
+    other columns set on slightly other baselines (a module beside it, a side headline, a staircase
+    of columns each a line lower) rows of their own, so a column's consecutive lines land rows apart
+    with nothing of their own column between. A body line whose nearest line above in its column
+    (``P``, sharing cells) lies across such rows (no blank row among them: that is a gap) is the line right
+    after ``P`` when ``P`` runs on (no sentence end) and the line is no fresh start (inline byline),
+    or when ``P`` ends a sentence and the line is an indented first line: ``P``'s box reaches down
+    to that line, so no gap opens in the column (nothing else moves). Returns ``id(P)`` → the y
+    its box ends at."""
+    out: dict[int, float] = {}
+    indent = max(4.0, 3 * c + 1)
+    for r, row in enumerate(rows):
+        for s in row:
+            if s.head:
+                continue
+            p = None
+            between_text = False
+            for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
+                hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
+                if hit:
+                    p = hit[0] if len(hit) == 1 else None
+                    break
+                if not rows[q]:
+                    break  # a blank row: a real gap (or the dump's spacing, judged elsewhere)
+                between_text = True
+            if p is None or p.head or not between_text:
+                continue
+            if not (-1 <= s.a - p.a <= indent) or em_width(cues.squash(p.text)) < w - 1.5:
+                continue
+            flat_p, flat_s = cues.squash(p.text), cues.squash(s.text)
+            if cues.inline_byline(flat_s):
+                continue
+            if cues.ends_sentence(flat_p) and not 2 <= s.a - p.a <= indent:
+                continue
+            out[id(p)] = row_y[r]
+    return out
+
+
 def layout_streams(page: Page) -> list[list[Line]]:
     """Split the rows of a ``-layout`` dump into column segments and order them geometrically."""
     text = page.source.text
@@ -504,10 +547,11 @@ def layout_streams(page: Page) -> list[list[Line]]:
         rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row, w)])
     _size_headlines(rows)
     _widen_block_tails(rows, w)
-    lines: list[Line] = []
+    row_y: list[float] = []
     y = 0.0
     prev: list[_Seg] = []
-    for k, ((start, _), row) in enumerate(zip(raw_rows, rows)):
+    for k, row in enumerate(rows):
+        row_y.append(y)
         if not row:
             # a blank row under a headline row is the headline's own leading, not a gap;
             # nor is one that running text of the same columns crosses
@@ -521,11 +565,16 @@ def layout_streams(page: Page) -> list[list[Line]]:
             prev = row
             continue
         prev = row
+        y += 1.0
+    seg_y = _chain_rows(rows, row_y, w, _cells_per_em(rows, w))
+    lines: list[Line] = []
+    for (start, _), row in zip(raw_rows, rows):
         for sg in row:
             t = Text.from_source(text, start + sg.a, start + sg.b)
-            lines.append(Line(t, row=sg.r, bbox=(float(sg.a) if sg.x0 is None else sg.x0, y, sg.x1, y + 1.0),
+            y = row_y[sg.r]
+            lines.append(Line(t, row=sg.r, bbox=(float(sg.a) if sg.x0 is None else sg.x0, y, sg.x1,
+                                                 seg_y.get(id(sg), y + 1.0)),
                               font_size=HEAD_SCALE if sg.head else 1.0))
-        y += 1.0
     if not lines:
         return []
     streams = geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE)
