@@ -468,3 +468,30 @@ def test_column_lines_rows_apart_across_another_modules_rows_are_one_run():
                                  (LEFT[1], "本报讯（记者 焦   斌）近日，", RIGHT[1]), (LEFT[1], LEFT[2], "")):
         rows = _segs([last, " " * 24 + between, first])
         assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+
+
+def test_line_under_a_photo_credit_is_no_paragraph_tail():
+    from baozhi.layout.columns import _size_headlines
+
+    # a caption's last line ends with its credit: the short line under it is no tail of that text
+    rows = _segs(["注意听从现场交警指挥本报记者姚仕安摄", "联合消防演练筑牢防火墙", "", "", "为提升企业及居民群众消防安全应急处置能力，"])
+    _size_headlines(rows)
+    assert rows[1][0].head
+
+
+def test_headline_alone_in_its_stream_heads_the_caption_under_the_photo():
+    from baozhi.layout.columns import _head_over_blank
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def ln(s, x0, y, x1, size=1.0):
+        return Line(Text(s, list(range(len(s)))), bbox=(x0, y, x1, y + 1.0), font_size=size)
+
+    head = [ln("非遗传人展示传统技艺", 0, 10, 24, 2.0)]
+    caption = [ln("“十一”长假里，在沈阳世博园举办展演", 0, 16, 26), ln("活动。本报记者纪平摄", 0, 17, 10)]
+    beside = [ln("省、市21家媒体记者走进", 40, 8, 54), ln("市中区，宣传推广市中区", 40, 9, 54)]
+    assert _head_over_blank([beside, head, caption]) == [beside, head + caption]
+    assert _head_over_blank([head, caption, beside]) == [head + caption, beside]
+    # text of another stream between the headline and the lines below: they are not its photo's caption
+    between = [ln("当天，记者们先后来到水口镇", 20, 5, 34), ln("水口镇龙窝村、平兴镇滑石", 20, 13, 34)]
+    assert _head_over_blank([head, between, caption]) == [head, between, caption]

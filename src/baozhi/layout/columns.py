@@ -276,6 +276,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
         return opens or (above is None and nxt is None)  # or alone between blank bands (over a photo)
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
+            and not _CREDIT.search(cues.squash(above.text)) \
             and not (cues.letter_spaced(s.text) and wid <= w - 2.5) and not big:
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
     if above is not None and s.r - above.r <= 2 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
@@ -532,6 +533,41 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     return out
 
 
+def _head_over_blank(streams: list[list[Line]]) -> list[list[Line]]:
+    """A stream of headline lines only heads the text under it across a blank band: the dump
+    has no photos, and photo news prints its headline over the photo and the caption under it.
+    The headline joins the stream whose first line is the nearest one below it that shares its
+    cells, when no other line stands between them and that line is no headline. Lines are the
+    engine's (bbox in cells and rows, ``font_size`` still set)."""
+    def box(st: list[Line]) -> tuple[float, float, float, float]:
+        return (min(ln.bbox[0] for ln in st), min(ln.bbox[1] for ln in st),  # type: ignore[index]
+                max(ln.bbox[2] for ln in st), max(ln.bbox[3] for ln in st))  # type: ignore[index]
+
+    out = list(streams)
+    for h in list(out):
+        if not h or not all(ln.font_size == HEAD_SCALE for ln in h):
+            continue
+        hx0, _, hx1, hy1 = box(h)
+        best = None
+        for st in out:
+            if st is h or not st:
+                continue
+            top = min(st, key=lambda ln: ln.bbox[1])  # type: ignore[index]
+            tx0, ty0, tx1, _ = top.bbox  # type: ignore[misc]
+            if top.font_size == HEAD_SCALE or ty0 < hy1 or min(tx1, hx1) - max(tx0, hx0) < 0.5 * min(tx1 - tx0, hx1 - hx0):
+                continue
+            if best is None or ty0 < best[0]:
+                best = (ty0, st)
+        if best is None:
+            continue
+        ty0, st = best
+        if any(ln.bbox[1] < ty0 and ln.bbox[3] > hy1 and min(ln.bbox[2], hx1) - max(ln.bbox[0], hx0) > 0  # type: ignore[index]
+               for other in out if other is not h and other is not st for ln in other):
+            continue  # text stands between them
+        out = [h + x if x is st else x for x in out if x is not h]
+    return out
+
+
 def layout_streams(page: Page) -> list[list[Line]]:
     """Split the rows of a ``-layout`` dump into column segments and order them geometrically."""
     text = page.source.text
@@ -577,7 +613,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
                               font_size=HEAD_SCALE if sg.head else 1.0))
     if not lines:
         return []
-    streams = geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE)
+    streams = _head_over_blank(geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE))
     for s in streams:
         for ln in s:
             pass  # ln.rel_size = None
