@@ -495,3 +495,16 @@ def test_headline_alone_in_its_stream_heads_the_caption_under_the_photo():
     # text of another stream between the headline and the lines below: they are not its photo's caption
     between = [ln("当天，记者们先后来到水口镇", 20, 5, 34), ln("水口镇龙窝村、平兴镇滑石", 20, 13, 34)]
     assert _head_over_blank([head, between, caption]) == [head, between, caption]
+
+
+def test_wide_caption_lines_keep_a_size_for_paragraph_breaks():
+    from baozhi.articles.paragraphs import split_paragraphs
+
+    cap = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅内", "就餐。",
+           "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐食加工", "服务模式。新华社记者简峥摄"]
+    text = "\n".join([a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + ["", ""] + cap) + "\n"
+    streams = layout_streams(_page(text))
+    caption = next(s for s in streams if s[0].text.value == cap[0])
+    assert all(ln.font_size and ln.font_size > 0 for ln in caption)
+    assert all(ln.font_size is None for s in streams if s is not caption for ln in s)  # column text
+    assert [p.value for p in split_paragraphs(caption, 14.0, True)] == [cap[0] + cap[1], cap[2] + cap[3]]

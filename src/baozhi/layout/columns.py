@@ -460,12 +460,18 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
 def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
     """The short last line of a paragraph of wide text (a caption across columns) belongs to
     its block: it gets the block's width, so the block is not cut apart at it. (A wide line
-    with spaces may be two columns run together: not a block.)"""
+    with spaces may be two columns run together: not a block.) A paragraph's last line inside the
+    block (wide text right under it) keeps its own width: the engine keeps it in the block and
+    paragraph breaks read it as short."""
     for row in rows:
         for s in row:
             if s.head or not w or em_width(cues.squash(s.text)) > w + SQUEEZE_SLACK:
                 continue
             up = _above(rows, s)
+            down = _above(rows, s, 1, 1)
+            if down is not None and not down.head and abs(down.a - s.a) <= 1 \
+                    and em_width(cues.squash(down.text)) > w + SQUEEZE_SLACK:
+                continue  # the block goes on under it: it keeps its own width (a paragraph ends there)
             if up is not None and not up.head and abs(up.a - s.a) <= 1 and " " not in up.text \
                     and em_width(cues.squash(up.text)) > w + SQUEEZE_SLACK:
                 s.x1 = max(s.x1, up.x1)
@@ -602,7 +608,8 @@ def layout_streams(page: Page) -> list[list[Line]]:
             continue
         prev = row
         y += 1.0
-    seg_y = _chain_rows(rows, row_y, w, _cells_per_em(rows, w))
+    c = _cells_per_em(rows, w)
+    seg_y = _chain_rows(rows, row_y, w, c)
     lines: list[Line] = []
     for (start, _), row in zip(raw_rows, rows):
         for sg in row:
@@ -615,7 +622,11 @@ def layout_streams(page: Page) -> list[list[Line]]:
         return []
     streams = _head_over_blank(geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE))
     for s in streams:
+        body = sorted(em_width(cues.squash(ln.text.value)) for ln in s if ln.font_size != HEAD_SCALE)
+        wide = bool(body) and w > 0 and body[len(body) // 2] > w + SQUEEZE_SLACK
         for ln in s:
-            pass  # ln.rel_size = None
-            ln.font_size = None
+            # headline sizes are guesses, kept only as ``rel_size``; the lines of wide text set
+            # without indents (a caption across columns) keep one em in cells as their size, so
+            # a short line ending a sentence ends a paragraph (digits make column lines vary)
+            ln.font_size = c if wide and ln.font_size != HEAD_SCALE else None
     return streams
