@@ -508,3 +508,14 @@ def test_wide_caption_lines_keep_a_size_for_paragraph_breaks():
     assert all(ln.font_size and ln.font_size > 0 for ln in caption)
     assert all(ln.font_size is None for s in streams if s is not caption for ln in s)  # column text
     assert [p.value for p in split_paragraphs(caption, 14.0, True)] == [cap[0] + cap[1], cap[2] + cap[3]]
+
+
+def test_title_centred_over_a_centred_subtitle_is_a_headline_line():
+    from baozhi.layout.columns import _centred_over, _Seg, _size_headlines
+
+    title, sub = _Seg(0, 13, 27, "镇原县14个重点项目集中开工"), _Seg(1, 22, 45, "邵建国曹东升彭晓峰钟小川潘胜利等出席开工仪式")
+    assert _centred_over(title, sub) and not _centred_over(_Seg(0, 0, 6, "非遗传人展示"), sub)
+    rows = _segs(["", " " * 13 + "镇原县14个重点项目集中开工", " " * 22 + "邵建国曹东升彭晓峰钟小川潘胜利等出席开工仪式", "",
+                  "    本报讯（记者 冯晓晓）3月10"] + LEFT[1:])
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[2][0].head] == [True, True]

@@ -360,6 +360,14 @@ def _modules_apart(rows: list[list[_Seg]], s: _Seg, t: _Seg, edges: list[int], w
     return True
 
 
+def _centred_over(s: _Seg, t: _Seg) -> bool:
+    """Title ``s`` stands centred over headline line ``t`` (a title over its centred subtitle):
+    the middle of ``s`` on the page lies inside ``t``. ``s`` is set large but each of its characters
+    takes one cell of the dump, so its middle on the page is taken at :data:`HEAD_SCALE` × its cells."""
+    ms = s.a + (s.b - s.a) * HEAD_SCALE / 2  # s set large: its middle lies further right
+    return t.a <= ms <= t.b and s.a <= (t.a + t.b) / 2
+
+
 def _size_headlines(rows: list[list[_Seg]]) -> None:
     """Mark headline-like segments and widen them to the cells their large characters
     cover; two headline pieces of one row that then (nearly) touch are one line
@@ -399,7 +407,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 if up is not None and not up.head and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) >= w - 1.5 \
                         and not cues.ends_sentence(cues.squash(up.text)):
                     continue  # a column line running on from the line above it is no kicker
-                if nb is not None and nb.head and abs(nb.a - s.a) <= 4:
+                if nb is not None and nb.head and (abs(nb.a - s.a) <= 4 or _centred_over(s, nb)):
                     s.head = True
     for y, row in enumerate(rows):
         for s in row:
