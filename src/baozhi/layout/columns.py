@@ -382,8 +382,8 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for s in row:
             s.x1 = float(s.b)
             up = _near(rows, s, -1)
-            kicker = up is not None and _title_text(up, w) and em_width(cues.squash(up.text)) <= w - 2.5 \
-                and _near(rows, up, -1) is None and abs(up.a - s.a) <= 4
+            kicker = up is not None and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) <= w - 2.5 \
+                and _near(rows, up, -1) is None and _title_text(up, w)
             s.head = _headline_like(s, up, _near(rows, s, 1), w, c, _above(rows, s, 2, 1), kicker)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
@@ -400,9 +400,13 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a title line stands right above a headline line (a kicker, a title over its subtitle)
     for row in reversed(rows):
         for s in row:
-            if not s.head and "，" not in s.text and (_title_text(s, w) or s.text.endswith("、") and _title_text(
-                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w)):  # a title wrapped after a 、
-                nb = _above(rows, s, 2, 1)
+            if s.head or "，" in s.text:
+                continue
+            nb = _above(rows, s, 2, 1)
+            if nb is None or not nb.head:
+                continue
+            if _title_text(s, w) or s.text.endswith("、") and _title_text(
+                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w):  # a title wrapped after a 、
                 up = _near(rows, s, -1)
                 if up is not None and not up.head and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) >= w - 1.5 \
                         and not cues.ends_sentence(cues.squash(up.text)):
