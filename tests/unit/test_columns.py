@@ -519,3 +519,14 @@ def test_title_centred_over_a_centred_subtitle_is_a_headline_line():
                   "    本报讯（记者 冯晓晓）3月10"] + LEFT[1:])
     _size_headlines(rows)
     assert [rows[1][0].head, rows[2][0].head] == [True, True]
+
+
+def test_caption_lines_in_a_column_keep_a_size_for_paragraph_breaks():
+    from baozhi.articles.paragraphs import split_paragraphs
+
+    cap = ["为提升企业及居民群众消防安", "全应急处置能力。", "演练现场设置了被困人员应急", "疏散等环节。本报记者任远摄"]
+    text = "\n".join([a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] + ["", ""] + cap) + "\n"
+    streams = layout_streams(_page(text))
+    caption = next(s for s in streams if s[0].text.value == cap[0])
+    assert all(ln.font_size and ln.font_size > 0 for ln in caption)
+    assert [p.value for p in split_paragraphs(caption, 14.0, True)] == [cap[0] + cap[1], cap[2] + cap[3]]

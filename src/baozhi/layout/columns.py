@@ -551,6 +551,10 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     return out
 
 
+INDENT_CELLS = 1.5
+"""A line indented this far (engine indent, cells) opens a paragraph: running text has some."""
+
+
 def _head_over_blank(streams: list[list[Line]]) -> list[list[Line]]:
     """A stream of headline lines only heads the text under it across a blank band: the dump
     has no photos, and photo news prints its headline over the photo and the caption under it.
@@ -635,10 +639,12 @@ def layout_streams(page: Page) -> list[list[Line]]:
     streams = _head_over_blank(geometric_streams(lines, unit_em=1.0, x_tolerance=LAYOUT_X_TOLERANCE))
     for s in streams:
         body = sorted(em_width(cues.squash(ln.text.value)) for ln in s if ln.font_size != HEAD_SCALE)
-        wide = bool(body) and w > 0 and body[len(body) // 2] > w + SQUEEZE_SLACK
+        # a caption: wide text across columns, or a few lines of a column none of them indented
+        caption = bool(body) and w > 0 and body[len(body) // 2] > w + SQUEEZE_SLACK \
+            or len(body) >= 3 and not any((ln.indent or 0) >= INDENT_CELLS for ln in s if ln.font_size != HEAD_SCALE)
         for ln in s:
-            # headline sizes are guesses, kept only as ``rel_size``; the lines of wide text set
-            # without indents (a caption across columns) keep one em in cells as their size, so
-            # a short line ending a sentence ends a paragraph (digits make column lines vary)
-            ln.font_size = c if wide and ln.font_size != HEAD_SCALE else None
+            # headline sizes are guesses, kept only as ``rel_size``; caption lines (set without
+            # indents) keep one em in cells as their size, so a short line ending a sentence ends
+            # a paragraph (not in running text: digits make its lines' ends vary)
+            ln.font_size = c if caption and ln.font_size != HEAD_SCALE else None
     return streams
