@@ -80,6 +80,80 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
     return pieces
 
 
+HIDDEN_HEADLINE_MAX_LINES = 4
+"""A headline printed inside a run of body lines has at most this many lines."""
+_CLAUSE_PUNCT = set("。；！？，、")
+
+
+def _closes(flat: str) -> bool:
+    """The line closes a text or paragraph: a sentence end, a credit (…摄, 记者X 文/图)."""
+    return cues.ends_sentence(flat) or bool(cues.photo_credit_end(flat)) or cues.own_line_byline(flat)
+
+
+def _fresh(flat: str, w: float) -> bool:
+    """The line can open something: an article lead, a dated lead, a credit, or a
+    paragraph's first line (at most ``W - 2`` ems plus slack: the indent)."""
+    return bool(cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)) \
+        or cues.width(flat) <= w - 2 + FIRST_LINE_SLACK
+
+
+def _opens_text(flat: str, w: float) -> bool:
+    """Stricter than :func:`_fresh`: an article lead, a dated lead, a credit, or a line set
+    as a paragraph's first line (``W - 2`` ems; a shorter line may be a paragraph's last)."""
+    return bool(cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)) \
+        or w - 2 - 1 < cues.width(flat) <= w - 2 + FIRST_LINE_SLACK
+
+
+def _headline_like(flat: str) -> bool:
+    return (len(flat) >= 2 and not (set(flat) & _CLAUSE_PUNCT) and not flat.endswith("：") and not cues.ends_sentence(flat)
+            and not cues.opens_article(flat) and not cues.dateline(flat) and not cues.own_line_byline(flat)
+            and not cues.photo_credit_end(flat) and not cues.is_furniture(flat))
+
+
+def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str]:
+    """Dumps without telling blank lines: body lines that are a headline printed between
+    two texts. A run of 1–:data:`HIDDEN_HEADLINE_MAX_LINES` lines with no clause
+    punctuation, none set as a full column line (``W`` ems) or as a paragraph's first line
+    (``W - 2`` ems, continued by a full line), after a line that closes a text (sentence
+    end, credit) or a headline, and before a line that opens one (lead, dated lead,
+    paragraph first line), is relabelled ``headline``. Returns new labels (one per line)."""
+    out = list(labels)
+    if not w:
+        return out
+    flats = [_flat(ln) for ln in lines]
+    n = len(lines)
+
+    def member(j: int) -> bool:
+        return (out[j] == "body" and _headline_like(flats[j]) and abs(cues.width(flats[j]) - w) > FULL_SLACK
+                and not _first_line(flats, out, j, w))
+
+    k = 0
+    while k < n:
+        if not member(k) or not (k == 0 or out[k - 1] in ("headline", "furniture")
+                                 or (out[k - 1] == "body" and _closes(flats[k - 1]))):
+            k += 1
+            continue
+        m = k
+        while m + 1 < n and m + 1 - k < HIDDEN_HEADLINE_MAX_LINES and member(m + 1):
+            m += 1
+        if m + 1 < n and (out[m + 1] == "headline" or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))):
+            for j in range(k, m + 1):
+                out[j] = "headline"
+        k = m + 1
+    return out
+
+
+FULL_SLACK = 0.75
+"""A line within this many ems of ``W`` is a full column line (justified body text)."""
+
+
+def _first_line(flats: list[str], labels: list[str], j: int, w: float) -> bool:
+    """Line ``j`` is a paragraph's first line: about ``W - 2`` wide and continued by a line
+    that cannot open anything."""
+    return (w - 2 - 1 < cues.width(flats[j]) <= w - 2 + FIRST_LINE_SLACK and j + 1 < len(flats)
+            and labels[j + 1] == "body" and not _fresh(flats[j + 1], w))
+
+
 def _open_tail(p: Piece) -> bool:
     return p.kind == "body" and p.labels[-1] == "body" and not cues.ends_sentence(_flat(p.lines[-1]))
 
@@ -311,6 +385,78 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     return out
 
 
+DENSE_TANGLE_JOIN_RATE = 0.22
+"""In a dump with a blank line after every line, a run of body lines is a tangle (lines of
+neighbouring columns printed in turn) when fewer than this share of its line joins form a
+dictionary word (running text: about 40%; unrelated lines: about 7%)."""
+DENSE_TANGLE_MIN_LINES = 8
+"""... judged only on runs this long (a short run has too few joins to tell)."""
+JOIN_RATE_MIN_CHARS = 6
+"""Joins between lines shorter than this (names, last lines) are not counted in the rate."""
+JOIN_RATE_MIN_PAIRS = 6
+"""Fewer counted joins than this say nothing (the rate is then 1.0)."""
+
+
+def _joinable(p: Piece) -> bool:
+    """A body piece, or a one-line letter-spaced line with digits (a justified body line the
+    classifier took for a headline): the members of a run of interleaved body lines."""
+    if p.kind == "body":
+        return all(lab == "body" for lab in p.labels)
+    if p.kind == "headline" and len(p.lines) == 1:
+        raw = p.lines[0].text.value
+        return cues.letter_spaced(raw) and any(c.isdigit() for c in raw)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def join_rate(flats: list[str]) -> float:
+    """Share of the joins between consecutive lines (both at least
+    :data:`JOIN_RATE_MIN_CHARS` long) that form a dictionary word
+    (:func:`~baozhi.layout.joins.join_score` > 0). Only joins between two ideographs count (a
+    line ending in punctuation forms no word with the next); 1.0 when fewer than
+    :data:`JOIN_RATE_MIN_PAIRS` joins count."""
+    pairs = [(a, b) for a, b in zip(flats, flats[1:]) if len(a) >= JOIN_RATE_MIN_CHARS and len(b) >= JOIN_RATE_MIN_CHARS
+             and _word_char(a[-1]) and _word_char(b[0])]
+    if len(pairs) < JOIN_RATE_MIN_PAIRS:
+        return 1.0
+    return sum(1 for a, b in pairs if join_score(a, b) > 0) / len(pairs)
+
+
+def untangle_dense(pieces: list[Piece], w: float) -> list[Piece]:
+    """Dumps with a blank line after every line (seed-like): a run of body lines whose joins
+    rarely read as running text (:data:`DENSE_TANGLE_JOIN_RATE`) is a tangle; it is cut into
+    one-line pieces and split into column streams by :func:`untangle`."""
+    if not w:
+        return pieces
+    out: list[Piece] = []
+    i, n = 0, len(pieces)
+    while i < n:
+        j = i
+        while j < n and _joinable(pieces[j]):
+            j += 1
+        if j == i:
+            out.append(pieces[i])
+            i += 1
+            continue
+        run = pieces[i:j]
+        lines = [(ln, lab) for p in run for ln, lab in zip(p.lines, p.labels)]
+        flats = [_flat(ln) for ln, _ in lines]
+        wide = sum(1 for f in flats if cues.width(f) > w + WIDE_EMS)
+        # rows that join the lines of two columns (narrow gutters) are no tangle of lines
+        if len(lines) >= DENSE_TANGLE_MIN_LINES and 2 * wide < len(lines) and join_rate(flats) < DENSE_TANGLE_JOIN_RATE:
+            ones = [Piece("body" if lab == "body" else "headline", [ln], [lab], index=run[0].index) for ln, lab in lines]
+            out.extend(untangle(ones, w))
+        else:
+            out.extend(run)
+        i = j
+    for k, p in enumerate(out):
+        p.index = k
+    return out
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -321,9 +467,13 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         w = full_width([ln.text.value for ln in lines])
     gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
+    if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
+        labels = hidden_headlines(lines, labels, w)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     if gaps < SPARSE_GAPS:
         pieces = untangle(pieces, w)
+    else:
+        pieces = untangle_dense(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     for p in ordered:
