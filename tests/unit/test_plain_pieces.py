@@ -53,3 +53,19 @@ def test_interleaved_columns_in_a_seedlike_dump_are_read_apart():
     out = untangle_dense(pieces, 16.0)
     texts = ["".join(ln.text.value for ln in p.lines) for p in out]
     assert "".join(a) in texts and "".join(b) in texts
+
+
+def test_a_photo_credit_ends_a_column_piece():
+    from baozhi.layout.order import split_pieces
+    texts = ["电力工人在高空进行施工作", "确保电网安全稳定运行。毛如瑞摄", "区联合辖区企业与荣物业公", "司，开展了以垃圾分类为主题"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 4, False, 13.0)
+    assert [len(p.lines) for p in pieces] == [2, 2]
+
+
+def test_a_wide_caption_closed_by_its_credit_is_cut_from_the_column_after_it():
+    from baozhi.layout.order import split_pieces
+    # 13-em column; the caption runs 26 ems across two columns and ends with its credit
+    texts = ["为提升企业及居民群众消防安全应急处置能力，沈阳市沈河区五里河街道", "开展演练。本报记者任远摄",
+             "都镇三江口村采风，看到该村委会"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 3, False, 13.0)
+    assert [len(p.lines) for p in pieces] == [2, 1]

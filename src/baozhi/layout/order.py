@@ -65,12 +65,14 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         kind = "headline" if lab == "headline" else ("furniture" if lab == "furniture" else "body")
         flat = _flat(ln)
         wide = kind == "body" and bool(w) and cues.width(flat) > w + WIDE_EMS
-        tail = in_wide and not wide and kind == "body" and pieces and not cues.ends_sentence(_flat(pieces[-1].lines[-1]))
+        tail = in_wide and not wide and kind == "body" and pieces and not _closes(_flat(pieces[-1].lines[-1]))
         width_change = kind == "body" and pieces and pieces[-1].kind == "body" and wide != in_wide and not tail
         in_wide = wide
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
-               or (gaps_mean_blocks and ln.gap_before and kind != "headline"))
+               or (gaps_mean_blocks and ln.gap_before and kind != "headline")
+               or (not gaps_mean_blocks and kind == "body" and pieces[-1].kind == "body" and lab == "body"
+                   and pieces[-1].labels[-1] == "body" and _piece_ends(_flat(pieces[-1].lines[-1]), flat, w)))
         if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             new = False  # an own-line byline heads the body that follows it
         if new:
@@ -79,6 +81,11 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         pieces[-1].labels.append(lab)
     return pieces
 
+
+def _piece_ends(a: str, b: str, w: float) -> bool:
+    """Without telling blank lines: does a column piece end between lines ``a`` and ``b``?
+    After a photo credit run in after the last sentence (…运行。毛如瑞摄)."""
+    return bool(cues.photo_credit_end(a))
 
 HIDDEN_HEADLINE_MAX_LINES = 4
 """A headline printed inside a run of body lines has at most this many lines."""
@@ -155,6 +162,7 @@ def _first_line(flats: list[str], labels: list[str], j: int, w: float) -> bool:
 
 
 def _open_tail(p: Piece) -> bool:
+    """A body piece cut mid-sentence (not ended by a sentence end or a credit)."""
     return p.kind == "body" and p.labels[-1] == "body" and not cues.ends_sentence(_flat(p.lines[-1]))
 
 
