@@ -399,6 +399,9 @@ neighbouring columns printed in turn) when fewer than this share of its line joi
 dictionary word (running text: about 40%; unrelated lines: about 7%)."""
 DENSE_TANGLE_MIN_LINES = 8
 """... judged only on runs this long (a short run has too few joins to tell)."""
+DENSE_TANGLE_CHUNK = 240
+"""A tangle is untangled in chunks of this many lines (a page's tangle is shorter; the bound
+keeps the beam search linear in the input on huge files)."""
 JOIN_RATE_MIN_CHARS = 6
 """Joins between lines shorter than this (names, last lines) are not counted in the rate."""
 JOIN_RATE_MIN_PAIRS = 6
@@ -456,7 +459,8 @@ def untangle_dense(pieces: list[Piece], w: float) -> list[Piece]:
         # rows that join the lines of two columns (narrow gutters) are no tangle of lines
         if len(lines) >= DENSE_TANGLE_MIN_LINES and 2 * wide < len(lines) and join_rate(flats) < DENSE_TANGLE_JOIN_RATE:
             ones = [Piece("body" if lab == "body" else "headline", [ln], [lab], index=run[0].index) for ln, lab in lines]
-            out.extend(untangle(ones, w))
+            for c in range(0, len(ones), DENSE_TANGLE_CHUNK):
+                out.extend(untangle(ones[c:c + DENSE_TANGLE_CHUNK], w))
         else:
             out.extend(run)
         i = j
