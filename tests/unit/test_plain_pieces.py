@@ -69,3 +69,19 @@ def test_a_wide_caption_closed_by_its_credit_is_cut_from_the_column_after_it():
              "都镇三江口村采风，看到该村委会"]
     pieces = split_pieces(lines_of(texts), ["body"] * 3, False, 13.0)
     assert [len(p.lines) for p in pieces] == [2, 1]
+
+
+def test_a_run_of_headline_lines_after_a_column_piece_cut_mid_sentence():
+    # PyMuPDF draws the headline blocks after the column pieces: the run follows an open tail and
+    # comes before a line set as a paragraph's first line (W - 2 ems)
+    texts = ["长6.9%；完成粮食播种面", "校园书声再起", "探寻嘉州春天", "共话乡村振兴", "1.5万户村民实现户均年",
+             "增收两千元以上，全村上下"]
+    labels = hidden_headlines(lines_of(texts), ["body"] * 6, 12.0)
+    assert labels == ["body", "headline", "headline", "headline", "body", "body"]
+
+
+def test_credit_pieces_and_words_running_on_are_no_headline():
+    # a byline cut at a padded name, a photo credit's end, a line whose last word runs on
+    texts = ["等出席。", "本报讯记者蔡", "南报道为", "深入学习贯彻会议精神，", "确保安全稳定运行。", "者纪平摄", "要强调",
+             "会议传达学习《习近平谈治国理政》", "第五卷第十章《全面推进美丽中国建", "设》，强调要在深化认识上作表率，深"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 10, 17.0) == ["body"] * 10

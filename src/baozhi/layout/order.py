@@ -132,24 +132,40 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
 
     def member(j: int) -> bool:
         return (out[j] == "body" and _headline_like(flats[j]) and abs(cues.width(flats[j]) - w) > FULL_SLACK
-                and not _first_line(flats, out, j, w))
+                and not _first_line(flats, out, j, w) and not flats[j].endswith(_CREDIT_TAILS)
+                and not (j + 1 < n and cues.opens_article(flats[j] + flats[j + 1]))  # 本报讯记者蔡 / 南报道…
+                and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j])))
 
     k = 0
     while k < n:
-        if not member(k) or not (k == 0 or out[k - 1] in ("headline", "furniture")
-                                 or (out[k - 1] == "body" and _closes(flats[k - 1]))):
+        if not member(k):
             k += 1
             continue
         m = k
-        while m + 1 < n and m + 1 - k < HIDDEN_HEADLINE_MAX_LINES and member(m + 1):
+        while m + 1 < n and member(m + 1):
             m += 1
-        if m + 1 < n and (out[m + 1] == "headline" or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))):
+        # furniture next to the run is no evidence: a masthead name printed in the middle of the
+        # dump looks like a short headline too
+        before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and _closes(flats[k - 1]))
+        after = m + 1 == n or out[m + 1] == "headline" \
+            or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
+        runs_on = m + 1 < n and out[m + 1] == "body" and not after and join_score(flats[m], flats[m + 1]) >= WORD_JOIN
+        size = m - k + 1
+        # on one side's evidence only lines clearly off the column's widths (no line that could be
+        # a text line a little short of W)
+        off = all(cues.width(flats[j]) <= w - 3 or cues.width(flats[j]) > w + FULL_SLACK for j in range(k, m + 1))
+        if not runs_on and ((before and after and size <= HIDDEN_HEADLINE_MAX_LINES)
+                            or (size >= 2 and off and (before or after))):
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
     return out
 
 
+WORD_JOIN = 5.0
+"""A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
+_CREDIT_TAILS = ("摄", "/图", "／图")
+"""A line ending so is (the end of) a photo credit, not a headline."""
 FULL_SLACK = 0.75
 """A line within this many ems of ``W`` is a full column line (justified body text)."""
 
