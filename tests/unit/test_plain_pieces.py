@@ -85,3 +85,11 @@ def test_credit_pieces_and_words_running_on_are_no_headline():
     texts = ["等出席。", "本报讯记者蔡", "南报道为", "深入学习贯彻会议精神，", "确保安全稳定运行。", "者纪平摄", "要强调",
              "会议传达学习《习近平谈治国理政》", "第五卷第十章《全面推进美丽中国建", "设》，强调要在深化认识上作表率，深"]
     assert hidden_headlines(lines_of(texts), ["body"] * 10, 17.0) == ["body"] * 10
+
+
+def test_a_photo_credit_ends_a_piece_in_a_dump_with_no_blank_line_at_all():
+    from baozhi.layout.order import split_pieces
+    # PyMuPDF: no blank lines, so the caller says blank lines mean blocks; there are none
+    texts = ["确保电网安全稳定运行。毛如瑞摄", "区联合辖区企业与荣物业公", "司，开展了以垃圾分类为主题"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 3, True, 13.0)
+    assert [len(p.lines) for p in pieces] == [1, 2]

@@ -61,6 +61,7 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
     """
     pieces: list[Piece] = []
     in_wide = False
+    quiet = not gaps_mean_blocks or not any(ln.gap_before for ln in lines)  # no blank line tells a block
     for ln, lab in zip(lines, labels):
         kind = "headline" if lab == "headline" else ("furniture" if lab == "furniture" else "body")
         flat = _flat(ln)
@@ -71,7 +72,7 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
-               or (not gaps_mean_blocks and kind == "body" and pieces[-1].kind == "body" and lab == "body"
+               or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
                    and pieces[-1].labels[-1] == "body" and _piece_ends(_flat(pieces[-1].lines[-1]), flat, w)))
         if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             new = False  # an own-line byline heads the body that follows it
