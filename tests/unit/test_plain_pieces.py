@@ -93,3 +93,23 @@ def test_a_photo_credit_ends_a_piece_in_a_dump_with_no_blank_line_at_all():
     texts = ["确保电网安全稳定运行。毛如瑞摄", "区联合辖区企业与荣物业公", "司，开展了以垃圾分类为主题"]
     pieces = split_pieces(lines_of(texts), ["body"] * 3, True, 13.0)
     assert [len(p.lines) for p in pieces] == [1, 2]
+
+
+def test_a_credit_in_brackets_broken_over_two_lines_ends_the_text():
+    from baozhi.layout.order import split_pieces
+    texts = ["提升0.2个百分点。（记者卢碧云", "通讯员范艳）", "9月1日，全市中小学统一开学，城", "区新建、改扩建的五所学校也迎来"]
+    # the classifier took the closing line for a headline: it closes the bracket, so it is body
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 15.0)
+    assert labels == ["body"] * 4
+    pieces = split_pieces(lines_of(texts), labels, True, 15.0)
+    assert [len(p.lines) for p in pieces] == [2, 2]
+
+
+def test_the_text_after_a_closing_credit_opens_an_article():
+    d_lines = ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工", "作。（记者王明通讯员李华）",
+               "5月4日，全市中小学统一开学，城区", "新建、改扩建的五所学校也迎来了首"]
+    from baozhi.pipeline import Settings, process_source
+    from baozhi.render import to_dict
+    [r] = process_source("\n".join(d_lines).encode("utf-8"), "t.txt", Settings(check=True))
+    texts = ["".join(a["paragraphs"]) for a in to_dict(r)["articles"]]
+    assert texts == ["".join(d_lines[:3]), "".join(d_lines[3:])]

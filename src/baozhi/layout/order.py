@@ -17,6 +17,7 @@ predecessor, best evidence first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,7 +74,7 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
-                   and pieces[-1].labels[-1] == "body" and _piece_ends(_flat(pieces[-1].lines[-1]), flat, w)))
+                   and pieces[-1].labels[-1] == "body" and _piece_ends(_tail_text(pieces[-1]), flat, w)))
         if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             new = False  # an own-line byline heads the body that follows it
         if new:
@@ -83,10 +84,20 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
     return pieces
 
 
+def _tail_text(p: Piece) -> str:
+    """The last two lines of a piece, de-spaced and joined (a credit may break over them)."""
+    return "".join(_flat(ln) for ln in p.lines[-2:])
+
+
 def _piece_ends(a: str, b: str, w: float) -> bool:
     """Without telling blank lines: does a column piece end between lines ``a`` and ``b``?
-    After a photo credit run in after the last sentence (…运行。毛如瑞摄)."""
-    return bool(cues.photo_credit_end(a))
+    After a photo credit run in after the last sentence (…运行。毛如瑞摄), and after a
+    reporters' credit in brackets that closes a text (…百分点。（记者卢碧云通讯员范艳））."""
+    return bool(cues.photo_credit_end(a) or _END_CREDIT.search(a))
+
+
+_END_CREDIT = re.compile(r"[。！？”][（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$|^[（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$")
+"""A reporters' credit in brackets closing a text, after its last sentence or on a line of its own."""
 
 HIDDEN_HEADLINE_MAX_LINES = 4
 """A headline printed inside a run of body lines has at most this many lines."""
@@ -137,6 +148,11 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
                 and not (j + 1 < n and cues.opens_article(flats[j] + flats[j + 1]))  # 本报讯记者蔡 / 南报道…
                 and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j])))
 
+    for j in range(1, n):
+        # a credit in brackets broken over two lines (…。（记者卢碧云 / 通讯员范艳）): the line
+        # that closes the bracket is body text, however short
+        if out[j] == "headline" and out[j - 1] == "body" and _closes_bracket(flats[j - 1], flats[j]):
+            out[j] = "body"
     k = 0
     while k < n:
         if not member(k):
@@ -161,6 +177,11 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
                 out[j] = "headline"
         k = m + 1
     return out
+
+
+def _closes_bracket(a: str, b: str) -> bool:
+    """Line ``a`` leaves a bracket open (（ after its last ）) and line ``b`` closes it."""
+    return a.rfind("（") > a.rfind("）") and "）" in b and ("（" not in b or b.index("）") < b.index("（"))
 
 
 WORD_JOIN = 5.0
@@ -273,14 +294,17 @@ def _wide(p: Piece, w: float) -> bool:
 
 def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
     """A wide piece is a text of its own (a caption under a photo spanning columns): it
-    opens a new article, and so does the body piece after it."""
+    opens a new article, and so does the body piece after it. A body piece after one closed
+    by a reporters' credit in brackets (:data:`_END_CREDIT`) opens a new article too."""
     prev_wide = False
+    prev_credit = False
     for p in ordered:
         wide = _wide(p, w)
-        if p.kind == "body" and (wide or prev_wide):
+        if p.kind == "body" and (wide or prev_wide or prev_credit):
             p.lines[0].opens = True
         if p.kind != "furniture":
             prev_wide = wide
+            prev_credit = p.kind == "body" and bool(_END_CREDIT.search(_tail_text(p)))
 
 
 TANGLE_MIN = 4
