@@ -17,6 +17,7 @@ predecessor, best evidence first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,16 +62,19 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
     """
     pieces: list[Piece] = []
     in_wide = False
+    quiet = not gaps_mean_blocks or not any(ln.gap_before for ln in lines)  # no blank line tells a block
     for ln, lab in zip(lines, labels):
         kind = "headline" if lab == "headline" else ("furniture" if lab == "furniture" else "body")
         flat = _flat(ln)
         wide = kind == "body" and bool(w) and cues.width(flat) > w + WIDE_EMS
-        tail = in_wide and not wide and kind == "body" and pieces and not cues.ends_sentence(_flat(pieces[-1].lines[-1]))
+        tail = in_wide and not wide and kind == "body" and pieces and not _closes(_flat(pieces[-1].lines[-1]))
         width_change = kind == "body" and pieces and pieces[-1].kind == "body" and wide != in_wide and not tail
         in_wide = wide
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
-               or (gaps_mean_blocks and ln.gap_before and kind != "headline"))
+               or (gaps_mean_blocks and ln.gap_before and kind != "headline")
+               or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
+                   and pieces[-1].labels[-1] == "body" and _piece_ends(_tail_text(pieces[-1]), flat, w)))
         if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             new = False  # an own-line byline heads the body that follows it
         if new:
@@ -80,7 +84,123 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
     return pieces
 
 
+def _tail_text(p: Piece) -> str:
+    """The last two lines of a piece, de-spaced and joined (a credit may break over them)."""
+    return "".join(_flat(ln) for ln in p.lines[-2:])
+
+
+def _piece_ends(a: str, b: str, w: float) -> bool:
+    """Without telling blank lines: does a column piece end between lines ``a`` and ``b``?
+    After a photo credit run in after the last sentence (…运行。毛如瑞摄), and after a
+    reporters' credit in brackets that closes a text (…百分点。（记者卢碧云通讯员范艳））."""
+    return bool(cues.photo_credit_end(a) or _END_CREDIT.search(a))
+
+
+_END_CREDIT = re.compile(r"[。！？”][（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$|^[（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$")
+"""A reporters' credit in brackets closing a text, after its last sentence or on a line of its own."""
+
+HIDDEN_HEADLINE_MAX_LINES = 4
+"""A headline printed inside a run of body lines has at most this many lines."""
+_CLAUSE_PUNCT = set("。；！？，、")
+
+
+def _closes(flat: str) -> bool:
+    """The line closes a text or paragraph: a sentence end, a credit (…摄, 记者X 文/图)."""
+    return cues.ends_sentence(flat) or bool(cues.photo_credit_end(flat)) or cues.own_line_byline(flat)
+
+
+def _fresh(flat: str, w: float) -> bool:
+    """The line can open something: an article lead, a dated lead, a credit, or a
+    paragraph's first line (at most ``W - 2`` ems plus slack: the indent)."""
+    return bool(cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)) \
+        or cues.width(flat) <= w - 2 + FIRST_LINE_SLACK
+
+
+def _opens_text(flat: str, w: float) -> bool:
+    """Stricter than :func:`_fresh`: an article lead, a dated lead, a credit, or a line set
+    as a paragraph's first line (``W - 2`` ems; a shorter line may be a paragraph's last)."""
+    return bool(cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)) \
+        or w - 2 - 1 < cues.width(flat) <= w - 2 + FIRST_LINE_SLACK
+
+
+def _headline_like(flat: str) -> bool:
+    return (len(flat) >= 2 and not (set(flat) & _CLAUSE_PUNCT) and not flat.endswith("：") and not cues.ends_sentence(flat)
+            and not cues.opens_article(flat) and not cues.dateline(flat) and not cues.own_line_byline(flat)
+            and not cues.photo_credit_end(flat) and not cues.is_furniture(flat))
+
+
+def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str]:
+    """Dumps without telling blank lines: body lines that are a headline printed between
+    two texts. A run of 1–:data:`HIDDEN_HEADLINE_MAX_LINES` lines with no clause
+    punctuation, none set as a full column line (``W`` ems) or as a paragraph's first line
+    (``W - 2`` ems, continued by a full line), after a line that closes a text (sentence
+    end, credit) or a headline, and before a line that opens one (lead, dated lead,
+    paragraph first line), is relabelled ``headline``. Returns new labels (one per line)."""
+    out = list(labels)
+    if not w:
+        return out
+    flats = [_flat(ln) for ln in lines]
+    n = len(lines)
+
+    def member(j: int) -> bool:
+        return (out[j] == "body" and _headline_like(flats[j]) and abs(cues.width(flats[j]) - w) > FULL_SLACK
+                and not _first_line(flats, out, j, w) and not flats[j].endswith(_CREDIT_TAILS)
+                and not (j + 1 < n and cues.opens_article(flats[j] + flats[j + 1]))  # 本报讯记者蔡 / 南报道…
+                and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j])))
+
+    for j in range(1, n):
+        # a credit in brackets broken over two lines (…。（记者卢碧云 / 通讯员范艳）): the line
+        # that closes the bracket is body text, however short
+        if out[j] == "headline" and out[j - 1] == "body" and _closes_bracket(flats[j - 1], flats[j]):
+            out[j] = "body"
+    k = 0
+    while k < n:
+        if not member(k):
+            k += 1
+            continue
+        m = k
+        while m + 1 < n and member(m + 1):
+            m += 1
+        # furniture next to the run is no evidence: a masthead name printed in the middle of the
+        # dump looks like a short headline too
+        before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and _closes(flats[k - 1]))
+        after = m + 1 == n or out[m + 1] == "headline" \
+            or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
+        runs_on = m + 1 < n and out[m + 1] == "body" and not after and join_score(flats[m], flats[m + 1]) >= WORD_JOIN
+        size = m - k + 1
+        # on one side's evidence only lines clearly off the column's widths (no line that could be
+        # a text line a little short of W)
+        off = all(cues.width(flats[j]) <= w - 3 or cues.width(flats[j]) > w + FULL_SLACK for j in range(k, m + 1))
+        if not runs_on and ((before and after and size <= HIDDEN_HEADLINE_MAX_LINES)
+                            or (size >= 2 and off and (before or after))):
+            for j in range(k, m + 1):
+                out[j] = "headline"
+        k = m + 1
+    return out
+
+
+def _closes_bracket(a: str, b: str) -> bool:
+    """Line ``a`` leaves a bracket open (（ after its last ）) and line ``b`` closes it."""
+    return a.rfind("（") > a.rfind("）") and "）" in b and ("（" not in b or b.index("）") < b.index("（"))
+
+
+WORD_JOIN = 5.0
+"""A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
+_CREDIT_TAILS = ("摄", "/图", "／图")
+"""A line ending so is (the end of) a photo credit, not a headline."""
+FULL_SLACK = 0.75
+"""A line within this many ems of ``W`` is a full column line (justified body text)."""
+
+
+def _first_line(flats: list[str], labels: list[str], j: int, w: float) -> bool:
+    """Line ``j`` is a paragraph's first line: about ``W - 2`` wide and continued by a line
+    that cannot open anything."""
+    return (w - 2 - 1 < cues.width(flats[j]) <= w - 2 + FIRST_LINE_SLACK and j + 1 < len(flats)
+            and labels[j + 1] == "body" and not _fresh(flats[j + 1], w))
+
+
 def _open_tail(p: Piece) -> bool:
+    """A body piece cut mid-sentence (not ended by a sentence end or a credit)."""
     return p.kind == "body" and p.labels[-1] == "body" and not cues.ends_sentence(_flat(p.lines[-1]))
 
 
@@ -174,14 +294,17 @@ def _wide(p: Piece, w: float) -> bool:
 
 def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
     """A wide piece is a text of its own (a caption under a photo spanning columns): it
-    opens a new article, and so does the body piece after it."""
+    opens a new article, and so does the body piece after it. A body piece after one closed
+    by a reporters' credit in brackets (:data:`_END_CREDIT`) opens a new article too."""
     prev_wide = False
+    prev_credit = False
     for p in ordered:
         wide = _wide(p, w)
-        if p.kind == "body" and (wide or prev_wide):
+        if p.kind == "body" and (wide or prev_wide or prev_credit):
             p.lines[0].opens = True
         if p.kind != "furniture":
             prev_wide = wide
+            prev_credit = p.kind == "body" and bool(_END_CREDIT.search(_tail_text(p)))
 
 
 TANGLE_MIN = 4
@@ -311,6 +434,82 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     return out
 
 
+DENSE_TANGLE_JOIN_RATE = 0.22
+"""In a dump with a blank line after every line, a run of body lines is a tangle (lines of
+neighbouring columns printed in turn) when fewer than this share of its line joins form a
+dictionary word (running text: about 40%; unrelated lines: about 7%)."""
+DENSE_TANGLE_MIN_LINES = 8
+"""... judged only on runs this long (a short run has too few joins to tell)."""
+DENSE_TANGLE_CHUNK = 240
+"""A tangle is untangled in chunks of this many lines (a page's tangle is shorter; the bound
+keeps the beam search linear in the input on huge files)."""
+JOIN_RATE_MIN_CHARS = 6
+"""Joins between lines shorter than this (names, last lines) are not counted in the rate."""
+JOIN_RATE_MIN_PAIRS = 6
+"""Fewer counted joins than this say nothing (the rate is then 1.0)."""
+
+
+def _joinable(p: Piece) -> bool:
+    """A body piece, or a one-line letter-spaced line with digits (a justified body line the
+    classifier took for a headline): the members of a run of interleaved body lines."""
+    if p.kind == "body":
+        return all(lab == "body" for lab in p.labels)
+    if p.kind == "headline" and len(p.lines) == 1:
+        raw = p.lines[0].text.value
+        return cues.letter_spaced(raw) and any(c.isdigit() for c in raw)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def join_rate(flats: list[str]) -> float:
+    """Share of the joins between consecutive lines (both at least
+    :data:`JOIN_RATE_MIN_CHARS` long) that form a dictionary word
+    (:func:`~baozhi.layout.joins.join_score` > 0). Only joins between two ideographs count (a
+    line ending in punctuation forms no word with the next); 1.0 when fewer than
+    :data:`JOIN_RATE_MIN_PAIRS` joins count."""
+    pairs = [(a, b) for a, b in zip(flats, flats[1:]) if len(a) >= JOIN_RATE_MIN_CHARS and len(b) >= JOIN_RATE_MIN_CHARS
+             and _word_char(a[-1]) and _word_char(b[0])]
+    if len(pairs) < JOIN_RATE_MIN_PAIRS:
+        return 1.0
+    return sum(1 for a, b in pairs if join_score(a, b) > 0) / len(pairs)
+
+
+def untangle_dense(pieces: list[Piece], w: float) -> list[Piece]:
+    """Dumps with a blank line after every line (seed-like): a run of body lines whose joins
+    rarely read as running text (:data:`DENSE_TANGLE_JOIN_RATE`) is a tangle; it is cut into
+    one-line pieces and split into column streams by :func:`untangle`."""
+    if not w:
+        return pieces
+    out: list[Piece] = []
+    i, n = 0, len(pieces)
+    while i < n:
+        j = i
+        while j < n and _joinable(pieces[j]):
+            j += 1
+        if j == i:
+            out.append(pieces[i])
+            i += 1
+            continue
+        run = pieces[i:j]
+        lines = [(ln, lab) for p in run for ln, lab in zip(p.lines, p.labels)]
+        flats = [_flat(ln) for ln, _ in lines]
+        wide = sum(1 for f in flats if cues.width(f) > w + WIDE_EMS)
+        # rows that join the lines of two columns (narrow gutters) are no tangle of lines
+        if len(lines) >= DENSE_TANGLE_MIN_LINES and 2 * wide < len(lines) and join_rate(flats) < DENSE_TANGLE_JOIN_RATE:
+            ones = [Piece("body" if lab == "body" else "headline", [ln], [lab], index=run[0].index) for ln, lab in lines]
+            for c in range(0, len(ones), DENSE_TANGLE_CHUNK):
+                out.extend(untangle(ones[c:c + DENSE_TANGLE_CHUNK], w))
+        else:
+            out.extend(run)
+        i = j
+    for k, p in enumerate(out):
+        p.index = k
+    return out
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -321,9 +520,13 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         w = full_width([ln.text.value for ln in lines])
     gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
+    if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
+        labels = hidden_headlines(lines, labels, w)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     if gaps < SPARSE_GAPS:
         pieces = untangle(pieces, w)
+    else:
+        pieces = untangle_dense(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     for p in ordered:

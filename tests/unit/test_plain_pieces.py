@@ -1,0 +1,115 @@
+"""Small inputs for the reading-order rules of plain dumps without telling blank lines
+(PyMuPDF dumps, seed-like dumps with a blank line after every line)."""
+from baozhi.layout.order import hidden_headlines, join_rate, untangle_dense, Piece
+from baozhi.model import Line
+from baozhi.text import Text
+
+
+def lines_of(texts: list[str], gaps: bool = False) -> list[Line]:
+    return [Line(Text.from_source(t), gap_before=gaps) for t in texts]
+
+
+# a 13-em column: full lines 13 wide, first lines 11 (the 2-em indent is lost in the dump)
+END_OF_A = ["方经济发展，起到积极的促进", "作用。"]
+HEAD = ["清苑社区", "积分兑换制激发垃圾分类新动能"]
+LEAD_B = ["10月9日，兴庆区清苑社", "区联合辖区企业与荣物业公"]
+
+
+def test_headline_between_a_text_end_and_a_dated_lead_is_found():
+    lines = lines_of(END_OF_A + HEAD + LEAD_B)
+    labels = hidden_headlines(lines, ["body"] * 6, 13.0)
+    assert labels == ["body", "body", "headline", "headline", "body", "body"]
+
+
+def test_paragraph_first_line_without_punctuation_is_no_headline():
+    # 11 ems (W - 2) and continued by a full line: a paragraph's first line
+    lines = lines_of(["工业生产稳步回升。", "固定资产投资增速保持稳", "定。全市固定资产投资同比增", "长11%，高于全省平均水平。"])
+    assert hidden_headlines(lines, ["body"] * 4, 13.0) == ["body"] * 4
+
+
+def test_line_before_a_short_last_line_is_no_headline():
+    # 该村…高兴地 / 说。 : the next line is a paragraph's last line, not a first line
+    lines = lines_of(["收获的鲜货在地头就变成了钱！”", "该村党支部书记何振华高兴地", "说。", "2020年，和沟村党支部为"])
+    assert hidden_headlines(lines, ["body"] * 4, 15.0) == ["body"] * 4
+
+
+def test_join_rate_counts_only_joins_between_ideographs():
+    running = ["市政府召开第十次常务会议研究部", "署防汛抗旱和安全生产工作听取各", "区县工作情况汇报并作出具体安排",
+               "会议强调各级各部门要压实责任确", "保安全度汛推动预算管理提质增效", "切实做好各项工作不辜负组织厚望",
+               "会议听取了各代表团审议区人大常"]
+    # 部署, 各区, 确保 form words; 排会, 效切, 望会 do not
+    assert join_rate(running) == 3 / 6
+    assert join_rate([x + "。" for x in running]) == 1.0  # no join between two ideographs
+    assert join_rate(["短", "句"]) == 1.0  # too few joins to tell
+
+
+def test_interleaved_columns_in_a_seedlike_dump_are_read_apart():
+    a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县",
+         "工作情况汇报并作出具体安排。会议", "强调，各级各部门要压实责任，确保", "安全度汛，推动防汛工作落到实处。"]
+    b = ["市人大常委会召开主任会议，听取关", "于全市预算执行情况的报告，审议有", "关议案并决定提请常委会会议审议。",
+         "会议指出，要依法履行监督职责，推", "动预算管理提质增效，服务全市经济", "社会发展大局，更好保障改善民生。"]
+    mixed = [x for pair in zip(a, b) for x in pair]
+    pieces = [Piece("body", lines_of(mixed, gaps=True), ["body"] * len(mixed))]
+    out = untangle_dense(pieces, 16.0)
+    texts = ["".join(ln.text.value for ln in p.lines) for p in out]
+    assert "".join(a) in texts and "".join(b) in texts
+
+
+def test_a_photo_credit_ends_a_column_piece():
+    from baozhi.layout.order import split_pieces
+    texts = ["电力工人在高空进行施工作", "确保电网安全稳定运行。毛如瑞摄", "区联合辖区企业与荣物业公", "司，开展了以垃圾分类为主题"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 4, False, 13.0)
+    assert [len(p.lines) for p in pieces] == [2, 2]
+
+
+def test_a_wide_caption_closed_by_its_credit_is_cut_from_the_column_after_it():
+    from baozhi.layout.order import split_pieces
+    # 13-em column; the caption runs 26 ems across two columns and ends with its credit
+    texts = ["为提升企业及居民群众消防安全应急处置能力，沈阳市沈河区五里河街道", "开展演练。本报记者任远摄",
+             "都镇三江口村采风，看到该村委会"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 3, False, 13.0)
+    assert [len(p.lines) for p in pieces] == [2, 1]
+
+
+def test_a_run_of_headline_lines_after_a_column_piece_cut_mid_sentence():
+    # PyMuPDF draws the headline blocks after the column pieces: the run follows an open tail and
+    # comes before a line set as a paragraph's first line (W - 2 ems)
+    texts = ["长6.9%；完成粮食播种面", "校园书声再起", "探寻嘉州春天", "共话乡村振兴", "1.5万户村民实现户均年",
+             "增收两千元以上，全村上下"]
+    labels = hidden_headlines(lines_of(texts), ["body"] * 6, 12.0)
+    assert labels == ["body", "headline", "headline", "headline", "body", "body"]
+
+
+def test_credit_pieces_and_words_running_on_are_no_headline():
+    # a byline cut at a padded name, a photo credit's end, a line whose last word runs on
+    texts = ["等出席。", "本报讯记者蔡", "南报道为", "深入学习贯彻会议精神，", "确保安全稳定运行。", "者纪平摄", "要强调",
+             "会议传达学习《习近平谈治国理政》", "第五卷第十章《全面推进美丽中国建", "设》，强调要在深化认识上作表率，深"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 10, 17.0) == ["body"] * 10
+
+
+def test_a_photo_credit_ends_a_piece_in_a_dump_with_no_blank_line_at_all():
+    from baozhi.layout.order import split_pieces
+    # PyMuPDF: no blank lines, so the caller says blank lines mean blocks; there are none
+    texts = ["确保电网安全稳定运行。毛如瑞摄", "区联合辖区企业与荣物业公", "司，开展了以垃圾分类为主题"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 3, True, 13.0)
+    assert [len(p.lines) for p in pieces] == [1, 2]
+
+
+def test_a_credit_in_brackets_broken_over_two_lines_ends_the_text():
+    from baozhi.layout.order import split_pieces
+    texts = ["提升0.2个百分点。（记者卢碧云", "通讯员范艳）", "9月1日，全市中小学统一开学，城", "区新建、改扩建的五所学校也迎来"]
+    # the classifier took the closing line for a headline: it closes the bracket, so it is body
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 15.0)
+    assert labels == ["body"] * 4
+    pieces = split_pieces(lines_of(texts), labels, True, 15.0)
+    assert [len(p.lines) for p in pieces] == [2, 2]
+
+
+def test_the_text_after_a_closing_credit_opens_an_article():
+    d_lines = ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工", "作。（记者王明通讯员李华）",
+               "5月4日，全市中小学统一开学，城区", "新建、改扩建的五所学校也迎来了首"]
+    from baozhi.pipeline import Settings, process_source
+    from baozhi.render import to_dict
+    [r] = process_source("\n".join(d_lines).encode("utf-8"), "t.txt", Settings(check=True))
+    texts = ["".join(a["paragraphs"]) for a in to_dict(r)["articles"]]
+    assert texts == ["".join(d_lines[:3]), "".join(d_lines[3:])]
