@@ -151,7 +151,7 @@ def test_own_line_credit_broken_at_its_padded_name_is_one_byline():
 
 
 def test_untangle_separates_three_interleaved_columns():
-    from baozhi.layout.order import untangle_lines
+    from baozhi.layout.tangles import untangle_lines
     lines = ["分点。其中，非织造布、新材料及", "为31.6%。", "解到，一季度我市经济运行呈现出", "医药制造、食品制造业、纺织服装",
              "消费品市场增势平稳。全市实", "总体平稳、好于预期、好于同期的", "产值分别同比增长12.5%、12.3%、",
              "现社会消费品零售总额97.93亿", "基本态势。初步核算，一季度地区", "11.4%和10.6%，重点行业增长带",
