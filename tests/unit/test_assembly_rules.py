@@ -194,3 +194,21 @@ def test_caption_glued_to_the_text_before_it_starts_at_its_date_lead():
     d = parse("\n".join(BODY_A + caption + BODY_B))
     texts = ["".join(a["paragraphs"]) for a in d["articles"]]
     assert texts == ["".join(BODY_A), "".join(caption), "".join(BODY_B)]
+
+
+def test_line_shapes_against_the_column_width():
+    from baozhi.layout.tangles import _shape
+    assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"
+    assert _shape("工业生产稳步回升。一季度，全", 16.0) == "first"  # 14 ems: an indented first line
+    assert _shape("带动明显。", 16.0) == "short"
+    assert _shape("全市规上工业增加值增长12.5%，增", 16.0) == "unknown"  # digit runs vary in width
+
+
+def test_an_open_full_line_is_not_continued_by_a_first_line():
+    from baozhi.layout.tangles import _cont
+    a = "好于同期的基本态势。初步核算一季"  # 16 ems, open
+    assert _cont(a, "消费品市场增势平稳。全市实现", 16.0) == -1.5
+    assert _cont(a, "地区生产总值按可比价格计算增长比", 16.0) == 0.0
+    # after a paragraph's last line a full line is not a first line
+    assert _cont("带动明显。", "地区生产总值按可比价格计算增长比", 16.0) == -1.0
+    assert _cont("带动明显。", "消费品市场增势平稳。全市实现", 16.0) == 0.5

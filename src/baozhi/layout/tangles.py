@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..articles import cues
-from ..articles.paragraphs import FIRST_LINE_SLACK
+from .chars import is_cjk
 from .joins import join_score
 from .order import WIDE_EMS, Piece, _flat, _open_tail
 
@@ -18,11 +18,20 @@ TANGLE_MIN = 4
 """A run of at least this many one-line blocks in a dump that otherwise keeps blocks
 together is a tangle: lines of neighbouring columns printed in turn (``pdftotext`` on
 pages set with loose leading)."""
-TANGLE_MAX_STREAMS = 4
-TANGLE_BEAM = 24
+TANGLE_MAX_STREAMS = 8
+"""At most this many columns interleave in one tangle (a page has up to 6 or 7)."""
+TANGLE_BEAM = 100
 NEW_STREAM_COST = 1.2
-PERIOD_BONUS = 0.8
-"""A column's lines come back at a steady period while the same columns interleave."""
+"""Cost of a new column stream (against the evidence that a line continues an open one)."""
+SKIP_COST = 0.5
+"""Cost of passing over a stream that had a line in the row before (a column that ends)."""
+SHARED_LINES = 6
+SHARED_BONUS = 0.2
+SHARED_CAP = 3
+"""Bonus per ideograph pair a line shares with the last lines of a stream (up to the cap):
+one article's lines share its vocabulary (names, places, topic words)."""
+DORMANT_COST = 1.0
+"""Cost of a line for a stream idle for a whole row (a column with a gap)."""
 
 
 def _tangle_member(p: Piece) -> bool:
@@ -37,6 +46,22 @@ def _tangle_member(p: Piece) -> bool:
     return False
 
 
+FIRST_EMS = 1.75
+"""A paragraph's first line is indented two ems: a line at most ``W - 1.75`` ems wide (punctuation
+counted as full ems, as set) is a first or a last line, a wider one a full line."""
+
+
+def _shape(s: str, w: float) -> str:
+    """``full`` (a line set to the column width), ``first`` (two ems short: an indented first
+    line, or a last line), ``short`` (a last line), or ``unknown`` (digit runs: their width varies)."""
+    if sum(1 for c in s if c.isascii() and c.isalnum()) >= 3:
+        return "unknown"
+    wd = cues.width(s)
+    if wd > w - FIRST_EMS:
+        return "full"
+    return "first" if wd > w - 3.25 else "short"
+
+
 @lru_cache(maxsize=8192)
 def _cont(a: str, b: str, w: float) -> float:
     """Evidence (may be negative) that line ``b`` follows line ``a`` in one column."""
@@ -46,16 +71,19 @@ def _cont(a: str, b: str, w: float) -> float:
         s += 1.0 + min(js, 12.0) / 12.0
     if b and b[0] in "，。、；：！？）》”’":
         s += 1.0 if not cues.ends_sentence(a) else -1.0
-    can_start = cues.min_width(b) <= w - 2 + FIRST_LINE_SLACK
     if cues.opens_article(b) or cues.dateline(b):
         s -= 1.5
+    sa, sb = _shape(a, w), _shape(b, w)
     if cues.ends_sentence(a):
-        s += 0.3 if can_start else 0.0
+        if sb == "first":
+            s += 0.5 if sa == "short" else 0.3
+        elif sb == "full" and sa == "short":
+            s -= 1.0  # a paragraph's last line is followed by a first line
     else:
         if cues.width(a) < w - 3:
             s -= 2.0  # a short line that ends no sentence ends its column piece
-        if can_start:
-            s -= 0.3
+        if sb == "first" and not cues.ends_sentence(b):
+            s -= 1.5  # an open line goes on in a full line, not in a first line
     wa, wb = cues.width(a), cues.width(b)
     if wa > w + WIDE_EMS or wb > w + WIDE_EMS:
         if abs(wa - wb) > WIDE_EMS and not (cues.ends_sentence(b) and wb < wa):
@@ -63,46 +91,77 @@ def _cont(a: str, b: str, w: float) -> float:
     return s
 
 
+@lru_cache(maxsize=8192)
+def _bigrams(s: str) -> frozenset[str]:
+    """The pairs of adjacent ideographs in ``s``."""
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1) if is_cjk(s[i]) and is_cjk(s[i + 1]))
+
+
 def untangle_lines(lines: list[str], w: float, head: str | None = None) -> list[list[int]]:
     """Split interleaved lines into the column streams they came from.
 
     ``lines``: de-spaced lines in dump order; ``head``: the last line of the
     piece printed just before them, which one stream may continue (index -1).
-    Returns streams as lists of indices into ``lines`` (index -1 for ``head``).
-    A beam search: each line goes to an open stream or starts one, scored by
-    :func:`_cont` (word across the break, sentence ends, widths) plus a bonus
-    when a stream keeps its period.
+    Returns streams as lists of indices into ``lines`` (index -1 for ``head``),
+    ordered by their first line (the stream continuing ``head`` first).
+
+    ``pdftotext`` prints a tangle row by row, each row left to right: the
+    streams are kept in their left-to-right order and a line goes either to a
+    stream right of the last line's (same row) or, wrapping, to one at or left
+    of it (next row). A beam search scores each choice by :func:`_cont` (word
+    across the break, sentence ends, widths), minus :data:`SKIP_COST` for each
+    stream that had a line in the row before and is passed over, minus
+    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row, minus
+    :data:`NEW_STREAM_COST` for a new stream.
     """
-    start: list[list[int]] = [[-1]] if head is not None else []
-    # a state: (score, streams, the gap of the last line placed): the columns of a tangle
-    # share one period, so a line placed at the period just seen earns PERIOD_BONUS
-    beam: list[tuple[float, list[list[int]], int]] = [(0.0, start, 0)]
+    # a state: score, streams (left to right; each a list of indices), the row each stream
+    # last had a line in, the position of the last line's stream, the current row; ``head``
+    # was printed just before the tangle: the last line placed, in row 0
+    start = ([[-1]], [0], 0) if head is not None else ([], [], -1)
+    beam: list[tuple[float, list[list[int]], list[int], int, int]] = [(0.0, *start, 0)]
     text = lambda i: head if i < 0 else lines[i]  # noqa: E731
+
+    grams = [_bigrams(s) for s in lines]
+    head_grams = _bigrams(head or "")
+
+    def _shared(st: list[int], x: int) -> float:
+        near: set[str] = set()
+        for i in st[-SHARED_LINES:]:
+            near |= grams[i] if i >= 0 else head_grams
+        return SHARED_BONUS * min(len(grams[x] & near), SHARED_CAP)
+
+    def skipped(last_row: list[int], lo: int, hi: int, row: int) -> float:
+        return SKIP_COST * sum(1 for k in range(lo, hi) if last_row[k] == row - 1)
+
     for x in range(len(lines)):
-        nxt: dict[tuple, tuple[float, list[list[int]], int]] = {}
-        for score, streams, period in beam:
-            options = []
-            for si, st in enumerate(streams):
-                last = st[-1]
-                sc = _cont(text(last), lines[x], w)
-                gap = x - last
-                if gap == period or (len(st) >= 2 and gap == last - st[-2]):
-                    sc += PERIOD_BONUS
-                options.append((sc, si, gap))
-            if len(streams) < TANGLE_MAX_STREAMS:
-                options.append((-NEW_STREAM_COST, -1, period))
-            for sc, si, gap in options:
-                new = [list(st) for st in streams]
-                if si < 0:
-                    new.append([x])
-                else:
-                    new[si].append(x)
-                key = tuple(sorted(st[-1] for st in new)) + (gap,)
-                tot = score + sc
-                if key not in nxt or nxt[key][0] < tot:
-                    nxt[key] = (tot, new, gap)
+        nxt: dict[tuple, tuple[float, list[list[int]], list[int], int, int]] = {}
+
+        def push(tot: float, streams: list[list[int]], last_row: list[int], cur: int, row: int) -> None:
+            key = (tuple(st[-1] for st in streams), cur)
+            if key not in nxt or nxt[key][0] < tot:
+                nxt[key] = (tot, streams, last_row, cur, row)
+
+        for score, streams, last_row, cur, row in beam:
+            n = len(streams)
+            # q > cur: a stream right of the last line's, in the same row; else the next row
+            for q in range(n):
+                r = row if q > cur else row + 1
+                pen = skipped(last_row, cur + 1, q, row) if q > cur else (
+                    skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, r))
+                if last_row[q] < r - 1:
+                    pen += DORMANT_COST
+                sc = score + _cont(text(streams[q][-1]), lines[x], w) + _shared(streams[q], x) - pen
+                push(sc, streams[:q] + [streams[q] + [x]] + streams[q + 1:], last_row[:q] + [r] + last_row[q + 1:], q, r)
+            if n >= TANGLE_MAX_STREAMS:
+                continue
+            for q in range(n + 1):  # a new stream inserted at position q
+                r = row if q > cur else row + 1
+                pen = skipped(last_row, cur + 1, q, row) if q > cur else (
+                    skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, r))
+                push(score - NEW_STREAM_COST - pen, streams[:q] + [[x]] + streams[q:], last_row[:q] + [r] + last_row[q:],
+                     q, r)
         beam = sorted(nxt.values(), key=lambda t: -t[0])[:TANGLE_BEAM]
-    return beam[0][1]
+    return sorted(beam[0][1], key=lambda st: st[0])
 
 
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
