@@ -212,3 +212,17 @@ def test_an_open_full_line_is_not_continued_by_a_first_line():
     # after a paragraph's last line a full line is not a first line
     assert _cont("带动明显。", "地区生产总值按可比价格计算增长比", 16.0) == -1.0
     assert _cont("带动明显。", "消费品市场增势平稳。全市实现", 16.0) == 0.5
+
+
+def test_a_phrase_printed_whole_elsewhere_on_the_page_joins_a_line_break():
+    from baozhi.layout.tangles import _repeat, page_vocabulary
+    vocab = page_vocabulary(["对第三批全国乡村治理示范村镇名单进行公示", "河津市樊村镇西磑村。"])
+    assert _repeat("开展了第三批乡村", "治理示范村镇创建工作", vocab) == 1.5  # 村治理 is printed whole
+    assert _repeat("开展了第三批乡村", "镇政府", vocab) == 0.5  # only 村镇
+    assert _repeat("开展了第三批乡村", "为提升企业", vocab) == 0.0
+
+
+def test_a_credit_alone_on_its_line_is_continued_by_the_dateline():
+    from baozhi.layout.tangles import _cont
+    assert _cont("本报讯（记者 陆槐生）", "11月4日，我市举行第三季度", 13.0) == 1.0
+    assert _cont("本报讯（记者 陆槐生）", "东国际机场、潍日高速、诸城", 13.0) == 0.0

@@ -30,6 +30,10 @@ SHARED_BONUS = 0.2
 SHARED_CAP = 3
 """Bonus per ideograph pair a line shares with the last lines of a stream (up to the cap):
 one article's lines share its vocabulary (names, places, topic words)."""
+REPEAT3_BONUS = 1.5
+REPEAT2_BONUS = 0.5
+"""Evidence for a line join whose three (two) characters across the break the page prints
+whole elsewhere: 28% of true joins in tangles against 2% of wrong ones (11% against 2%)."""
 DORMANT_COST = 1.0
 """Cost of a line for a stream idle for a whole row (a column with a gap)."""
 
@@ -62,6 +66,12 @@ def _shape(s: str, w: float) -> str:
     return "first" if wd > w - 3.25 else "short"
 
 
+def _byline_only(s: str) -> bool:
+    """A line that is only an inline credit (``本报讯（记者 陆槐生）``): the lead goes on below it."""
+    m = cues.inline_byline(s)
+    return m is not None and m.end() >= len(s.rstrip())
+
+
 @lru_cache(maxsize=8192)
 def _cont(a: str, b: str, w: float) -> float:
     """Evidence (may be negative) that line ``b`` follows line ``a`` in one column."""
@@ -71,6 +81,8 @@ def _cont(a: str, b: str, w: float) -> float:
         s += 1.0 + min(js, 12.0) / 12.0
     if b and b[0] in "，。、；：！？）》”’":
         s += 1.0 if not cues.ends_sentence(a) else -1.0
+    if _byline_only(a):
+        return 1.0 if cues.dateline(b) else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
     if cues.opens_article(b) or cues.dateline(b):
         s -= 1.5
     sa, sb = _shape(a, w), _shape(b, w)
@@ -97,11 +109,34 @@ def _bigrams(s: str) -> frozenset[str]:
     return frozenset(s[i:i + 2] for i in range(len(s) - 1) if is_cjk(s[i]) and is_cjk(s[i + 1]))
 
 
-def untangle_lines(lines: list[str], w: float, head: str | None = None) -> list[list[int]]:
+def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The character pairs and triples inside the page's lines (de-spaced), to test a line join
+    against: a phrase the page prints whole elsewhere (``乡村治理`` in another line) is likely
+    the phrase a line break cut (``…乡村`` + ``治理…``)."""
+    two: set[str] = set()
+    three: set[str] = set()
+    for s in lines:
+        two.update(s[i:i + 2] for i in range(len(s) - 1))
+        three.update(s[i:i + 3] for i in range(len(s) - 2))
+    return frozenset(two), frozenset(three)
+
+
+def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None) -> float:
+    """Evidence that ``b`` follows ``a`` from the page's own phrases (see :func:`page_vocabulary`)."""
+    if not vocab or not a or not b:
+        return 0.0
+    if (a[-2:] + b[:1]) in vocab[1] or (a[-1:] + b[:2]) in vocab[1]:
+        return REPEAT3_BONUS
+    return REPEAT2_BONUS if (a[-1] + b[0]) in vocab[0] else 0.0
+
+
+def untangle_lines(lines: list[str], w: float, head: str | None = None,
+                   vocab: tuple[frozenset[str], frozenset[str]] | None = None) -> list[list[int]]:
     """Split interleaved lines into the column streams they came from.
 
     ``lines``: de-spaced lines in dump order; ``head``: the last line of the
-    piece printed just before them, which one stream may continue (index -1).
+    piece printed just before them, which one stream may continue (index -1);
+    ``vocab``: :func:`page_vocabulary` of the page, when given.
     Returns streams as lists of indices into ``lines`` (index -1 for ``head``),
     ordered by their first line (the stream continuing ``head`` first).
 
@@ -150,7 +185,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None) -> list[
                     skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, r))
                 if last_row[q] < r - 1:
                     pen += DORMANT_COST
-                sc = score + _cont(text(streams[q][-1]), lines[x], w) + _shared(streams[q], x) - pen
+                a = text(streams[q][-1])
+                sc = score + _cont(a, lines[x], w) + _repeat(a, lines[x], vocab) + _shared(streams[q], x) - pen
                 push(sc, streams[:q] + [streams[q] + [x]] + streams[q + 1:], last_row[:q] + [r] + last_row[q + 1:], q, r)
             if n >= TANGLE_MAX_STREAMS:
                 continue
@@ -171,6 +207,7 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     out: list[Piece] = []
     i = 0
     n = len(pieces)
+    vocab = None
     while i < n:
         j = i
         while j < n and _tangle_member(pieces[j]):
@@ -180,8 +217,11 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
             i += 1
             continue
         run = pieces[i:j]
-        prev = out[-1] if out and out[-1].kind == "body" and _open_tail(out[-1]) else None
-        streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None)
+        prev = out[-1] if out and out[-1].kind == "body" and (
+            _open_tail(out[-1]) or _byline_only(_flat(out[-1].lines[-1]))) else None
+        if vocab is None:
+            vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+        streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None, vocab)
         for st in streams:
             members = [k for k in st if k >= 0]
             if not members:
