@@ -226,3 +226,29 @@ def test_a_credit_alone_on_its_line_is_continued_by_the_dateline():
     from baozhi.layout.tangles import _cont
     assert _cont("本报讯（记者 陆槐生）", "11月4日，我市举行第三季度", 13.0) == 1.0
     assert _cont("本报讯（记者 陆槐生）", "东国际机场、潍日高速、诸城", 13.0) == 0.0
+
+
+def test_a_row_joining_two_or_three_columns_with_spaces_is_cut_at_the_column_lines():
+    from baozhi.layout.rows import split_row
+    row = "本报讯（全媒体记者 郑 磊）1 期待。各位委员一定要切实增强责任 会、认真记录、认真讨论，协助好大"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == [
+        "本报讯（全媒体记者 郑 磊）1", "期待。各位委员一定要切实增强责任", "会、认真记录、认真讨论，协助好大"]
+    row = "的声音，学校工作人员依次收取健康 最真挚的表达。"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == ["的声音，学校工作人员依次收取健康", "最真挚的表达。"]
+    assert split_row("凤冈 2015 年第四季度 18 个项目集中开工", 14.0) is None  # a headline: no running text
+    assert split_row("增 长 12.5% 、 12.3% 、 11.4% 和 10.6% ， 重 点 行 业 增 长", 16.0) is None  # letter-spaced
+    assert split_row("期待。各位委员一定要切实增强责任", 16.0) is None  # one column
+
+
+def test_merged_rows_are_read_column_by_column():
+    from baozhi.layout.rows import split_rows
+    from baozhi.readers.dump import split_lines
+    text = "\n".join([
+        "", "第一栏的第一行文字写在这里，会议 第二栏第一行的文字也写在这里，要",
+        "强调要压实各方责任，确保安全度汛。 求各部门密切配合，做好防汛工作。", ""])
+    out = split_rows(split_lines(text), 16.0)
+    assert [ln.text.value for ln in out] == [
+        "第一栏的第一行文字写在这里，会议", "强调要压实各方责任，确保安全度汛。",
+        "第二栏第一行的文字也写在这里，要", "求各部门密切配合，做好防汛工作。"]
+    assert [ln.gap_before for ln in out] == [True, False, True, False]
+    assert [text[o] for o in out[2].text.offsets[:2]] == ["第", "二"]  # offsets point into the dump

@@ -24,6 +24,7 @@ from ..articles.assemble import classify_lines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from .joins import join_score
+from .rows import split_rows
 
 SPARSE_GAPS = 0.9
 """Blank lines separate blocks only when fewer than this share of lines follow one
@@ -192,6 +193,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if w is None:
         w = full_width([ln.text.value for ln in lines])
     gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
+    lines = split_rows(lines, w, gaps < SPARSE_GAPS)  # rows where pdftotext joined columns with spaces (layout/rows.py)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     if gaps < SPARSE_GAPS:

@@ -131,12 +131,15 @@ def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None)
 
 
 def untangle_lines(lines: list[str], w: float, head: str | None = None,
-                   vocab: tuple[frozenset[str], frozenset[str]] | None = None) -> list[list[int]]:
+                   vocab: tuple[frozenset[str], frozenset[str]] | None = None,
+                   rows: list[int] | None = None) -> list[list[int]]:
     """Split interleaved lines into the column streams they came from.
 
     ``lines``: de-spaced lines in dump order; ``head``: the last line of the
     piece printed just before them, which one stream may continue (index -1);
-    ``vocab``: :func:`page_vocabulary` of the page, when given.
+    ``vocab``: :func:`page_vocabulary` of the page, when given; ``rows``: when the
+    rows are known (merged rows, :mod:`baozhi.layout.rows`), the row of each line:
+    a line of the row before goes right of it, a line of a new row wraps.
     Returns streams as lists of indices into ``lines`` (index -1 for ``head``),
     ordered by their first line (the stream continuing ``head`` first).
 
@@ -176,13 +179,26 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
             if key not in nxt or nxt[key][0] < tot:
                 nxt[key] = (tot, streams, last_row, cur, row)
 
+        known = rows is not None and x > 0
+        wrap = known and rows[x] != rows[x - 1]
+
+        def step(q: int, cur: int, row: int, n: int, last_row: list[int]) -> tuple[int, float] | None:
+            """The row of a line put at position ``q`` and the cost of the streams it passes over."""
+            if known and not wrap and q <= cur:
+                return None  # the next piece of a known row lies right of the last
+            if q > cur and not wrap:
+                return row, skipped(last_row, cur + 1, q, row)
+            return row + 1, skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, row + 1)
+
         for score, streams, last_row, cur, row in beam:
             n = len(streams)
-            # q > cur: a stream right of the last line's, in the same row; else the next row
+            # q > cur: a stream right of the last line's, in the same row (unless the rows are
+            # known and this line starts one); else the next row
             for q in range(n):
-                r = row if q > cur else row + 1
-                pen = skipped(last_row, cur + 1, q, row) if q > cur else (
-                    skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, r))
+                rp = step(q, cur, row, n, last_row)
+                if rp is None:
+                    continue
+                r, pen = rp
                 if last_row[q] < r - 1:
                     pen += DORMANT_COST
                 a = text(streams[q][-1])
@@ -191,9 +207,10 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
             if n >= TANGLE_MAX_STREAMS:
                 continue
             for q in range(n + 1):  # a new stream inserted at position q
-                r = row if q > cur else row + 1
-                pen = skipped(last_row, cur + 1, q, row) if q > cur else (
-                    skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, r))
+                rp = step(q, cur, row, n, last_row)
+                if rp is None:
+                    continue
+                r, pen = rp
                 push(score - NEW_STREAM_COST - pen, streams[:q] + [[x]] + streams[q:], last_row[:q] + [r] + last_row[q:],
                      q, r)
         beam = sorted(nxt.values(), key=lambda t: -t[0])[:TANGLE_BEAM]
