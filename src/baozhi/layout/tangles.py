@@ -20,7 +20,7 @@ together is a tangle: lines of neighbouring columns printed in turn (``pdftotext
 pages set with loose leading)."""
 TANGLE_MAX_STREAMS = 8
 """At most this many columns interleave in one tangle (a page has up to 6 or 7)."""
-TANGLE_BEAM = 100
+TANGLE_BEAM = 64
 NEW_STREAM_COST = 1.2
 """Cost of a new column stream (against the evidence that a line continues an open one)."""
 SKIP_COST = 0.5
@@ -152,69 +152,84 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     :data:`DORMANT_COST` for a line taken by a stream idle for a whole row, minus
     :data:`NEW_STREAM_COST` for a new stream.
     """
-    # a state: score, streams (left to right; each a list of indices), the row each stream
-    # last had a line in, the position of the last line's stream, the current row; ``head``
-    # was printed just before the tangle: the last line placed, in row 0
-    start = ([[-1]], [0], 0) if head is not None else ([], [], -1)
-    beam: list[tuple[float, list[list[int]], list[int], int, int]] = [(0.0, *start, 0)]
+    # a state: score, streams (left to right; each a linked list ``(last index, rest)``), the
+    # row each stream last had a line in, the position of the last line's stream, the row;
+    # ``head`` was printed just before the tangle: the last line placed, in row 0
+    Node = tuple  # (index, parent Node | None)
+    start: tuple[tuple[Node, ...], tuple[int, ...], int] = (((-1, None),), (0,), 0) if head is not None else ((), (), -1)
+    beam: list[tuple[float, tuple[Node, ...], tuple[int, ...], int, int]] = [(0.0, *start, 0)]
     text = lambda i: head if i < 0 else lines[i]  # noqa: E731
-
     grams = [_bigrams(s) for s in lines]
     head_grams = _bigrams(head or "")
+    pair: dict[tuple[int, int], float] = {}
+    nears: dict[tuple[int, ...], frozenset[str]] = {}
 
-    def _shared(st: list[int], x: int) -> float:
-        near: set[str] = set()
-        for i in st[-SHARED_LINES:]:
-            near |= grams[i] if i >= 0 else head_grams
-        return SHARED_BONUS * min(len(grams[x] & near), SHARED_CAP)
-
-    def skipped(last_row: list[int], lo: int, hi: int, row: int) -> float:
-        return SKIP_COST * sum(1 for k in range(lo, hi) if last_row[k] == row - 1)
+    def evidence(node: Node, x: int) -> float:
+        """:func:`_cont` and :func:`_repeat` for the stream's last line, plus the words ``x``
+        shares with the stream's last :data:`SHARED_LINES` lines."""
+        i = node[0]
+        if (i, x) not in pair:
+            a = text(i)
+            pair[i, x] = _cont(a, lines[x], w) + _repeat(a, lines[x], vocab)
+        last = []
+        while node is not None and len(last) < SHARED_LINES:
+            last.append(node[0])
+            node = node[1]
+        key = tuple(last)
+        near = nears.get(key)
+        if near is None:
+            near = nears[key] = frozenset().union(*(grams[k] if k >= 0 else head_grams for k in last))
+        return pair[i, x] + SHARED_BONUS * min(len(grams[x] & near), SHARED_CAP)
 
     for x in range(len(lines)):
-        nxt: dict[tuple, tuple[float, list[list[int]], list[int], int, int]] = {}
-
-        def push(tot: float, streams: list[list[int]], last_row: list[int], cur: int, row: int) -> None:
-            key = (tuple(st[-1] for st in streams), cur)
-            if key not in nxt or nxt[key][0] < tot:
-                nxt[key] = (tot, streams, last_row, cur, row)
-
+        nxt: dict[tuple, tuple[float, tuple[Node, ...], tuple[int, ...], int, int]] = {}
         known = rows is not None and x > 0
         wrap = known and rows[x] != rows[x - 1]
-
-        def step(q: int, cur: int, row: int, n: int, last_row: list[int]) -> tuple[int, float] | None:
-            """The row of a line put at position ``q`` and the cost of the streams it passes over."""
-            if known and not wrap and q <= cur:
-                return None  # the next piece of a known row lies right of the last
-            if q > cur and not wrap:
-                return row, skipped(last_row, cur + 1, q, row)
-            return row + 1, skipped(last_row, cur + 1, n, row) + skipped(last_row, 0, q, row + 1)
-
         for score, streams, last_row, cur, row in beam:
             n = len(streams)
+            lasts = tuple(nd[0] for nd in streams)
+            # passing over a stream that had a line in the row before costs SKIP_COST: prefix
+            # counts of the streams active in the row before (prev) and in this row (now)
+            prev = [0]
+            now = [0]
+            for lr_k in last_row:
+                prev.append(prev[-1] + (lr_k == row - 1))
+                now.append(now[-1] + (lr_k == row))
+            wrap_base = SKIP_COST * (prev[n] - prev[min(cur + 1, n)])
             # q > cur: a stream right of the last line's, in the same row (unless the rows are
-            # known and this line starts one); else the next row
-            for q in range(n):
-                rp = step(q, cur, row, n, last_row)
-                if rp is None:
-                    continue
-                r, pen = rp
-                if last_row[q] < r - 1:
-                    pen += DORMANT_COST
-                a = text(streams[q][-1])
-                sc = score + _cont(a, lines[x], w) + _repeat(a, lines[x], vocab) + _shared(streams[q], x) - pen
-                push(sc, streams[:q] + [streams[q] + [x]] + streams[q + 1:], last_row[:q] + [r] + last_row[q + 1:], q, r)
-            if n >= TANGLE_MAX_STREAMS:
-                continue
-            for q in range(n + 1):  # a new stream inserted at position q
-                rp = step(q, cur, row, n, last_row)
-                if rp is None:
-                    continue
-                r, pen = rp
-                push(score - NEW_STREAM_COST - pen, streams[:q] + [[x]] + streams[q:], last_row[:q] + [r] + last_row[q:],
-                     q, r)
+            # known and this line starts one); else the next row. q == n + i: a new stream at i
+            for q in range(2 * n + 1 if n < TANGLE_MAX_STREAMS else n):
+                new_stream = q >= n
+                pos = q - n if new_stream else q
+                if known and not wrap and pos <= cur:
+                    continue  # the next piece of a known row lies right of the last
+                if pos > cur and not wrap:
+                    r, pen = row, SKIP_COST * (prev[pos] - prev[cur + 1])
+                else:
+                    r, pen = row + 1, wrap_base + SKIP_COST * now[pos]
+                if new_stream:
+                    tot = score - NEW_STREAM_COST - pen
+                    new = streams[:pos] + ((x, None),) + streams[pos:]
+                    lr = last_row[:pos] + (r,) + last_row[pos:]
+                    key = (lasts[:pos] + (x,) + lasts[pos:], pos)
+                else:
+                    if last_row[pos] < r - 1:
+                        pen += DORMANT_COST
+                    tot = score + evidence(streams[pos], x) - pen
+                    new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
+                    lr = last_row[:pos] + (r,) + last_row[pos + 1:]
+                    key = (lasts[:pos] + (x,) + lasts[pos + 1:], pos)
+                if key not in nxt or nxt[key][0] < tot:
+                    nxt[key] = (tot, new, lr, pos, r)
         beam = sorted(nxt.values(), key=lambda t: -t[0])[:TANGLE_BEAM]
-    return sorted(beam[0][1], key=lambda st: st[0])
+    out = []
+    for node in beam[0][1]:
+        st = []
+        while node is not None:
+            st.append(node[0])
+            node = node[1]
+        out.append(st[::-1])
+    return sorted(out, key=lambda st: st[0])
 
 
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
