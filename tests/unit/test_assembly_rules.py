@@ -252,3 +252,17 @@ def test_merged_rows_are_read_column_by_column():
         "第二栏第一行的文字也写在这里，要", "求各部门密切配合，做好防汛工作。"]
     assert [ln.gap_before for ln in out] == [True, False, True, False]
     assert [text[o] for o in out[2].text.offsets[:2]] == ["第", "二"]  # offsets point into the dump
+
+
+def test_a_two_line_block_inside_a_tangle_stays_in_its_column():
+    # a column's last lines may come as one block between the one-line blocks of a tangle
+    a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县"]
+    b = ["本报讯（记者李华）5月3日，市人", "大常委会召开主任会议，听取关于全", "市预算执行情况的报告，审议有关议"]
+    lines = ["第一段落开头在这里写着一些话，会", "议强调要压实责任，确保安全度汛。"]
+    for x, y in zip(a, b):
+        lines += ["", x, "", y]
+    lines += ["", "工作情况汇报并作出具体安排，会议", "要求各部门抓好落实。", "", "案并决定提请常委会会议审议。"]
+    d = parse("\n".join(lines))
+    texts = ["".join(p["paragraphs"]) for p in d["articles"]]
+    assert "".join(a) + "工作情况汇报并作出具体安排，会议要求各部门抓好落实。" in texts
+    assert "".join(b) + "案并决定提请常委会会议审议。" in texts

@@ -132,14 +132,16 @@ def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None)
 
 def untangle_lines(lines: list[str], w: float, head: str | None = None,
                    vocab: tuple[frozenset[str], frozenset[str]] | None = None,
-                   rows: list[int] | None = None) -> list[list[int]]:
+                   rows: list[int] | None = None, tails: list[str] | None = None) -> list[list[int]]:
     """Split interleaved lines into the column streams they came from.
 
     ``lines``: de-spaced lines in dump order; ``head``: the last line of the
     piece printed just before them, which one stream may continue (index -1);
     ``vocab``: :func:`page_vocabulary` of the page, when given; ``rows``: when the
     rows are known (merged rows, :mod:`baozhi.layout.rows`), the row of each line:
-    a line of the row before goes right of it, a line of a new row wraps.
+    a line of the row before goes right of it, a line of a new row wraps; ``tails``:
+    when an item is a block of several lines, the text of its last line (``lines`` holds
+    the first), which the next line of its stream continues.
     Returns streams as lists of indices into ``lines`` (index -1 for ``head``),
     ordered by their first line (the stream continuing ``head`` first).
 
@@ -158,7 +160,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     Node = tuple  # (index, parent Node | None)
     start: tuple[tuple[Node, ...], tuple[int, ...], int] = (((-1, None),), (0,), 0) if head is not None else ((), (), -1)
     beam: list[tuple[float, tuple[Node, ...], tuple[int, ...], int, int]] = [(0.0, *start, 0)]
-    text = lambda i: head if i < 0 else lines[i]  # noqa: E731
+    ends = tails or lines
+    text = lambda i: head if i < 0 else ends[i]  # noqa: E731
     grams = [_bigrams(s) for s in lines]
     head_grams = _bigrams(head or "")
     pair: dict[tuple[int, int], float] = {}
@@ -232,6 +235,15 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     return sorted(out, key=lambda st: st[0])
 
 
+INSIDE_LINES = 2
+"""A body block of at most this many lines between one-line blocks of a tangle belongs to it
+(``pdftotext`` keeps a last line and a credit set on one row together: ``点。`` ``（记者…）``)."""
+
+
+def _inside(p: Piece) -> bool:
+    return p.kind == "body" and len(p.lines) <= INSIDE_LINES and all(lab in ("body", "byline") for lab in p.labels)
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
@@ -242,9 +254,10 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     vocab = None
     while i < n:
         j = i
-        while j < n and _tangle_member(pieces[j]):
+        while j < n and (_tangle_member(pieces[j]) or (
+                j > i and j + 1 < n and _inside(pieces[j]) and _tangle_member(pieces[j + 1]))):
             j += 1
-        if j - i < TANGLE_MIN:
+        if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
             out.append(pieces[i])
             i += 1
             continue
@@ -253,7 +266,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
             _open_tail(out[-1]) or _byline_only(_flat(out[-1].lines[-1]))) else None
         if vocab is None:
             vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
-        streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None, vocab)
+        streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None, vocab,
+                                 tails=[_flat(p.lines[-1]) for p in run])
         for st in streams:
             members = [k for k in st if k >= 0]
             if not members:
@@ -264,8 +278,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
                 target = Piece("body", index=run[members[0]].index)
                 out.append(target)
             for k in members:
-                target.lines.append(run[k].lines[0])
-                target.labels.append("body")
+                target.lines.extend(run[k].lines)
+                target.labels.extend(run[k].labels if len(run[k].lines) > 1 else ["body"])
         i = j
     for k, p in enumerate(out):
         p.index = k
