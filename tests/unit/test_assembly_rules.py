@@ -151,7 +151,7 @@ def test_own_line_credit_broken_at_its_padded_name_is_one_byline():
 
 
 def test_untangle_separates_three_interleaved_columns():
-    from baozhi.layout.order import untangle_lines
+    from baozhi.layout.tangles import untangle_lines
     lines = ["分点。其中，非织造布、新材料及", "为31.6%。", "解到，一季度我市经济运行呈现出", "医药制造、食品制造业、纺织服装",
              "消费品市场增势平稳。全市实", "总体平稳、好于预期、好于同期的", "产值分别同比增长12.5%、12.3%、",
              "现社会消费品零售总额97.93亿", "基本态势。初步核算，一季度地区", "11.4%和10.6%，重点行业增长带",
@@ -194,3 +194,75 @@ def test_caption_glued_to_the_text_before_it_starts_at_its_date_lead():
     d = parse("\n".join(BODY_A + caption + BODY_B))
     texts = ["".join(a["paragraphs"]) for a in d["articles"]]
     assert texts == ["".join(BODY_A), "".join(caption), "".join(BODY_B)]
+
+
+def test_line_shapes_against_the_column_width():
+    from baozhi.layout.tangles import _shape
+    assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"
+    assert _shape("工业生产稳步回升。一季度，全", 16.0) == "first"  # 14 ems: an indented first line
+    assert _shape("带动明显。", 16.0) == "short"
+    assert _shape("全市规上工业增加值增长12.5%，增", 16.0) == "unknown"  # digit runs vary in width
+
+
+def test_an_open_full_line_is_not_continued_by_a_first_line():
+    from baozhi.layout.tangles import _cont
+    a = "好于同期的基本态势。初步核算一季"  # 16 ems, open
+    assert _cont(a, "消费品市场增势平稳。全市实现", 16.0) == -1.5
+    assert _cont(a, "地区生产总值按可比价格计算增长比", 16.0) == 0.0
+    # after a paragraph's last line a full line is not a first line
+    assert _cont("带动明显。", "地区生产总值按可比价格计算增长比", 16.0) == -1.0
+    assert _cont("带动明显。", "消费品市场增势平稳。全市实现", 16.0) == 0.5
+
+
+def test_a_phrase_printed_whole_elsewhere_on_the_page_joins_a_line_break():
+    from baozhi.layout.tangles import _repeat, page_vocabulary
+    vocab = page_vocabulary(["对第三批全国乡村治理示范村镇名单进行公示", "河津市樊村镇西磑村。"])
+    assert _repeat("开展了第三批乡村", "治理示范村镇创建工作", vocab) == 1.5  # 村治理 is printed whole
+    assert _repeat("开展了第三批乡村", "镇政府", vocab) == 0.5  # only 村镇
+    assert _repeat("开展了第三批乡村", "为提升企业", vocab) == 0.0
+
+
+def test_a_credit_alone_on_its_line_is_continued_by_the_dateline():
+    from baozhi.layout.tangles import _cont
+    assert _cont("本报讯（记者 陆槐生）", "11月4日，我市举行第三季度", 13.0) == 1.0
+    assert _cont("本报讯（记者 陆槐生）", "东国际机场、潍日高速、诸城", 13.0) == 0.0
+
+
+def test_a_row_joining_two_or_three_columns_with_spaces_is_cut_at_the_column_lines():
+    from baozhi.layout.rows import split_row
+    row = "本报讯（全媒体记者 郑 磊）1 期待。各位委员一定要切实增强责任 会、认真记录、认真讨论，协助好大"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == [
+        "本报讯（全媒体记者 郑 磊）1", "期待。各位委员一定要切实增强责任", "会、认真记录、认真讨论，协助好大"]
+    row = "的声音，学校工作人员依次收取健康 最真挚的表达。"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == ["的声音，学校工作人员依次收取健康", "最真挚的表达。"]
+    assert split_row("凤冈 2015 年第四季度 18 个项目集中开工", 14.0) is None  # a headline: no running text
+    assert split_row("增 长 12.5% 、 12.3% 、 11.4% 和 10.6% ， 重 点 行 业 增 长", 16.0) is None  # letter-spaced
+    assert split_row("期待。各位委员一定要切实增强责任", 16.0) is None  # one column
+
+
+def test_merged_rows_are_read_column_by_column():
+    from baozhi.layout.rows import split_rows
+    from baozhi.readers.dump import split_lines
+    text = "\n".join([
+        "", "第一栏的第一行文字写在这里，会议 第二栏第一行的文字也写在这里，要",
+        "强调要压实各方责任，确保安全度汛。 求各部门密切配合，做好防汛工作。", ""])
+    out = split_rows(split_lines(text), 16.0)
+    assert [ln.text.value for ln in out] == [
+        "第一栏的第一行文字写在这里，会议", "强调要压实各方责任，确保安全度汛。",
+        "第二栏第一行的文字也写在这里，要", "求各部门密切配合，做好防汛工作。"]
+    assert [ln.gap_before for ln in out] == [True, False, True, False]
+    assert [text[o] for o in out[2].text.offsets[:2]] == ["第", "二"]  # offsets point into the dump
+
+
+def test_a_two_line_block_inside_a_tangle_stays_in_its_column():
+    # a column's last lines may come as one block between the one-line blocks of a tangle
+    a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县"]
+    b = ["本报讯（记者李华）5月3日，市人", "大常委会召开主任会议，听取关于全", "市预算执行情况的报告，审议有关议"]
+    lines = ["第一段落开头在这里写着一些话，会", "议强调要压实责任，确保安全度汛。"]
+    for x, y in zip(a, b):
+        lines += ["", x, "", y]
+    lines += ["", "工作情况汇报并作出具体安排，会议", "要求各部门抓好落实。", "", "案并决定提请常委会会议审议。"]
+    d = parse("\n".join(lines))
+    texts = ["".join(p["paragraphs"]) for p in d["articles"]]
+    assert "".join(a) + "工作情况汇报并作出具体安排，会议要求各部门抓好落实。" in texts
+    assert "".join(b) + "案并决定提请常委会会议审议。" in texts

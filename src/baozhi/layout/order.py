@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..articles import cues
 from ..articles.assemble import classify_lines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from .joins import join_score
+from .rows import split_rows
 
 SPARSE_GAPS = 0.9
 """Blank lines separate blocks only when fewer than this share of lines follow one
@@ -307,133 +307,6 @@ def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
             prev_credit = p.kind == "body" and bool(_END_CREDIT.search(_tail_text(p)))
 
 
-TANGLE_MIN = 4
-"""A run of at least this many one-line blocks in a dump that otherwise keeps blocks
-together is a tangle: lines of neighbouring columns printed in turn (``pdftotext`` on
-pages set with loose leading)."""
-TANGLE_MAX_STREAMS = 4
-TANGLE_BEAM = 24
-NEW_STREAM_COST = 1.2
-PERIOD_BONUS = 0.8
-"""A column's lines come back at a steady period while the same columns interleave."""
-
-
-def _tangle_member(p: Piece) -> bool:
-    if len(p.lines) != 1 or not p.lines[0].gap_before:
-        return False
-    if p.kind == "body":
-        return p.labels[0] == "body"
-    if p.kind == "headline":
-        raw = p.lines[0].text.value
-        # a justified body line with digit runs comes out letter-spaced
-        return cues.letter_spaced(raw) and any(c.isdigit() for c in raw)
-    return False
-
-
-@lru_cache(maxsize=8192)
-def _cont(a: str, b: str, w: float) -> float:
-    """Evidence (may be negative) that line ``b`` follows line ``a`` in one column."""
-    s = 0.0
-    js = join_score(a, b)
-    if js > 0:
-        s += 1.0 + min(js, 12.0) / 12.0
-    if b and b[0] in "，。、；：！？）》”’":
-        s += 1.0 if not cues.ends_sentence(a) else -1.0
-    can_start = cues.min_width(b) <= w - 2 + FIRST_LINE_SLACK
-    if cues.opens_article(b) or cues.dateline(b):
-        s -= 1.5
-    if cues.ends_sentence(a):
-        s += 0.3 if can_start else 0.0
-    else:
-        if cues.width(a) < w - 3:
-            s -= 2.0  # a short line that ends no sentence ends its column piece
-        if can_start:
-            s -= 0.3
-    wa, wb = cues.width(a), cues.width(b)
-    if wa > w + WIDE_EMS or wb > w + WIDE_EMS:
-        if abs(wa - wb) > WIDE_EMS and not (cues.ends_sentence(b) and wb < wa):
-            s -= 1.5  # a caption set across columns does not share lines with a column
-    return s
-
-
-def untangle_lines(lines: list[str], w: float, head: str | None = None) -> list[list[int]]:
-    """Split interleaved lines into the column streams they came from.
-
-    ``lines``: de-spaced lines in dump order; ``head``: the last line of the
-    piece printed just before them, which one stream may continue (index -1).
-    Returns streams as lists of indices into ``lines`` (index -1 for ``head``).
-    A beam search: each line goes to an open stream or starts one, scored by
-    :func:`_cont` (word across the break, sentence ends, widths) plus a bonus
-    when a stream keeps its period.
-    """
-    start: list[list[int]] = [[-1]] if head is not None else []
-    # a state: (score, streams, the gap of the last line placed): the columns of a tangle
-    # share one period, so a line placed at the period just seen earns PERIOD_BONUS
-    beam: list[tuple[float, list[list[int]], int]] = [(0.0, start, 0)]
-    text = lambda i: head if i < 0 else lines[i]  # noqa: E731
-    for x in range(len(lines)):
-        nxt: dict[tuple, tuple[float, list[list[int]], int]] = {}
-        for score, streams, period in beam:
-            options = []
-            for si, st in enumerate(streams):
-                last = st[-1]
-                sc = _cont(text(last), lines[x], w)
-                gap = x - last
-                if gap == period or (len(st) >= 2 and gap == last - st[-2]):
-                    sc += PERIOD_BONUS
-                options.append((sc, si, gap))
-            if len(streams) < TANGLE_MAX_STREAMS:
-                options.append((-NEW_STREAM_COST, -1, period))
-            for sc, si, gap in options:
-                new = [list(st) for st in streams]
-                if si < 0:
-                    new.append([x])
-                else:
-                    new[si].append(x)
-                key = tuple(sorted(st[-1] for st in new)) + (gap,)
-                tot = score + sc
-                if key not in nxt or nxt[key][0] < tot:
-                    nxt[key] = (tot, new, gap)
-        beam = sorted(nxt.values(), key=lambda t: -t[0])[:TANGLE_BEAM]
-    return beam[0][1]
-
-
-def untangle(pieces: list[Piece], w: float) -> list[Piece]:
-    """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
-    if not w:
-        return pieces
-    out: list[Piece] = []
-    i = 0
-    n = len(pieces)
-    while i < n:
-        j = i
-        while j < n and _tangle_member(pieces[j]):
-            j += 1
-        if j - i < TANGLE_MIN:
-            out.append(pieces[i])
-            i += 1
-            continue
-        run = pieces[i:j]
-        prev = out[-1] if out and out[-1].kind == "body" and _open_tail(out[-1]) else None
-        streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None)
-        for st in streams:
-            members = [k for k in st if k >= 0]
-            if not members:
-                continue
-            if st[0] < 0 and prev is not None:
-                target = prev
-            else:
-                target = Piece("body", index=run[members[0]].index)
-                out.append(target)
-            for k in members:
-                target.lines.append(run[k].lines[0])
-                target.labels.append("body")
-        i = j
-    for k, p in enumerate(out):
-        p.index = k
-    return out
-
-
 DENSE_TANGLE_JOIN_RATE = 0.22
 """In a dump with a blank line after every line, a run of body lines is a tangle (lines of
 neighbouring columns printed in turn) when fewer than this share of its line joins form a
@@ -500,6 +373,8 @@ def untangle_dense(pieces: list[Piece], w: float) -> list[Piece]:
         # rows that join the lines of two columns (narrow gutters) are no tangle of lines
         if len(lines) >= DENSE_TANGLE_MIN_LINES and 2 * wide < len(lines) and join_rate(flats) < DENSE_TANGLE_JOIN_RATE:
             ones = [Piece("body" if lab == "body" else "headline", [ln], [lab], index=run[0].index) for ln, lab in lines]
+            from .tangles import untangle  # noqa: PLC0415 (tangles.py builds on Piece)
+
             for c in range(0, len(ones), DENSE_TANGLE_CHUNK):
                 out.extend(untangle(ones[c:c + DENSE_TANGLE_CHUNK], w))
         else:
@@ -519,11 +394,14 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if w is None:
         w = full_width([ln.text.value for ln in lines])
     gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
+    lines = split_rows(lines, w, gaps < SPARSE_GAPS)  # rows where pdftotext joined columns with spaces (layout/rows.py)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
     if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     if gaps < SPARSE_GAPS:
+        from .tangles import untangle  # noqa: PLC0415 (tangles.py builds on Piece)
+
         pieces = untangle(pieces, w)
     else:
         pieces = untangle_dense(pieces, w)

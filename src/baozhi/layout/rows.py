@@ -1,0 +1,132 @@
+"""Merged rows in default ``pdftotext`` dumps: the lines of two or three columns joined by spaces.
+
+Where the gutters are narrow, ``pdftotext`` reads a row across neighbouring
+columns as one line and sets a single space between the columns' lines
+(``…切实增强责任 会、认真记录…``). Such a row is wider than the column ``W``; cut at
+the right spaces it falls into pieces each at most a column wide. The lines of a
+block from its first merged row on are then columns printed in turn, and the
+tangle model (:func:`baozhi.layout.tangles.untangle_lines`) reads them apart.
+"""
+from __future__ import annotations
+
+from ..articles import cues
+from ..model import Line
+from .joins import join_score
+
+ROW_EMS = 2.5
+"""A line this much wider than the column ``W`` (and with spaces) may be a merged row."""
+OVER_EMS = 1.25
+"""A column's line may run this much over ``W`` (punctuation counted as full ems, as set)."""
+SHORT_EMS = 3.25
+"""A piece narrower than ``W − 3.25`` is a paragraph's last line (or a credit's padded line); a
+merged row of k pieces holds at most one such, or k // 3 when more."""
+
+
+_PUNCT = frozenset("，。、；：！？")
+
+
+def _tokens(s: str) -> list[tuple[int, int]]:
+    """Spans of the runs of non-space characters in ``s``."""
+    out = []
+    i = 0
+    n = len(s)
+    while i < n:
+        if s[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < n and not s[j].isspace():
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
+    """Cut a merged row into the column lines it joins.
+
+    ``s``: a printed line; ``w``: the column width in ems. Returns the spans
+    (character offsets into ``s``, half-open) of two or more pieces, each at most
+    ``W + 1.25`` ems wide, at most one (of k ≥ 6: k // 3) narrower than ``W − 3.25``; or None when
+    ``s`` is not a merged row (not wider than ``W + 2.5``, no spaces, no running-text
+    punctuation or letter-spaced as a whole like a display headline, or no such cut). Among the cuts into the
+    fewest pieces the one whose breaks read least like running text
+    (:func:`~baozhi.layout.joins.join_score`) wins.
+    """
+    if not w or cues.width(s) <= w + ROW_EMS or cues.letter_spaced(s):
+        return None
+    toks = _tokens(s)
+    if len(toks) < 2:
+        return None
+    n = len(toks)
+    widths = [cues.width(s[a:b]) for a, b in toks]
+    # best[j]: (pieces, short pieces, join evidence at the cuts, previous cut) for toks[:j]
+    inf = (10 ** 6, 0, 0.0, -1)
+    best = [inf] * (n + 1)
+    best[0] = (0, 0, 0.0, -1)
+    for j in range(1, n + 1):
+        wd = 0.0
+        for i in range(j - 1, -1, -1):
+            wd += widths[i]
+            if wd > w + OVER_EMS:
+                break
+            if best[i][0] >= inf[0]:
+                continue
+            cut = join_score(s[toks[i - 1][0]:toks[i - 1][1]], s[toks[i][0]:toks[i][1]]) if i else 0.0
+            cand = (best[i][0] + 1, best[i][1] + (wd < w - SHORT_EMS), best[i][2] + cut, i)
+            if cand[:3] < best[j][:3]:
+                best[j] = cand
+    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3) or not any(c in _PUNCT for c in s):
+        return None
+    cuts = []
+    j = n
+    while j > 0:
+        i = best[j][3]
+        cuts.append((toks[i][0], toks[j - 1][1]))
+        j = i
+    return cuts[::-1]
+
+
+def split_rows(lines: list[Line], w: float, gaps_mean_blocks: bool = True) -> list[Line]:
+    """Lines with merged rows read apart: from a block's first merged row to the block's end
+    (the next blank line), the pieces of the rows are split into column streams by
+    :func:`~baozhi.layout.tangles.untangle_lines` (each dump line one row) and printed one
+    stream after another, each stream opening a block (``gap_before``). Other lines are
+    returned as they are, and all of them when blank lines do not mark blocks
+    (``gaps_mean_blocks`` False: a dump with a blank line after every line gives no region
+    end; splitting its rows alone did not help).
+    """
+    from .tangles import page_vocabulary, untangle_lines  # noqa: PLC0415
+
+    if not gaps_mean_blocks:
+        return lines
+    cut = [split_row(ln.text.value, w) for ln in lines]
+    if not any(cut):
+        return lines
+    vocab = page_vocabulary([cues.squash(ln.text.value) for ln in lines])
+    out: list[Line] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not cut[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not lines[j].gap_before:
+            j += 1
+        region: list[Line] = []
+        rows: list[int] = []
+        for k in range(i, j):
+            ln = lines[k]
+            spans = cut[k] or [(0, len(ln.text.value))]
+            for a, b in spans:
+                region.append(Line(ln.text[a:b], gap_before=False))
+                rows.append(k)
+        streams = untangle_lines([cues.squash(ln.text.value) for ln in region], w, None, vocab, rows)
+        for si, st in enumerate(streams):
+            for m, k in enumerate(st):
+                region[k].gap_before = m == 0 and (si > 0 or lines[i].gap_before)
+                out.append(region[k])
+        i = j
+    return out
