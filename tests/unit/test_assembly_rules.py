@@ -194,3 +194,57 @@ def test_caption_glued_to_the_text_before_it_starts_at_its_date_lead():
     d = parse("\n".join(BODY_A + caption + BODY_B))
     texts = ["".join(a["paragraphs"]) for a in d["articles"]]
     assert texts == ["".join(BODY_A), "".join(caption), "".join(BODY_B)]
+
+
+def test_kicker_and_title_above_a_dateline_lead_are_one_headline():
+    # 清苑社区 / 积分兑换…: two unpunctuated lines between a text's end and a dated lead
+    lines = BODY_A + ["清苑社区", "积分兑换制激发垃圾分类新动能", "10月9日，兴庆区清苑社区联合", "辖区企业开展了垃圾分类宣传及积分兑",
+                      "换活动，居民们积极兑换了物品。"]
+    d = parse("\n".join(lines))
+    assert [a["headline"] for a in d["articles"]] == [[], ["清苑社区", "积分兑换制激发垃圾分类新动能"]]
+    assert d["articles"][1]["paragraphs"][0].startswith("10月9日")
+
+
+def test_title_lines_above_a_headline_line_after_a_bracketed_credit():
+    # the credit in brackets that closes the text above is broken over two lines
+    lines = BODY_A[:4] + ["会议强调，要压实责任。（记者卢碧云", "通讯员范艳）", "城区5所新改扩", "建学校如期开学", "新增学位4500多个",
+                          "9月1日，全市中小学统一开学，", "城区新建、改扩建的五所学校迎来了首", "批学生，缓解了择校热现象。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][1]["headline"] == ["城区5所新改扩", "建学校如期开学", "新增学位4500多个"]
+    assert d["articles"][0]["paragraphs"][-1].endswith("（记者卢碧云通讯员范艳）")
+
+
+def test_photo_credit_on_its_own_line_closes_the_caption_above():
+    # captions set across two columns (wider than 2 W)
+    cap1 = ["连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班时段经常出", "现交通拥堵现象，交警提醒广大市民遵守交通规则。"]
+    cap2 = ["为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区五里河街道", "联合嘉里中心开展消防安全应急演练活动。"]
+    lines = BODY_A + cap1 + ["本报记者姚仕安摄"] + cap2
+    d = parse("\n".join(lines))
+    texts = ["".join(a["paragraphs"]) for a in d["articles"]]
+    assert any(t.startswith("连日来") and t.endswith("本报记者姚仕安摄") for t in texts)
+    assert all(a["byline"] is None for a in d["articles"][1:])
+
+
+def test_wide_caption_line_ending_mid_sentence_goes_on_in_the_next_wide_line():
+    # a caption set across two columns (wider than 2 W); its second line holds no comma
+    cap = ["为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区五里河街道", "联合嘉里中心开展消防安全应急演练活动，街道、社区工作人员和志愿者、救援人",
+           "员以及沈河区五里河街道嘉里中心的企业职工等300余人参加了这次消防安全应", "急演练。"]
+    d = parse("\n".join(BODY_A + cap))
+    assert all(a["headline"] == [] for a in d["articles"])
+    assert "".join(d["articles"][-1]["paragraphs"]).endswith("等300余人参加了这次消防安全应急演练。")
+
+
+def test_letter_spaced_body_line_with_digits_is_not_a_headline():
+    # justified lines with digit runs come out letter-spaced; a continuation line follows it
+    lines = BODY_A[:4] + ["1993 年 完 成 社 会 总 产 值", "1.8391亿元，全镇人均收入达到1080", "元，目前已发展成重要的石油化工基地。"]
+    d = parse("\n".join(lines))
+    assert len(d["articles"]) == 1 and d["articles"][0]["headline"] == []
+    assert "总产值1.8391亿元" in "".join(d["articles"][0]["paragraphs"])
+
+
+def test_bare_photo_credit_line_is_not_a_kicker():
+    cap = ["12月12日，江永县潇浦镇永回路，电力工人在高空进行施工作业。寒冷", "天气来临，全力以赴确保电网安全稳定运行。", "毛如瑞摄"]
+    lines = cap + ["镇原县14个重点项目集中开工"] + BODY_A
+    d = parse("\n".join(lines))
+    assert d["articles"][-1]["headline"] == ["镇原县14个重点项目集中开工"]
+    assert "".join(d["articles"][0]["paragraphs"]).endswith("毛如瑞摄")

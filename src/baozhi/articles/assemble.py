@@ -62,6 +62,38 @@ def _has_sentence_punct(s: str) -> bool:
     return any(c in s for c in "。；！？")
 
 
+def _sized(line: Line) -> bool:
+    """The line's font size is measured (a PDF), not estimated from a ``-layout`` character grid
+    (where a body-sized estimate misses headlines set in a size close to the body's)."""
+    return line.rel_size is not None and line.font_size is not None
+
+
+def _closes(flat: str) -> bool:
+    """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
+    or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
+    caption) may start."""
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat)
+
+
+def _bare_photo_credit(flat: str) -> bool:
+    """A short line that is only a photo credit (毛如瑞摄, 本报记者任远摄, /摄)."""
+    return len(flat) <= BARE_CREDIT_CHARS and bool(PHOTO_CREDIT.search(flat)) and not _has_sentence_punct(flat) \
+        and "，" not in flat
+
+
+BARE_CREDIT_CHARS = 12
+"""A photo credit on a line of its own is at most this long (role words and one or two names)."""
+
+
+def _closes_at(lines: list[Line], i: int) -> bool:
+    """:func:`_closes` for line ``i``, also when a closing credit in brackets began on the line
+    before (…（记者卢碧云 / 通讯员范艳）)."""
+    f = _flat(lines[i])
+    if _closes(f):
+        return True
+    return i > 0 and f[-1:] in "）)" and cues.ends_sentence(_flat(lines[i - 1]) + f)
+
+
 def phrase_gap(raw: str) -> bool:
     """A space between two runs of two or more ideographs (``…常务会议 常晓勇主持``).
 
@@ -97,10 +129,12 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
-    if not flat or cues.opens_article(flat) or cues.dateline(flat):
+    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat):
         return False
     wid = cues.width(flat)
-    if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]):
+    if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]) \
+            and not (any(c.isdigit() for c in flat) and next_line is not None
+                     and not _fresh_start(next_line, w, has_geometry)):
         # justified body lines with digit runs come out letter-spaced too: only a
         # line that starts something new, or is too wide for the column, is a headline
         if after_boundary or (w and wid > w + HEADLINE_WIDE_EMS):
@@ -109,7 +143,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return not _has_sentence_punct(flat[:-1])
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
             and ("，" not in flat or wid < 2 * w) and not flat.endswith("。") \
-            and (after_boundary or not cues.ends_sentence(flat)):
+            and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line):
         return True
     if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
@@ -139,6 +173,21 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     if wid <= w - HEADLINE_SHORT_EMS:
         return True
     return after_headline and (phrase_gap(raw) or " " in raw) and wid <= w + HEADLINE_WIDE_EMS
+
+
+WIDE_RUN_EMS = 2.0
+"""Two wide lines within this many ems of each other, the first ending mid-sentence, are lines
+of one wide text block (a caption set across columns), not a headline under a text."""
+
+
+def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
+    """``line`` goes on with the wide body line before it: that line ends mid-sentence and has
+    the same width (a caption's full lines), so ``line`` is its next line."""
+    if prev_line is None:
+        return False
+    pf = _flat(prev_line)
+    return not _closes(pf) and pf[-1:] not in ("：", ":") \
+        and abs(cues.width(pf) - cues.width(_flat(line))) <= WIDE_RUN_EMS
 
 
 def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
@@ -216,7 +265,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "headline"
             boundary = True
         else:
-            boundary = cues.ends_sentence(_flat(lines[k]))
+            boundary = _closes(_flat(lines[k]))
     # PDF: a kicker or subtitle set just above the body size, or in another typeface, next to
     # a headline line joins it
     faces = Counter(ln.font for ln, lab in zip(lines, labels) if lab == "body" and ln.font for _ in ln.text.value)
@@ -235,17 +284,52 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
                              and not cues.inline_byline(_flat(lines[k + 1]))):  # a byline's lead line
                 labels[k] = "headline"
                 changed = True
-    # a short unpunctuated line just before a headline line joins it (kicker above a title)
+    # a run of short unpunctuated lines between the end of a text and an article's lead (a
+    # byline or a dateline) is that article's headline group (kicker and title, title and subtitle)
+    for k in range(1, len(lines)):
+        if labels[k] != "body" or _sized(lines[k]):
+            continue
+        f = _flat(lines[k])
+        if not (cues.opens_article(f) or cues.dateline(f)) or labels[k - 1] != "body":
+            continue
+        i = k - 1
+        while i >= 0 and k - i <= KICKER_MAX_LINES and labels[i] == "body" and _kicker_like(lines[i], w) \
+                and i not in in_credit and (i == k - 1 or _no_comma_run(lines, i, k - 1)) and not _closes_at(lines, i):
+            i -= 1
+        if i < k - 1 and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
+            for j in range(i + 1, k):
+                labels[j] = "headline"
+    # short unpunctuated lines just before a headline line join it (kickers above a title, a
+    # title broken over lines above its subtitle) when a text ended before them
     for k in range(len(lines) - 2, -1, -1):
-        if labels[k] == "body" and labels[k + 1] == "headline":
-            f = _flat(lines[k])
-            prev_ok = k == 0 or labels[k - 1] != "body" or cues.ends_sentence(_flat(lines[k - 1]))
-            if lines[k].rel_size is not None:
-                continue  # PDF: font size already decided
-            if prev_ok and not _has_sentence_punct(f) and f[-1] not in "，、：；" and not cues.opens_article(f) \
-                    and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
-                labels[k] = "headline"
+        if labels[k] != "body" or labels[k + 1] != "headline" or _sized(lines[k]):
+            continue  # (PDF: font size already decided)
+        i = k
+        while i >= 0 and k - i < KICKER_MAX_LINES and labels[i] == "body" and _kicker_like(lines[i], w) \
+                and (i == k or _no_comma_run(lines, i, k)) and not _closes_at(lines, i):
+            i -= 1
+        if i < k and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
+            for j in range(i + 1, k + 1):
+                labels[j] = "headline"
     return labels
+
+
+KICKER_MAX_LINES = 3
+"""At most this many unmarked lines above a headline line are taken into its group."""
+
+
+def _no_comma_run(lines: list[Line], i: int, k: int) -> bool:
+    """Lines ``i..k`` hold no comma: a headline group of several lines is set in phrases (a
+    single headline line may hold one: 三江口村办小报，沟通了民意宣传了政策)."""
+    return not any("，" in _flat(lines[j]) for j in range(i, k + 1))
+
+
+def _kicker_like(line: Line, w: float) -> bool:
+    """A line that may be part of a headline group: no sentence punctuation, not ending in a
+    comma or colon, not an article's lead (byline, dateline), not far wider than the column."""
+    f = _flat(line)
+    return bool(f) and not _has_sentence_punct(f) and f[-1] not in "，：；" and not cues.opens_article(f) \
+        and not cues.dateline(f) and not _bare_photo_credit(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10)
 
 
 CREDIT_MAX_LINES = 6
@@ -382,7 +466,12 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             pending_byline = ln
             continue
         f = _flat(ln)
-        starts_article = pending_byline is not None or bool(cues.opens_article(f)) or ln.opens or closed
+        # a photo credit wrapped onto a line of its own closes the text above it, even where the
+        # reading-order stage saw a new block (a caption's last line is shorter than the block)
+        credit_tail = (cur is not None and cur.lines and pending_byline is None and _bare_photo_credit(f)
+                       and cues.ends_sentence(_flat(cur.lines[-1])) and not cues.opens_article(f))
+        starts_article = pending_byline is not None or bool(cues.opens_article(f)) or (ln.opens and not credit_tail) \
+            or closed
         if (not starts_article and cur is None and cut is not None and w and not cues.dateline(f)
                 and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
@@ -395,7 +484,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             cur.lines.append(ln)
         cut = None
         # a photo credit run in after the last sentence closes a caption (…运行。毛如瑞摄)
-        closed = cues.photo_credit_end(f)
+        closed = cues.photo_credit_end(f) or credit_tail
         if closed and cur is not None and cur is units[-1] and cur.byline_line is None \
                 and ln.rel_size is None and ln.row is None:  # geometry shows captions by their own blocks
             k = _caption_start(cur.lines)
@@ -443,7 +532,14 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     nxt = labels[j] if j < len(labels) else None
     if nxt != "body":
         return i >= 0 and labels[i] == "body"
-    return False
+    # a photo credit right under a text that ends a sentence is that text's last line (a
+    # caption's credit wrapped onto a line of its own); a byline above a body follows a headline
+    return j == k + 1 and i == k - 1 and i >= 0 and labels[i] == "body" \
+        and cues.ends_sentence(_flat(lines[i])) and bool(PHOTO_CREDIT.search(_flat(lines[k])))
+
+
+PHOTO_CREDIT = re.compile(r"(?:摄影?|攝影?)$")
+"""An own-line credit ending so credits a photo (本报记者姚仕安摄), not a text (文/图)."""
 
 
 def _bigrams(s: str) -> set[str]:
