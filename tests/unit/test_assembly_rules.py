@@ -248,3 +248,35 @@ def test_bare_photo_credit_line_is_not_a_kicker():
     d = parse("\n".join(lines))
     assert d["articles"][-1]["headline"] == ["镇原县14个重点项目集中开工"]
     assert "".join(d["articles"][0]["paragraphs"]).endswith("毛如瑞摄")
+
+
+def test_headline_set_beside_its_body_in_short_lines_keeps_its_commas():
+    # a side headline broken into short lines, one ending in a comma
+    lines = BODY_A + ["三江口村办小报，", "沟通了民意", "宣传了政策", "10月22日上午，记者来到三", "都镇三江口村采风，看到该村委会办了",
+                      "一份小报，深受村民欢迎。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][1]["headline"] == ["三江口村办小报，", "沟通了民意", "宣传了政策"]
+
+
+def test_names_in_brackets_close_the_text_and_are_no_kicker():
+    lines = BODY_A + ["（贺勇谭娅）", "区委理论学习中心组举行集体学习会议", "12月16日，区委理论学习中心", "组举行集体学习会议，传达学习重要讲",
+                      "话精神。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][0]["paragraphs"][-1].endswith("（贺勇谭娅）")
+    assert d["articles"][1]["headline"] == ["区委理论学习中心组举行集体学习会议"]
+
+
+def test_credit_broken_after_the_last_sentence_closes_the_article():
+    # …参与者。记者常 / 春霖文/图: the next dated text is another article, the credit no headline
+    lines = BODY_A[:4] + ["倡导居民们争当垃圾分类的参与者。记者常", "春霖文/图", "6月11日，记者途经市区南滨", "路时看到，该路段一井盖损坏严重。"]
+    d = parse("\n".join(lines))
+    assert len(d["articles"]) == 2
+    assert d["articles"][0]["paragraphs"][-1].endswith("记者常春霖文/图")
+    assert d["articles"][1]["headline"] == [] and d["articles"][1]["paragraphs"][0].startswith("6月11日")
+
+
+def test_wrapped_photo_credit_character_is_no_vertical_headline():
+    lines = ["9月1日，全市中小学统一开学，城区新建、改扩建的五所学校迎来了首批学", "生。图为市第十八小学的开学第一课。记者罗仰东宋婷/", "摄"] + BODY_B
+    d = parse("\n".join(lines))
+    assert all(a["headline"] == [] for a in d["articles"])
+    assert "".join(d["articles"][0]["paragraphs"]).endswith("宋婷/摄")

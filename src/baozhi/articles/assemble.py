@@ -72,12 +72,12 @@ def _closes(flat: str) -> bool:
     """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
     or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
     caption) may start."""
-    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat)
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or _bracket_credit(flat)
 
 
 def _bare_photo_credit(flat: str) -> bool:
     """A short line that is only a photo credit (毛如瑞摄, 本报记者任远摄, /摄)."""
-    return len(flat) <= BARE_CREDIT_CHARS and bool(PHOTO_CREDIT.search(flat)) and not _has_sentence_punct(flat) \
+    return len(flat) <= BARE_CREDIT_CHARS and bool(CREDIT_END.search(flat)) and not _has_sentence_punct(flat) \
         and "，" not in flat
 
 
@@ -254,7 +254,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             boundary = True
         f = _flat(lines[k])
         if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4) and (lines[k].rel_size is None
-                                                                or lines[k].rel_size >= HEADLINE_REL_SIZE):
+                                                                or lines[k].rel_size >= HEADLINE_REL_SIZE) \
+                and not (CREDIT_END.search(f) and k > 0 and labels[k - 1] == "body"):  # a credit's 摄 wrapped
             # one ideograph on a line: a vertically set headline (竖排标题); in a PDF only when
             # set in a headline size (a caption's last character, 摄, wraps onto a line alone)
             labels[k] = "headline"
@@ -292,10 +293,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         f = _flat(lines[k])
         if not (cues.opens_article(f) or cues.dateline(f)) or labels[k - 1] != "body":
             continue
-        i = k - 1
-        while i >= 0 and k - i <= KICKER_MAX_LINES and labels[i] == "body" and _kicker_like(lines[i], w) \
-                and i not in in_credit and (i == k - 1 or _no_comma_run(lines, i, k - 1)) and not _closes_at(lines, i):
-            i -= 1
+        i = _run_start(lines, labels, k - 1, w, in_credit)
         if i < k - 1 and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
             for j in range(i + 1, k):
                 labels[j] = "headline"
@@ -304,10 +302,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
     for k in range(len(lines) - 2, -1, -1):
         if labels[k] != "body" or labels[k + 1] != "headline" or _sized(lines[k]):
             continue  # (PDF: font size already decided)
-        i = k
-        while i >= 0 and k - i < KICKER_MAX_LINES and labels[i] == "body" and _kicker_like(lines[i], w) \
-                and (i == k or _no_comma_run(lines, i, k)) and not _closes_at(lines, i):
-            i -= 1
+        i = _run_start(lines, labels, k, w, in_credit)
         if i < k and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
             for j in range(i + 1, k + 1):
                 labels[j] = "headline"
@@ -315,21 +310,53 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
 
 
 KICKER_MAX_LINES = 3
-"""At most this many unmarked lines above a headline line are taken into its group."""
+"""At most this many unmarked lines above a lead or a headline line are taken into its group ..."""
+SIDE_HEAD_MAX_LINES = 8
+"""... or this many when all are short (a headline set beside its body, broken into short lines)."""
+SHORT_HEAD_EMS = 4.5
+"""A line at least this much narrower than ``W`` is no running line of a column (those are full,
+a paragraph's first line ``W - 2``, its last line ends a sentence): it may end in a comma and
+still be part of a headline group."""
 
 
-def _no_comma_run(lines: list[Line], i: int, k: int) -> bool:
-    """Lines ``i..k`` hold no comma: a headline group of several lines is set in phrases (a
-    single headline line may hold one: 三江口村办小报，沟通了民意宣传了政策)."""
-    return not any("，" in _flat(lines[j]) for j in range(i, k + 1))
+def _run_start(lines: list[Line], labels: list[str], k: int, w: float, in_credit: set[int]) -> int:
+    """Walk up from line ``k`` over body lines that may belong to a headline group; return the
+    index of the line above the run (``k`` when there is no run, -1 at the stream start)."""
+    i = k
+    short = True
+    commas = 0
+    while i >= 0 and labels[i] == "body" and i not in in_credit and not _sized(lines[i]) \
+            and _kicker_like(lines[i], w) and not _closes_at(lines, i):
+        f = _flat(lines[i])
+        short = short and bool(w) and cues.width(f) <= w - SHORT_HEAD_EMS
+        commas += "，" in f
+        n = k - i + 1
+        if n > (SIDE_HEAD_MAX_LINES if short else KICKER_MAX_LINES) or (commas and n > 1 and not short):
+            break
+        i -= 1
+    return i
 
 
 def _kicker_like(line: Line, w: float) -> bool:
-    """A line that may be part of a headline group: no sentence punctuation, not ending in a
-    comma or colon, not an article's lead (byline, dateline), not far wider than the column."""
+    """A line that may be part of a headline group: no sentence punctuation, not an article's
+    lead (byline, dateline) or a credit, not far wider than the column, and not ending in a
+    comma or colon unless it is short (:data:`SHORT_HEAD_EMS`; 、 may end a headline line)."""
     f = _flat(line)
-    return bool(f) and not _has_sentence_punct(f) and f[-1] not in "，：；" and not cues.opens_article(f) \
-        and not cues.dateline(f) and not _bare_photo_credit(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10)
+    if not f or _has_sentence_punct(f) or cues.opens_article(f) or cues.dateline(f) or _bare_photo_credit(f) \
+            or _bracket_credit(f):
+        return False
+    wid = cues.width(f)
+    if f[-1] in "，：；" and not (w and wid <= w - SHORT_HEAD_EMS and f[-1] != "；"):
+        return False
+    return w == 0 or wid <= w + HEADLINE_WIDE_EMS + 10
+
+
+_BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
+
+
+def _bracket_credit(flat: str) -> bool:
+    """A line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
+    return bool(_BRACKET_CREDIT.match(flat))
 
 
 CREDIT_MAX_LINES = 6
@@ -469,7 +496,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         # a photo credit wrapped onto a line of its own closes the text above it, even where the
         # reading-order stage saw a new block (a caption's last line is shorter than the block)
         credit_tail = (cur is not None and cur.lines and pending_byline is None and _bare_photo_credit(f)
-                       and cues.ends_sentence(_flat(cur.lines[-1])) and not cues.opens_article(f))
+                       and bool(CREDIT_AFTER_SENTENCE.search(_flat(cur.lines[-1]))) and not cues.opens_article(f))
         starts_article = pending_byline is not None or bool(cues.opens_article(f)) or (ln.opens and not credit_tail) \
             or closed
         if (not starts_article and cur is None and cut is not None and w and not cues.dateline(f)
@@ -540,6 +567,10 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
 
 PHOTO_CREDIT = re.compile(r"(?:摄影?|攝影?)$")
 """An own-line credit ending so credits a photo (本报记者姚仕安摄), not a text (文/图)."""
+CREDIT_AFTER_SENTENCE = re.compile(r"[。！？”）][^。！？”，、]{0,8}$")
+"""A line ending a sentence, or a sentence and the start of a credit (…参与者。记者常 / 春霖文/图)."""
+CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*文)$")
+"""A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
 
 
 def _bigrams(s: str) -> set[str]:
