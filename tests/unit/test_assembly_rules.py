@@ -280,3 +280,26 @@ def test_wrapped_photo_credit_character_is_no_vertical_headline():
     d = parse("\n".join(lines))
     assert all(a["headline"] == [] for a in d["articles"])
     assert "".join(d["articles"][0]["paragraphs"]).endswith("宋婷/摄")
+
+
+def test_newspaper_name_beside_the_header_block_is_furniture_anywhere():
+    # PyMuPDF prints the header block where it was drawn, after some body text
+    lines = BODY_A + ["云台晚报", "第3版", "综合", "2023年2月10日"] + BODY_B
+    d = parse("\n".join(lines))
+    assert d["header"] == ["云台晚报", "第3版", "综合", "2023年2月10日"]
+    assert all("云台晚报" not in "".join(a["headline"]) for a in d["articles"])
+
+
+def test_layout_line_with_digits_set_off_by_spaces_is_a_headline():
+    # in a -layout grid a larger font leaves gaps around digits only; justified body lines
+    # with digits are unspaced or letter-spaced throughout
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def ln(s):
+        return Line(Text(s, tuple(range(len(s)))), indent=0.0, row=0, rel_size=1.0)
+    lines = [ln("镇原县城关镇莲池小学，"), ln("建设项目、镇原县金龙工业集"), ln("城区 5 所新改扩建学校如期开学"),
+             ln("中区污水处理厂二期项目、镇"), ln("入 12.82 亿 元 ， 同 比 增 长"), ln("12.3%、11.4%和10.6%，重")]
+    labels = classify_lines(lines, 13.0, top_of_page=False, has_geometry=True)
+    assert labels == ["body", "body", "headline", "body", "body", "body"]

@@ -125,6 +125,10 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     """
     raw = _raw(line).strip()
     flat = _flat(line)
+    if line.rel_size is not None and not _sized(line) and line.rel_size < HEADLINE_REL_SIZE and flat \
+            and not cues.opens_article(flat) and not _has_sentence_punct(flat) and "，" not in flat \
+            and _grid_headline(raw):
+        return True  # -layout: a larger font the size estimate missed shows in the character grid
     if line.rel_size is not None:
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
@@ -190,6 +194,19 @@ def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
         and abs(cues.width(pf) - cues.width(_flat(line))) <= WIDE_RUN_EMS
 
 
+_DIGIT_GAP = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$|^[0-9][0-9.%]* [\u4e00-\u9fff]")
+_CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、：；“”] [\u4e00-\u9fff，。、：；“”]")
+
+
+def _grid_headline(raw: str) -> bool:
+    """A ``-layout`` line whose spacing shows a font larger than the body's: digit runs set off
+    by single spaces between unspaced ideographs (镇原县 14 个重点项目集中开工: a wide glyph
+    covers more than one cell, a narrow digit leaves a gap; body lines with digits are either
+    unspaced or letter-spaced throughout)."""
+    v = raw.strip()
+    return bool(_DIGIT_GAP.search(v)) and not _CJK_GAP.search(v)
+
+
 def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
     """Can ``line`` begin something new (a paragraph, byline, headline)? A full-width
     unindented line is a continuation, so the line before it was not a headline."""
@@ -230,7 +247,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             i = 0
     for k in range(len(lines)):
         f = _flat(lines[k])
-        if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)):
+        if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)
+                                    or (_MASTHEAD.match(f) and _furniture_near(lines, k))):
             labels[k] = "furniture"
         elif cues.is_jump(f):
             labels[k] = "jump"
@@ -399,6 +417,17 @@ def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: f
         return False  # not right under the headline (a photo between: a caption)
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     return nxt is None or nxt.bbox is None or nxt.bbox[1] - ln.bbox[3] > 0.6 * h
+
+
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|晨报|时报|商报|都市报|周报|日報|晚報)$")
+"""A newspaper's name (江城日报, 云台晚报): furniture when printed beside other furniture, wherever
+the dump puts the page's header block (PyMuPDF prints it in drawing order)."""
+
+
+def _furniture_near(lines: list[Line], i: int) -> bool:
+    """A furniture line (date, 第N版, editor, section) stands within two lines of line ``i``."""
+    return any(cues.is_furniture(_flat(lines[j])) or cues.is_section_label(_flat(lines[j]))
+               for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:
