@@ -303,3 +303,18 @@ def test_layout_line_with_digits_set_off_by_spaces_is_a_headline():
              ln("中区污水处理厂二期项目、镇"), ln("入 12.82 亿 元 ， 同 比 增 长"), ln("12.3%、11.4%和10.6%，重")]
     labels = classify_lines(lines, 13.0, top_of_page=False, has_geometry=True)
     assert labels == ["body", "body", "headline", "body", "body", "body"]
+
+
+def test_section_label_after_a_finished_text_opens_a_brief():
+    brief = ["1月14日上午，区十六届人大一次", "会议主席团举行第四次会议，区委书记", "沈志刚出席。"]
+    d = parse("\n".join(BODY_A + ["简讯"] + brief))
+    assert len(d["articles"]) == 2
+    assert d["articles"][1]["paragraphs"] == ["1月14日上午，区十六届人大一次会议主席团举行第四次会议，区委书记沈志刚出席。"]
+    assert d["header"] == ["简讯"]
+
+
+def test_short_phrase_under_a_headline_line_is_its_subtitle_before_an_unindented_caption():
+    cap = ["为提升企业及居民群众消防安全应急处", "置能力，5月10日，沈阳市沈河区五里", "河街道开展消防安全应急演练活动。"]
+    d = parse("\n".join(BODY_A + ["联 合 消 防 演 练", "筑牢安全防火墙"] + cap))
+    assert d["articles"][1]["headline"] == ["联合消防演练", "筑牢安全防火墙"]
+    assert d["articles"][1]["paragraphs"][0].startswith("为提升企业")

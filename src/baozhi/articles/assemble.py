@@ -133,7 +133,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
-    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat):
+    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat) or _bracket_credit(flat):
         return False
     wid = cues.width(flat)
     if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]) \
@@ -172,6 +172,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return False  # a comma inside a column-wide line: running text, not a headline
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
         return False
+    if after_headline and w and wid <= w - SHORT_HEAD_EMS and not any(c in flat for c in "，、：；“”（）"):
+        return True  # a short phrase under a headline line is its subtitle (the text after it may be an unindented caption)
     if next_line is not None and not _fresh_start(next_line, w, has_geometry):
         return False
     if wid <= w - HEADLINE_SHORT_EMS:
@@ -500,6 +502,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             lab = "body"
         if lab == "furniture":
             furniture.append(ln)
+            if cur is not None and cur.lines and cues.is_section_label(_flat(ln)) and _closes(_flat(cur.lines[-1])):
+                cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
         if lab == "headline":
             if units and units[-1].kind == "headline" and pending_byline is None:
