@@ -318,3 +318,15 @@ def test_short_phrase_under_a_headline_line_is_its_subtitle_before_an_unindented
     d = parse("\n".join(BODY_A + ["联 合 消 防 演 练", "筑牢安全防火墙"] + cap))
     assert d["articles"][1]["headline"] == ["联合消防演练", "筑牢安全防火墙"]
     assert d["articles"][1]["paragraphs"][0].startswith("为提升企业")
+
+
+def test_photo_news_set_across_columns_keeps_its_first_paragraph():
+    # a dated first sentence, then a paragraph opening like a caption (近年来), all set wider than
+    # the column and closed by the photo credit: one article; the column text before it is another
+    cap = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅内就餐。",
+           "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐食加工+餐车配送+网格员上门”服务模式，",
+           "在全区实现“家门口”养老助餐服务全覆盖。新华社记者简峥摄"]
+    d = parse("\n".join(BODY_A + cap))
+    assert len(d["articles"]) == 2
+    assert d["articles"][1]["paragraphs"][0] == cap[0]
+    assert d["articles"][1]["paragraphs"][-1].endswith("新华社记者简峥摄")

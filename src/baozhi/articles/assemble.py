@@ -547,7 +547,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         closed = cues.photo_credit_end(f) or credit_tail
         if closed and cur is not None and cur is units[-1] and cur.byline_line is None \
                 and ln.rel_size is None and ln.row is None:  # geometry shows captions by their own blocks
-            k = _caption_start(cur.lines)
+            k = _caption_start(cur.lines, w)
             if k:
                 units.append(Unit("body", cur.lines[k:]))
                 cur.lines = cur.lines[:k]
@@ -566,15 +566,23 @@ CAPTION_LEADS = ("连日来", "近日", "日前", "当天", "近年来")
 """Time words that open a caption the way a date does (12月12日，…)."""
 
 
-def _caption_start(lines: list[Line]) -> int:
+def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     """Where a caption closed by a photo credit begins inside a body that holds other text
     before it: the last paragraph start (after a sentence end) within
     :data:`CAPTION_MAX_LINES` lines that opens the way captions do (a date: 12月12日，…;
-    连日来，…); 0 when there is none (the whole body is the caption, or no evidence)."""
+    连日来，…); 0 when there is none (the whole body is the caption, or no evidence). With the
+    column width ``w``: a paragraph start after a line wider than the column is no cut (the
+    text before it is set across columns like the caption: one photo news item); the caption
+    then starts with its block's first wide line, when a column-width sentence end precedes it."""
     lo = max(1, len(lines) - CAPTION_MAX_LINES)
     for k in range(len(lines) - 1, lo - 1, -1):
         f = _flat(lines[k])
         if cues.ends_sentence(_flat(lines[k - 1])) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
+            if w and cues.width(_flat(lines[k - 1])) > w + HEADLINE_WIDE_EMS:
+                j = k - 1  # the caption block starts with its first wide line
+                while j > 0 and cues.width(_flat(lines[j - 1])) > w + HEADLINE_WIDE_EMS:
+                    j -= 1
+                return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
             return k
     return 0
 
