@@ -330,3 +330,36 @@ def test_photo_news_set_across_columns_keeps_its_first_paragraph():
     assert len(d["articles"]) == 2
     assert d["articles"][1]["paragraphs"][0] == cap[0]
     assert d["articles"][1]["paragraphs"][-1].endswith("新华社记者简峥摄")
+
+
+def _grid_line(s, x0, row, label=None):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Line(Text(s, tuple(range(len(s)))), indent=0.0, row=row, bbox=(x0, row, x0 + 2 * len(s), row + 1.0),
+                label=label)
+
+
+def test_side_by_side_layout_headlines_are_split_into_their_own_groups():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_grid_line("区委理论学习中心", 4, 0), _grid_line("三江口村办小报", 60, 0),
+                              _grid_line("组举行集体学习会议", 2, 1)])
+    body1 = Unit("body", [_grid_line("12月16日，区委理论学习中心组举行集体学习会议。", 0, 2)])
+    body2 = Unit("body", [_grid_line("10月22日上午，记者来到三江口村，看到该村办了一份小报。", 60, 2)], stream=1)
+    out = attach_headlines([group, body1, body2])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["区委理论学习中心组举行集体学习会议"], ["三江口村办小报"]]
+
+
+def test_headline_group_heads_a_body_of_another_stream_by_shared_words():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    head = Unit("headline", [line("迎峰度冬保供电")], stream=0)
+    other = Unit("body", [line("会议强调，各级各部门要压实责任，确保安全度汛。")], stream=1)
+    caption = Unit("body", [line("12月12日，电力部门开展“迎峰度冬”各项举措，确保供电。")], stream=2)
+    out = attach_headlines([head, other, caption])
+    assert [len(u.headlines) for u in out] == [0, 1]
+    assert out[1] is caption

@@ -48,6 +48,7 @@ class Unit:
     headlines: list[list[Line]] = field(default_factory=list)
     jumps: list[Line] = field(default_factory=list)
     inner: list["Unit"] = field(default_factory=list)  # headline units printed inside this body
+    stream: int = 0  # the reading-order stream (page module) the unit was read from
 
 
 def _raw(line: Line) -> str:
@@ -645,6 +646,31 @@ HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
 
 
+def _side_by_side(lines: list[Line]) -> list[list[Line]]:
+    """``-layout`` headline lines in clusters that share no horizontal extent: headlines of
+    modules set side by side, printed row by row in one group. Each cluster keeps its lines
+    top to bottom; the cluster of the first line comes first. One cluster when the lines
+    overlap (a headline's lines are stacked) or have no grid rows."""
+    if any(ln.row is None or ln.bbox is None for ln in lines):
+        return [lines]
+    parent = list(range(len(lines)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for i, a in enumerate(lines):
+        for j in range(i):
+            b = lines[j]
+            if a.bbox[0] < b.bbox[2] and b.bbox[0] < a.bbox[2]:  # type: ignore[index]
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Line]] = {}
+    for i, ln in enumerate(lines):
+        groups.setdefault(find(i), []).append(ln)
+    return list(groups.values())
+
+
 def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[Unit]:
     """Split a headline group printed as several blocks (blank lines between; each line when
     the dump has no blank lines) where a block shares its words with another body than the
@@ -661,6 +687,11 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
         out.append(u)
         if u.kind != "headline" or len(u.lines) < 2:
             continue
+        side = _side_by_side(u.lines)
+        if len(side) > 1:
+            u.lines = side[0]
+            out.extend(Unit("headline", p, stream=u.stream) for p in side[1:])
+            continue
         gaps = any(ln.gap_before for ln in u.lines[1:])
         blocks: list[list[Line]] = []
         for ln in u.lines:
@@ -671,7 +702,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             blocks[-1].append(ln)
         parts: list[list[Line]] = [[]]
         cur_body: int | None = None
-        near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW]
+        near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW and units[b].stream == u.stream]
         for blk in blocks:
             htext = "".join(_flat(l) for l in blk)
             hb = _bigrams(htext)
@@ -684,7 +715,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 cur_body = best
             parts[-1].extend(blk)
         u.lines = parts[0]
-        out.extend(Unit("headline", p) for p in parts[1:])
+        out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
     return out
 
 
@@ -698,6 +729,10 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for the body after the group, the usual order); pairs are taken best
     first, one group per body. A group left over heads an article of its own
     (a photo headline, a headline whose body is elsewhere).
+
+    ``units`` may come from several reading-order streams (``Unit.stream``, the
+    modules of a ``-layout`` dump or a PDF): a group may head a body of another
+    stream by shared words, but only units of one stream are neighbours.
     """
     body_grams = {id(u): _bigrams("".join(_flat(l) for l in u.lines)) for u in units if u.kind == "body"}
     units = _split_mixed_groups(units, body_grams)
@@ -717,7 +752,9 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
                 continue  # keeps the work linear on huge inputs; a page has far fewer units
             ov = _share(hb, grams[b])
             bonus = 0.0
-            if b == g + 1:
+            if units[b].stream != units[g].stream:
+                pass  # neighbours across a stream boundary are not neighbours on the page
+            elif b == g + 1:
                 bonus = ADJACENT_BONUS
             elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
@@ -737,7 +774,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         if g in owner:
             continue
         hb = _bigrams("".join(_flat(l) for l in units[g].lines))
-        near = [b for b in (g - 1, g + 1) if b in grams] + inner_of.get(g, [])
+        near = [b for b in (g - 1, g + 1) if b in grams and units[b].stream == units[g].stream] + inner_of.get(g, [])
         best = max(near, key=lambda b: _share(hb, grams[b]), default=None)
         if best is not None and best in taken and _share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
