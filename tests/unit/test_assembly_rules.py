@@ -363,3 +363,12 @@ def test_headline_group_heads_a_body_of_another_stream_by_shared_words():
     out = attach_headlines([head, other, caption])
     assert [len(u.headlines) for u in out] == [0, 1]
     assert out[1] is caption
+
+
+def test_layout_running_text_estimated_large_is_no_headline():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+    s = "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立"
+    lines = [Line(Text(s, tuple(range(len(s)))), indent=0.0, row=0, rel_size=2.0)]
+    assert classify_lines(lines, 13.0, top_of_page=False, has_geometry=True) == ["body"]

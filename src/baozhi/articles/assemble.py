@@ -130,6 +130,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
             and not cues.opens_article(flat) and not _has_sentence_punct(flat) and "，" not in flat \
             and _grid_headline(raw):
         return True  # -layout: a larger font the size estimate missed shows in the character grid
+    if line.rel_size is not None and not _sized(line) and flat.count("，") >= 2:
+        return False  # -layout: a size estimated from the grid does not make running text a headline
     if line.rel_size is not None:
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
