@@ -67,17 +67,21 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
         has_indent = False
     if page.dump_kind in ("layout", "pdf"):  # their streams hold new lines (cells, glyph runs)
         w = full_width([ln.text.value for s in streams for ln in s])
-    articles = []
     header: list[Text] = []
+    units = []
     for si, stream in enumerate(streams):
         if stream and all(ln.label for ln in stream):
             labels = [ln.label for ln in stream]
         else:
             labels = classify_lines(stream, w, top_of_page=(si == 0), has_geometry=page.dump_kind != "plain")
-        units, furniture = segment(stream, labels, w)
+        stream_units, furniture = segment(stream, labels, w)
         header.extend(unify_compat(ln.text.strip()) for ln in furniture)
-        for u in attach_headlines(units):
-            articles.append(build_article(u, w, has_indent))
+        for u in stream_units:
+            u.stream = si
+        units.extend(stream_units)
+    # headlines are matched to bodies over the whole page: a module's headline may sit in
+    # another stream than its body (a photo's headline above it, side-by-side headline rows)
+    articles = [build_article(u, w, has_indent) for u in attach_headlines(units)]
     from .articles.cues import page_date, page_number
 
     heads = [t.value for t in header]

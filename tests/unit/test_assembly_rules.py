@@ -266,3 +266,181 @@ def test_a_two_line_block_inside_a_tangle_stays_in_its_column():
     texts = ["".join(p["paragraphs"]) for p in d["articles"]]
     assert "".join(a) + "工作情况汇报并作出具体安排，会议要求各部门抓好落实。" in texts
     assert "".join(b) + "案并决定提请常委会会议审议。" in texts
+
+
+def test_kicker_and_title_above_a_dateline_lead_are_one_headline():
+    # 清苑社区 / 积分兑换…: two unpunctuated lines between a text's end and a dated lead
+    lines = BODY_A + ["清苑社区", "积分兑换制激发垃圾分类新动能", "10月9日，兴庆区清苑社区联合", "辖区企业开展了垃圾分类宣传及积分兑",
+                      "换活动，居民们积极兑换了物品。"]
+    d = parse("\n".join(lines))
+    assert [a["headline"] for a in d["articles"]] == [[], ["清苑社区", "积分兑换制激发垃圾分类新动能"]]
+    assert d["articles"][1]["paragraphs"][0].startswith("10月9日")
+
+
+def test_title_lines_above_a_headline_line_after_a_bracketed_credit():
+    # the credit in brackets that closes the text above is broken over two lines
+    lines = BODY_A[:4] + ["会议强调，要压实责任。（记者卢碧云", "通讯员范艳）", "城区5所新改扩", "建学校如期开学", "新增学位4500多个",
+                          "9月1日，全市中小学统一开学，", "城区新建、改扩建的五所学校迎来了首", "批学生，缓解了择校热现象。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][1]["headline"] == ["城区5所新改扩", "建学校如期开学", "新增学位4500多个"]
+    assert d["articles"][0]["paragraphs"][-1].endswith("（记者卢碧云通讯员范艳）")
+
+
+def test_photo_credit_on_its_own_line_closes_the_caption_above():
+    # captions set across two columns (wider than 2 W)
+    cap1 = ["连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班时段经常出", "现交通拥堵现象，交警提醒广大市民遵守交通规则。"]
+    cap2 = ["为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区五里河街道", "联合嘉里中心开展消防安全应急演练活动。"]
+    lines = BODY_A + cap1 + ["本报记者姚仕安摄"] + cap2
+    d = parse("\n".join(lines))
+    texts = ["".join(a["paragraphs"]) for a in d["articles"]]
+    assert any(t.startswith("连日来") and t.endswith("本报记者姚仕安摄") for t in texts)
+    assert all(a["byline"] is None for a in d["articles"][1:])
+
+
+def test_wide_caption_line_ending_mid_sentence_goes_on_in_the_next_wide_line():
+    # a caption set across two columns (wider than 2 W); its second line holds no comma
+    cap = ["为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区五里河街道", "联合嘉里中心开展消防安全应急演练活动，街道、社区工作人员和志愿者、救援人",
+           "员以及沈河区五里河街道嘉里中心的企业职工等300余人参加了这次消防安全应", "急演练。"]
+    d = parse("\n".join(BODY_A + cap))
+    assert all(a["headline"] == [] for a in d["articles"])
+    assert "".join(d["articles"][-1]["paragraphs"]).endswith("等300余人参加了这次消防安全应急演练。")
+
+
+def test_letter_spaced_body_line_with_digits_is_not_a_headline():
+    # justified lines with digit runs come out letter-spaced; a continuation line follows it
+    lines = BODY_A[:4] + ["1993 年 完 成 社 会 总 产 值", "1.8391亿元，全镇人均收入达到1080", "元，目前已发展成重要的石油化工基地。"]
+    d = parse("\n".join(lines))
+    assert len(d["articles"]) == 1 and d["articles"][0]["headline"] == []
+    assert "总产值1.8391亿元" in "".join(d["articles"][0]["paragraphs"])
+
+
+def test_bare_photo_credit_line_is_not_a_kicker():
+    cap = ["12月12日，江永县潇浦镇永回路，电力工人在高空进行施工作业。寒冷", "天气来临，全力以赴确保电网安全稳定运行。", "毛如瑞摄"]
+    lines = cap + ["镇原县14个重点项目集中开工"] + BODY_A
+    d = parse("\n".join(lines))
+    assert d["articles"][-1]["headline"] == ["镇原县14个重点项目集中开工"]
+    assert "".join(d["articles"][0]["paragraphs"]).endswith("毛如瑞摄")
+
+
+def test_headline_set_beside_its_body_in_short_lines_keeps_its_commas():
+    # a side headline broken into short lines, one ending in a comma
+    lines = BODY_A + ["三江口村办小报，", "沟通了民意", "宣传了政策", "10月22日上午，记者来到三", "都镇三江口村采风，看到该村委会办了",
+                      "一份小报，深受村民欢迎。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][1]["headline"] == ["三江口村办小报，", "沟通了民意", "宣传了政策"]
+
+
+def test_names_in_brackets_close_the_text_and_are_no_kicker():
+    lines = BODY_A + ["（贺勇谭娅）", "区委理论学习中心组举行集体学习会议", "12月16日，区委理论学习中心", "组举行集体学习会议，传达学习重要讲",
+                      "话精神。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][0]["paragraphs"][-1].endswith("（贺勇谭娅）")
+    assert d["articles"][1]["headline"] == ["区委理论学习中心组举行集体学习会议"]
+
+
+def test_credit_broken_after_the_last_sentence_closes_the_article():
+    # …参与者。记者常 / 春霖文/图: the next dated text is another article, the credit no headline
+    lines = BODY_A[:4] + ["倡导居民们争当垃圾分类的参与者。记者常", "春霖文/图", "6月11日，记者途经市区南滨", "路时看到，该路段一井盖损坏严重。"]
+    d = parse("\n".join(lines))
+    assert len(d["articles"]) == 2
+    assert d["articles"][0]["paragraphs"][-1].endswith("记者常春霖文/图")
+    assert d["articles"][1]["headline"] == [] and d["articles"][1]["paragraphs"][0].startswith("6月11日")
+
+
+def test_wrapped_photo_credit_character_is_no_vertical_headline():
+    lines = ["9月1日，全市中小学统一开学，城区新建、改扩建的五所学校迎来了首批学", "生。图为市第十八小学的开学第一课。记者罗仰东宋婷/", "摄"] + BODY_B
+    d = parse("\n".join(lines))
+    assert all(a["headline"] == [] for a in d["articles"])
+    assert "".join(d["articles"][0]["paragraphs"]).endswith("宋婷/摄")
+
+
+def test_newspaper_name_beside_the_header_block_is_furniture_anywhere():
+    # PyMuPDF prints the header block where it was drawn, after some body text
+    lines = BODY_A + ["云台晚报", "第3版", "综合", "2023年2月10日"] + BODY_B
+    d = parse("\n".join(lines))
+    assert d["header"] == ["云台晚报", "第3版", "综合", "2023年2月10日"]
+    assert all("云台晚报" not in "".join(a["headline"]) for a in d["articles"])
+
+
+def test_layout_line_with_digits_set_off_by_spaces_is_a_headline():
+    # in a -layout grid a larger font leaves gaps around digits only; justified body lines
+    # with digits are unspaced or letter-spaced throughout
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def ln(s):
+        return Line(Text(s, tuple(range(len(s)))), indent=0.0, row=0, rel_size=1.0)
+    lines = [ln("镇原县城关镇莲池小学，"), ln("建设项目、镇原县金龙工业集"), ln("城区 5 所新改扩建学校如期开学"),
+             ln("中区污水处理厂二期项目、镇"), ln("入 12.82 亿 元 ， 同 比 增 长"), ln("12.3%、11.4%和10.6%，重")]
+    labels = classify_lines(lines, 13.0, top_of_page=False, has_geometry=True)
+    assert labels == ["body", "body", "headline", "body", "body", "body"]
+
+
+def test_section_label_after_a_finished_text_opens_a_brief():
+    brief = ["1月14日上午，区十六届人大一次", "会议主席团举行第四次会议，区委书记", "沈志刚出席。"]
+    d = parse("\n".join(BODY_A + ["简讯"] + brief))
+    assert len(d["articles"]) == 2
+    assert d["articles"][1]["paragraphs"] == ["1月14日上午，区十六届人大一次会议主席团举行第四次会议，区委书记沈志刚出席。"]
+    assert d["header"] == ["简讯"]
+
+
+def test_short_phrase_under_a_headline_line_is_its_subtitle_before_an_unindented_caption():
+    cap = ["为提升企业及居民群众消防安全应急处", "置能力，5月10日，沈阳市沈河区五里", "河街道开展消防安全应急演练活动。"]
+    d = parse("\n".join(BODY_A + ["联 合 消 防 演 练", "筑牢安全防火墙"] + cap))
+    assert d["articles"][1]["headline"] == ["联合消防演练", "筑牢安全防火墙"]
+    assert d["articles"][1]["paragraphs"][0].startswith("为提升企业")
+
+
+def test_photo_news_set_across_columns_keeps_its_first_paragraph():
+    # a dated first sentence, then a paragraph opening like a caption (近年来), all set wider than
+    # the column and closed by the photo credit: one article; the column text before it is another
+    cap = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅内就餐。",
+           "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐食加工+餐车配送+网格员上门”服务模式，",
+           "在全区实现“家门口”养老助餐服务全覆盖。新华社记者简峥摄"]
+    d = parse("\n".join(BODY_A + cap))
+    assert len(d["articles"]) == 2
+    assert d["articles"][1]["paragraphs"][0] == cap[0]
+    assert d["articles"][1]["paragraphs"][-1].endswith("新华社记者简峥摄")
+
+
+def _grid_line(s, x0, row, label=None):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Line(Text(s, tuple(range(len(s)))), indent=0.0, row=row, bbox=(x0, row, x0 + 2 * len(s), row + 1.0),
+                label=label)
+
+
+def test_side_by_side_layout_headlines_are_split_into_their_own_groups():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_grid_line("区委理论学习中心", 4, 0), _grid_line("三江口村办小报", 60, 0),
+                              _grid_line("组举行集体学习会议", 2, 1)])
+    body1 = Unit("body", [_grid_line("12月16日，区委理论学习中心组举行集体学习会议。", 0, 2)])
+    body2 = Unit("body", [_grid_line("10月22日上午，记者来到三江口村，看到该村办了一份小报。", 60, 2)], stream=1)
+    out = attach_headlines([group, body1, body2])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["区委理论学习中心组举行集体学习会议"], ["三江口村办小报"]]
+
+
+def test_headline_group_heads_a_body_of_another_stream_by_shared_words():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    head = Unit("headline", [line("迎峰度冬保供电")], stream=0)
+    other = Unit("body", [line("会议强调，各级各部门要压实责任，确保安全度汛。")], stream=1)
+    caption = Unit("body", [line("12月12日，电力部门开展“迎峰度冬”各项举措，确保供电。")], stream=2)
+    out = attach_headlines([head, other, caption])
+    assert [len(u.headlines) for u in out] == [0, 1]
+    assert out[1] is caption
+
+
+def test_layout_running_text_estimated_large_is_no_headline():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+    s = "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立"
+    lines = [Line(Text(s, tuple(range(len(s)))), indent=0.0, row=0, rel_size=2.0)]
+    assert classify_lines(lines, 13.0, top_of_page=False, has_geometry=True) == ["body"]

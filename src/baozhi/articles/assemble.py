@@ -48,6 +48,7 @@ class Unit:
     headlines: list[list[Line]] = field(default_factory=list)
     jumps: list[Line] = field(default_factory=list)
     inner: list["Unit"] = field(default_factory=list)  # headline units printed inside this body
+    stream: int = 0  # the reading-order stream (page module) the unit was read from
 
 
 def _raw(line: Line) -> str:
@@ -60,6 +61,38 @@ def _flat(line: Line) -> str:
 
 def _has_sentence_punct(s: str) -> bool:
     return any(c in s for c in "。；！？")
+
+
+def _sized(line: Line) -> bool:
+    """The line's font size is measured (a PDF), not estimated from a ``-layout`` character grid
+    (where a body-sized estimate misses headlines set in a size close to the body's)."""
+    return line.rel_size is not None and line.font_size is not None
+
+
+def _closes(flat: str) -> bool:
+    """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
+    or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
+    caption) may start."""
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or _bracket_credit(flat)
+
+
+def _bare_photo_credit(flat: str) -> bool:
+    """A short line that is only a photo credit (毛如瑞摄, 本报记者任远摄, /摄)."""
+    return len(flat) <= BARE_CREDIT_CHARS and bool(CREDIT_END.search(flat)) and not _has_sentence_punct(flat) \
+        and "，" not in flat
+
+
+BARE_CREDIT_CHARS = 12
+"""A photo credit on a line of its own is at most this long (role words and one or two names)."""
+
+
+def _closes_at(lines: list[Line], i: int) -> bool:
+    """:func:`_closes` for line ``i``, also when a closing credit in brackets began on the line
+    before (…（记者卢碧云 / 通讯员范艳）)."""
+    f = _flat(lines[i])
+    if _closes(f):
+        return True
+    return i > 0 and f[-1:] in "）)" and cues.ends_sentence(_flat(lines[i - 1]) + f)
 
 
 def phrase_gap(raw: str) -> bool:
@@ -93,14 +126,22 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     """
     raw = _raw(line).strip()
     flat = _flat(line)
+    if line.rel_size is not None and not _sized(line) and line.rel_size < HEADLINE_REL_SIZE and flat \
+            and not cues.opens_article(flat) and not _has_sentence_punct(flat) and "，" not in flat \
+            and _grid_headline(raw):
+        return True  # -layout: a larger font the size estimate missed shows in the character grid
+    if line.rel_size is not None and not _sized(line) and flat.count("，") >= 2:
+        return False  # -layout: a size estimated from the grid does not make running text a headline
     if line.rel_size is not None:
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
-    if not flat or cues.opens_article(flat) or cues.dateline(flat):
+    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat) or _bracket_credit(flat):
         return False
     wid = cues.width(flat)
-    if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]):
+    if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]) \
+            and not (any(c.isdigit() for c in flat) and next_line is not None
+                     and not _fresh_start(next_line, w, has_geometry)):
         # justified body lines with digit runs come out letter-spaced too: only a
         # line that starts something new, or is too wide for the column, is a headline
         if after_boundary or (w and wid > w + HEADLINE_WIDE_EMS):
@@ -109,7 +150,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return not _has_sentence_punct(flat[:-1])
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
             and ("，" not in flat or wid < 2 * w) and not flat.endswith("。") \
-            and (after_boundary or not cues.ends_sentence(flat)):
+            and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line):
         return True
     if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
@@ -134,11 +175,41 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return False  # a comma inside a column-wide line: running text, not a headline
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
         return False
+    if after_headline and w and wid <= w - SHORT_HEAD_EMS and not any(c in flat for c in "，、：；“”（）"):
+        return True  # a short phrase under a headline line is its subtitle (the text after it may be an unindented caption)
     if next_line is not None and not _fresh_start(next_line, w, has_geometry):
         return False
     if wid <= w - HEADLINE_SHORT_EMS:
         return True
     return after_headline and (phrase_gap(raw) or " " in raw) and wid <= w + HEADLINE_WIDE_EMS
+
+
+WIDE_RUN_EMS = 2.0
+"""Two wide lines within this many ems of each other, the first ending mid-sentence, are lines
+of one wide text block (a caption set across columns), not a headline under a text."""
+
+
+def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
+    """``line`` goes on with the wide body line before it: that line ends mid-sentence and has
+    the same width (a caption's full lines), so ``line`` is its next line."""
+    if prev_line is None:
+        return False
+    pf = _flat(prev_line)
+    return not _closes(pf) and pf[-1:] not in ("：", ":") \
+        and abs(cues.width(pf) - cues.width(_flat(line))) <= WIDE_RUN_EMS
+
+
+_DIGIT_GAP = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$|^[0-9][0-9.%]* [\u4e00-\u9fff]")
+_CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、：；“”] [\u4e00-\u9fff，。、：；“”]")
+
+
+def _grid_headline(raw: str) -> bool:
+    """A ``-layout`` line whose spacing shows a font larger than the body's: digit runs set off
+    by single spaces between unspaced ideographs (镇原县 14 个重点项目集中开工: a wide glyph
+    covers more than one cell, a narrow digit leaves a gap; body lines with digits are either
+    unspaced or letter-spaced throughout)."""
+    v = raw.strip()
+    return bool(_DIGIT_GAP.search(v)) and not _CJK_GAP.search(v)
 
 
 def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
@@ -181,7 +252,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             i = 0
     for k in range(len(lines)):
         f = _flat(lines[k])
-        if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)):
+        if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)
+                                    or (_MASTHEAD.match(f) and _furniture_near(lines, k))):
             labels[k] = "furniture"
         elif cues.is_jump(f):
             labels[k] = "jump"
@@ -205,7 +277,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             boundary = True
         f = _flat(lines[k])
         if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4) and (lines[k].rel_size is None
-                                                                or lines[k].rel_size >= HEADLINE_REL_SIZE):
+                                                                or lines[k].rel_size >= HEADLINE_REL_SIZE) \
+                and not (CREDIT_END.search(f) and k > 0 and labels[k - 1] == "body"):  # a credit's 摄 wrapped
             # one ideograph on a line: a vertically set headline (竖排标题); in a PDF only when
             # set in a headline size (a caption's last character, 摄, wraps onto a line alone)
             labels[k] = "headline"
@@ -216,7 +289,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "headline"
             boundary = True
         else:
-            boundary = cues.ends_sentence(_flat(lines[k]))
+            boundary = _closes(_flat(lines[k]))
     # PDF: a kicker or subtitle set just above the body size, or in another typeface, next to
     # a headline line joins it
     faces = Counter(ln.font for ln, lab in zip(lines, labels) if lab == "body" and ln.font for _ in ln.text.value)
@@ -235,17 +308,78 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
                              and not cues.inline_byline(_flat(lines[k + 1]))):  # a byline's lead line
                 labels[k] = "headline"
                 changed = True
-    # a short unpunctuated line just before a headline line joins it (kicker above a title)
+    # a run of short unpunctuated lines between the end of a text and an article's lead (a
+    # byline or a dateline) is that article's headline group (kicker and title, title and subtitle)
+    for k in range(1, len(lines)):
+        if labels[k] != "body" or _sized(lines[k]):
+            continue
+        f = _flat(lines[k])
+        if not (cues.opens_article(f) or cues.dateline(f)) or labels[k - 1] != "body":
+            continue
+        i = _run_start(lines, labels, k - 1, w, in_credit)
+        if i < k - 1 and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
+            for j in range(i + 1, k):
+                labels[j] = "headline"
+    # short unpunctuated lines just before a headline line join it (kickers above a title, a
+    # title broken over lines above its subtitle) when a text ended before them
     for k in range(len(lines) - 2, -1, -1):
-        if labels[k] == "body" and labels[k + 1] == "headline":
-            f = _flat(lines[k])
-            prev_ok = k == 0 or labels[k - 1] != "body" or cues.ends_sentence(_flat(lines[k - 1]))
-            if lines[k].rel_size is not None:
-                continue  # PDF: font size already decided
-            if prev_ok and not _has_sentence_punct(f) and f[-1] not in "，、：；" and not cues.opens_article(f) \
-                    and not cues.dateline(f) and (w == 0 or cues.width(f) <= w + HEADLINE_WIDE_EMS + 10):
-                labels[k] = "headline"
+        if labels[k] != "body" or labels[k + 1] != "headline" or _sized(lines[k]):
+            continue  # (PDF: font size already decided)
+        i = _run_start(lines, labels, k, w, in_credit)
+        if i < k and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
+            for j in range(i + 1, k + 1):
+                labels[j] = "headline"
     return labels
+
+
+KICKER_MAX_LINES = 3
+"""At most this many unmarked lines above a lead or a headline line are taken into its group ..."""
+SIDE_HEAD_MAX_LINES = 8
+"""... or this many when all are short (a headline set beside its body, broken into short lines)."""
+SHORT_HEAD_EMS = 4.5
+"""A line at least this much narrower than ``W`` is no running line of a column (those are full,
+a paragraph's first line ``W - 2``, its last line ends a sentence): it may end in a comma and
+still be part of a headline group."""
+
+
+def _run_start(lines: list[Line], labels: list[str], k: int, w: float, in_credit: set[int]) -> int:
+    """Walk up from line ``k`` over body lines that may belong to a headline group; return the
+    index of the line above the run (``k`` when there is no run, -1 at the stream start)."""
+    i = k
+    short = True
+    commas = 0
+    while i >= 0 and labels[i] == "body" and i not in in_credit and not _sized(lines[i]) \
+            and _kicker_like(lines[i], w) and not _closes_at(lines, i):
+        f = _flat(lines[i])
+        short = short and bool(w) and cues.width(f) <= w - SHORT_HEAD_EMS
+        commas += "，" in f
+        n = k - i + 1
+        if n > (SIDE_HEAD_MAX_LINES if short else KICKER_MAX_LINES) or (commas and n > 1 and not short):
+            break
+        i -= 1
+    return i
+
+
+def _kicker_like(line: Line, w: float) -> bool:
+    """A line that may be part of a headline group: no sentence punctuation, not an article's
+    lead (byline, dateline) or a credit, not far wider than the column, and not ending in a
+    comma or colon unless it is short (:data:`SHORT_HEAD_EMS`; 、 may end a headline line)."""
+    f = _flat(line)
+    if not f or _has_sentence_punct(f) or cues.opens_article(f) or cues.dateline(f) or _bare_photo_credit(f) \
+            or _bracket_credit(f):
+        return False
+    wid = cues.width(f)
+    if f[-1] in "，：；" and not (w and wid <= w - SHORT_HEAD_EMS and f[-1] != "；"):
+        return False
+    return w == 0 or wid <= w + HEADLINE_WIDE_EMS + 10
+
+
+_BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
+
+
+def _bracket_credit(flat: str) -> bool:
+    """A line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
+    return bool(_BRACKET_CREDIT.match(flat))
 
 
 CREDIT_MAX_LINES = 6
@@ -288,6 +422,17 @@ def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: f
         return False  # not right under the headline (a photo between: a caption)
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     return nxt is None or nxt.bbox is None or nxt.bbox[1] - ln.bbox[3] > 0.6 * h
+
+
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|晨报|时报|商报|都市报|周报|日報|晚報)$")
+"""A newspaper's name (江城日报, 云台晚报): furniture when printed beside other furniture, wherever
+the dump puts the page's header block (PyMuPDF prints it in drawing order)."""
+
+
+def _furniture_near(lines: list[Line], i: int) -> bool:
+    """A furniture line (date, 第N版, editor, section) stands within two lines of line ``i``."""
+    return any(cues.is_furniture(_flat(lines[j])) or cues.is_section_label(_flat(lines[j]))
+               for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:
@@ -360,6 +505,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             lab = "body"
         if lab == "furniture":
             furniture.append(ln)
+            if cur is not None and cur.lines and cues.is_section_label(_flat(ln)) and _closes(_flat(cur.lines[-1])):
+                cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
         if lab == "headline":
             if units and units[-1].kind == "headline" and pending_byline is None:
@@ -382,7 +529,12 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             pending_byline = ln
             continue
         f = _flat(ln)
-        starts_article = pending_byline is not None or bool(cues.opens_article(f)) or ln.opens or closed
+        # a photo credit wrapped onto a line of its own closes the text above it, even where the
+        # reading-order stage saw a new block (a caption's last line is shorter than the block)
+        credit_tail = (cur is not None and cur.lines and pending_byline is None and _bare_photo_credit(f)
+                       and bool(CREDIT_AFTER_SENTENCE.search(_flat(cur.lines[-1]))) and not cues.opens_article(f))
+        starts_article = pending_byline is not None or bool(cues.opens_article(f)) or (ln.opens and not credit_tail) \
+            or closed
         if (not starts_article and cur is None and cut is not None and w and not cues.dateline(f)
                 and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
@@ -395,10 +547,10 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             cur.lines.append(ln)
         cut = None
         # a photo credit run in after the last sentence closes a caption (…运行。毛如瑞摄)
-        closed = cues.photo_credit_end(f)
+        closed = cues.photo_credit_end(f) or credit_tail
         if closed and cur is not None and cur is units[-1] and cur.byline_line is None \
                 and ln.rel_size is None and ln.row is None:  # geometry shows captions by their own blocks
-            k = _caption_start(cur.lines)
+            k = _caption_start(cur.lines, w)
             if k:
                 units.append(Unit("body", cur.lines[k:]))
                 cur.lines = cur.lines[:k]
@@ -417,15 +569,23 @@ CAPTION_LEADS = ("连日来", "近日", "日前", "当天", "近年来")
 """Time words that open a caption the way a date does (12月12日，…)."""
 
 
-def _caption_start(lines: list[Line]) -> int:
+def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     """Where a caption closed by a photo credit begins inside a body that holds other text
     before it: the last paragraph start (after a sentence end) within
     :data:`CAPTION_MAX_LINES` lines that opens the way captions do (a date: 12月12日，…;
-    连日来，…); 0 when there is none (the whole body is the caption, or no evidence)."""
+    连日来，…); 0 when there is none (the whole body is the caption, or no evidence). With the
+    column width ``w``: a paragraph start after a line wider than the column is no cut (the
+    text before it is set across columns like the caption: one photo news item); the caption
+    then starts with its block's first wide line, when a column-width sentence end precedes it."""
     lo = max(1, len(lines) - CAPTION_MAX_LINES)
     for k in range(len(lines) - 1, lo - 1, -1):
         f = _flat(lines[k])
         if cues.ends_sentence(_flat(lines[k - 1])) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
+            if w and cues.width(_flat(lines[k - 1])) > w + HEADLINE_WIDE_EMS:
+                j = k - 1  # the caption block starts with its first wide line
+                while j > 0 and cues.width(_flat(lines[j - 1])) > w + HEADLINE_WIDE_EMS:
+                    j -= 1
+                return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
             return k
     return 0
 
@@ -443,7 +603,18 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     nxt = labels[j] if j < len(labels) else None
     if nxt != "body":
         return i >= 0 and labels[i] == "body"
-    return False
+    # a photo credit right under a text that ends a sentence is that text's last line (a
+    # caption's credit wrapped onto a line of its own); a byline above a body follows a headline
+    return j == k + 1 and i == k - 1 and i >= 0 and labels[i] == "body" \
+        and cues.ends_sentence(_flat(lines[i])) and bool(PHOTO_CREDIT.search(_flat(lines[k])))
+
+
+PHOTO_CREDIT = re.compile(r"(?:摄影?|攝影?)$")
+"""An own-line credit ending so credits a photo (本报记者姚仕安摄), not a text (文/图)."""
+CREDIT_AFTER_SENTENCE = re.compile(r"[。！？”）][^。！？”，、]{0,8}$")
+"""A line ending a sentence, or a sentence and the start of a credit (…参与者。记者常 / 春霖文/图)."""
+CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*文)$")
+"""A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
 
 
 def _bigrams(s: str) -> set[str]:
@@ -477,6 +648,31 @@ HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
 
 
+def _side_by_side(lines: list[Line]) -> list[list[Line]]:
+    """``-layout`` headline lines in clusters that share no horizontal extent: headlines of
+    modules set side by side, printed row by row in one group. Each cluster keeps its lines
+    top to bottom; the cluster of the first line comes first. One cluster when the lines
+    overlap (a headline's lines are stacked) or have no grid rows."""
+    if any(ln.row is None or ln.bbox is None for ln in lines):
+        return [lines]
+    parent = list(range(len(lines)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for i, a in enumerate(lines):
+        for j in range(i):
+            b = lines[j]
+            if a.bbox[0] < b.bbox[2] and b.bbox[0] < a.bbox[2]:  # type: ignore[index]
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Line]] = {}
+    for i, ln in enumerate(lines):
+        groups.setdefault(find(i), []).append(ln)
+    return list(groups.values())
+
+
 def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[Unit]:
     """Split a headline group printed as several blocks (blank lines between; each line when
     the dump has no blank lines) where a block shares its words with another body than the
@@ -493,6 +689,11 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
         out.append(u)
         if u.kind != "headline" or len(u.lines) < 2:
             continue
+        side = _side_by_side(u.lines)
+        if len(side) > 1:
+            u.lines = side[0]
+            out.extend(Unit("headline", p, stream=u.stream) for p in side[1:])
+            continue
         gaps = any(ln.gap_before for ln in u.lines[1:])
         blocks: list[list[Line]] = []
         for ln in u.lines:
@@ -503,7 +704,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             blocks[-1].append(ln)
         parts: list[list[Line]] = [[]]
         cur_body: int | None = None
-        near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW]
+        near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW and units[b].stream == u.stream]
         for blk in blocks:
             htext = "".join(_flat(l) for l in blk)
             hb = _bigrams(htext)
@@ -516,7 +717,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 cur_body = best
             parts[-1].extend(blk)
         u.lines = parts[0]
-        out.extend(Unit("headline", p) for p in parts[1:])
+        out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
     return out
 
 
@@ -530,6 +731,10 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for the body after the group, the usual order); pairs are taken best
     first, one group per body. A group left over heads an article of its own
     (a photo headline, a headline whose body is elsewhere).
+
+    ``units`` may come from several reading-order streams (``Unit.stream``, the
+    modules of a ``-layout`` dump or a PDF): a group may head a body of another
+    stream by shared words, but only units of one stream are neighbours.
     """
     body_grams = {id(u): _bigrams("".join(_flat(l) for l in u.lines)) for u in units if u.kind == "body"}
     units = _split_mixed_groups(units, body_grams)
@@ -549,7 +754,9 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
                 continue  # keeps the work linear on huge inputs; a page has far fewer units
             ov = _share(hb, grams[b])
             bonus = 0.0
-            if b == g + 1:
+            if units[b].stream != units[g].stream:
+                pass  # neighbours across a stream boundary are not neighbours on the page
+            elif b == g + 1:
                 bonus = ADJACENT_BONUS
             elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
@@ -569,7 +776,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         if g in owner:
             continue
         hb = _bigrams("".join(_flat(l) for l in units[g].lines))
-        near = [b for b in (g - 1, g + 1) if b in grams] + inner_of.get(g, [])
+        near = [b for b in (g - 1, g + 1) if b in grams and units[b].stream == units[g].stream] + inner_of.get(g, [])
         best = max(near, key=lambda b: _share(hb, grams[b]), default=None)
         if best is not None and best in taken and _share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best

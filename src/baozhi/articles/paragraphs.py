@@ -71,7 +71,8 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     cur: list[Text] = []
     prev: Line | None = None
     for ln in lines:
-        if prev is not None and (_break_between(prev, ln, w, has_indent) or _short_line_break(prev, ln, lines)):
+        if prev is not None and (_break_between(prev, ln, w, has_indent) or _short_line_break(prev, ln, lines)
+                                 or _wide_block_break(prev, ln, w)):
             paras.append(cur)
             cur = []
         cur.append(clean(ln.text))
@@ -91,6 +92,22 @@ def _short_line_break(a: Line, b: Line, lines: list[Line]) -> bool:
         return False
     right = max(ln.bbox[2] for ln in lines if ln.bbox is not None and abs(ln.bbox[0] - b.bbox[0]) <= 0.5 * em)
     return a.bbox[2] < right - SHORT_LINE_EMS * em
+
+
+WIDE_BLOCK_EMS = 2.5
+"""A line this much wider than ``W`` belongs to a block set across columns (a caption)."""
+WIDE_SHORT_EMS = 2.5
+"""... where a line ending a sentence this much narrower than the next line ends a paragraph."""
+
+
+def _wide_block_break(a: Line, b: Line, w: float) -> bool:
+    """Text set across columns (a caption, a photo news item) has no indents and a width of its
+    own: a line that ends a sentence well short of the next, wide, line ends its paragraph
+    (1月29日，…就餐。 / 近年来，山东省…)."""
+    if not w or a.bbox is not None and a.font_size or not ends_sentence(a.text.value):
+        return False
+    wb = width("".join(b.text.value.split()))
+    return wb > w + WIDE_BLOCK_EMS and width("".join(a.text.value.split())) <= wb - WIDE_SHORT_EMS
 
 
 def _break_between(a: Line, b: Line, w: float, has_indent: bool) -> bool:
