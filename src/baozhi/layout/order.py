@@ -126,7 +126,7 @@ def _opens_text(flat: str, w: float) -> bool:
 def _headline_like(flat: str) -> bool:
     return (len(flat) >= 2 and not (set(flat) & _CLAUSE_PUNCT) and not flat.endswith("：") and not cues.ends_sentence(flat)
             and not cues.opens_article(flat) and not cues.dateline(flat) and not cues.own_line_byline(flat)
-            and not cues.photo_credit_end(flat) and not cues.is_furniture(flat))
+            and not cues.photo_credit_end(flat) and not cues.is_furniture(flat) and not cues.bracket_credit(flat))
 
 
 def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str]:
