@@ -530,3 +530,11 @@ def test_caption_lines_in_a_column_keep_a_size_for_paragraph_breaks():
     caption = next(s for s in streams if s[0].text.value == cap[0])
     assert all(ln.font_size and ln.font_size > 0 for ln in caption)
     assert [p.value for p in split_paragraphs(caption, 14.0, True)] == [cap[0] + cap[1], cap[2] + cap[3]]
+
+
+def test_title_of_lone_characters_at_even_wide_gaps_is_one_line():
+    head = " " * 13 + "“           冻           马          ”           加         鞭"
+    rows = [head] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    assert _rows("\n".join(rows))[0] == [head.strip()]
+    # lone figures of a table at uneven gaps are not
+    assert len(_rows("\n".join(["甲   乙                    丙  丁"] + rows[1:]))[0]) > 1

@@ -123,12 +123,17 @@ def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
 
 def _all_spaced(row: str, segs: list[tuple[int, int]]) -> bool:
     """Every piece of the row is a letter-spaced run or a lone character or two, and one of
-    them is letter-spaced: one widely letter-spaced title (``探      寻 嘉 州 春       天``)."""
+    them is letter-spaced, or four or more lone characters stand at even gaps: one widely
+    letter-spaced title (``探      寻 嘉 州 春       天``)."""
     texts = [row[a:b] for a, b in segs]
     if any(ch in t for t in texts for ch in "，。；：、"):
         return False
     spaced = [cues.letter_spaced(t) for t in texts]
-    return any(spaced) and all(sp or len(t) <= 2 for t, sp in zip(texts, spaced))
+    if any(spaced) and all(sp or len(t) <= 2 for t, sp in zip(texts, spaced)):
+        return True
+    # or lone characters only, at even gaps: a title spaced wider still (“   冻   马   ”   加   鞭)
+    gaps = [b[0] - a[1] for a, b in zip(segs, segs[1:])]
+    return len(texts) >= 4 and all(len(t) <= 2 for t in texts) and max(gaps) <= 1.5 * min(gaps) + 1
 
 
 def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: float = 0.0) -> list[tuple[int, int]]:
