@@ -538,3 +538,12 @@ def test_title_of_lone_characters_at_even_wide_gaps_is_one_line():
     assert _rows("\n".join(rows))[0] == [head.strip()]
     # lone figures of a table at uneven gaps are not
     assert len(_rows("\n".join(["甲   乙                    丙  丁"] + rows[1:]))[0]) > 1
+
+
+def test_kicker_ending_in_a_colon_over_a_headline_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "济南：", "老年助餐服务暖民心", "", ""] + LEFT)
+    assert not _segs(["济南："])[0][0].head
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[2][0].head] == [True, True]

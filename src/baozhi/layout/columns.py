@@ -410,8 +410,8 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             nb = _above(rows, s, 2, 1)
             if nb is None or not nb.head:
                 continue
-            if _title_text(s, w) or s.text.endswith("、") and _title_text(
-                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w):  # a title wrapped after a 、
+            if _title_text(s, w) or s.text.endswith(("、", "：")) and _title_text(
+                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w):  # a title wrapped after a 、 (or a 济南： kicker)
                 up = _near(rows, s, -1)
                 if up is not None and not up.head and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) >= w - 1.5 \
                         and not cues.ends_sentence(cues.squash(up.text)):
