@@ -547,3 +547,15 @@ def test_kicker_ending_in_a_colon_over_a_headline_is_a_headline_line():
     assert not _segs(["济南："])[0][0].head
     _size_headlines(rows)
     assert [rows[1][0].head, rows[2][0].head] == [True, True]
+
+
+def test_short_kicker_ending_in_a_comma_alone_under_a_blank_band_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "三江口村办小报，", "沟通了民意宣传了政策", "", ""] + LEFT)
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[2][0].head] == [True, True]
+    # the same line right under running text is not (a sentence runs on)
+    rows = _segs(LEFT[1:3] + ["三江口村办小报，", "沟通了民意宣传了政策", "", ""] + LEFT)
+    _size_headlines(rows)
+    assert not rows[2][0].head

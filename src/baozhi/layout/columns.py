@@ -405,12 +405,17 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a title line stands right above a headline line (a kicker, a title over its subtitle)
     for row in reversed(rows):
         for s in row:
-            if s.head or "，" in s.text:
+            if s.head:
                 continue
             nb = _above(rows, s, 2, 1)
             if nb is None or not nb.head:
                 continue
-            if _title_text(s, w) or s.text.endswith(("、", "：")) and _title_text(
+            # a short line ending in a comma alone under a blank band is a kicker too (三江口村办小报，)
+            lone = s.text.endswith("，") and "，" not in s.text[:-1] and em_width(s.text) <= w - 2.5 \
+                and _near(rows, s, -1) is None
+            if "，" in s.text and not lone:
+                continue
+            if _title_text(s, w) or s.text.endswith(("、", "：", "，")) and _title_text(
                     _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w):  # a title wrapped after a 、 (or a 济南： kicker)
                 up = _near(rows, s, -1)
                 if up is not None and not up.head and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) >= w - 1.5 \
