@@ -559,3 +559,13 @@ def test_short_kicker_ending_in_a_comma_alone_under_a_blank_band_is_a_headline_l
     rows = _segs(LEFT[1:3] + ["三江口村办小报，", "沟通了民意宣传了政策", "", ""] + LEFT)
     _size_headlines(rows)
     assert not rows[2][0].head
+
+
+def test_digit_spaced_title_over_running_text_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    # the subtitle's second piece stands over the next column's first line
+    rows = _segs(["", "计划总投资 134.12 亿元", "19个，新建项目33个，项目总投", "资53.6亿元，重大前期项目17", "个。据了解，此次集中开工项目"]
+                 + LEFT[1:])
+    _size_headlines(rows)
+    assert rows[1][0].head and not rows[2][0].head

@@ -289,7 +289,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
         return False  # indented under a line of running text: a paragraph's first line
     if below is not None and abs(below.a - s.a) <= 1 and "，" in cues.squash(s.text):
         return False  # a sentence runs on from its left edge: a caption or body line
-    if below is not None and s.a - indent <= below.a <= s.a + 1 and _running_text(below, w):
+    if below is not None and s.a - indent <= below.a <= s.a + 1 and _running_text(below, w) and not big:
         return False  # a full line runs on right below, from its left edge: a paragraph's first line
     return True
 
