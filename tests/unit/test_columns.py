@@ -530,3 +530,42 @@ def test_caption_lines_in_a_column_keep_a_size_for_paragraph_breaks():
     caption = next(s for s in streams if s[0].text.value == cap[0])
     assert all(ln.font_size and ln.font_size > 0 for ln in caption)
     assert [p.value for p in split_paragraphs(caption, 14.0, True)] == [cap[0] + cap[1], cap[2] + cap[3]]
+
+
+def test_title_of_lone_characters_at_even_wide_gaps_is_one_line():
+    head = " " * 13 + "“           冻           马          ”           加         鞭"
+    rows = [head] + [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    assert _rows("\n".join(rows))[0] == [head.strip()]
+    # lone figures of a table at uneven gaps are not
+    assert len(_rows("\n".join(["甲   乙                    丙  丁"] + rows[1:]))[0]) > 1
+
+
+def test_kicker_ending_in_a_colon_over_a_headline_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "济南：", "老年助餐服务暖民心", "", ""] + LEFT)
+    assert not _segs(["济南："])[0][0].head
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[2][0].head] == [True, True]
+
+
+def test_short_kicker_ending_in_a_comma_alone_under_a_blank_band_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    rows = _segs(["", "三江口村办小报，", "沟通了民意宣传了政策", "", ""] + LEFT)
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[2][0].head] == [True, True]
+    # the same line right under running text is not (a sentence runs on)
+    rows = _segs(LEFT[1:3] + ["三江口村办小报，", "沟通了民意宣传了政策", "", ""] + LEFT)
+    _size_headlines(rows)
+    assert not rows[2][0].head
+
+
+def test_digit_spaced_title_over_running_text_is_a_headline_line():
+    from baozhi.layout.columns import _size_headlines
+
+    # the subtitle's second piece stands over the next column's first line
+    rows = _segs(["", "计划总投资 134.12 亿元", "19个，新建项目33个，项目总投", "资53.6亿元，重大前期项目17", "个。据了解，此次集中开工项目"]
+                 + LEFT[1:])
+    _size_headlines(rows)
+    assert rows[1][0].head and not rows[2][0].head

@@ -123,12 +123,17 @@ def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
 
 def _all_spaced(row: str, segs: list[tuple[int, int]]) -> bool:
     """Every piece of the row is a letter-spaced run or a lone character or two, and one of
-    them is letter-spaced: one widely letter-spaced title (``探      寻 嘉 州 春       天``)."""
+    them is letter-spaced, or four or more lone characters stand at even gaps: one widely
+    letter-spaced title (``探      寻 嘉 州 春       天``)."""
     texts = [row[a:b] for a, b in segs]
     if any(ch in t for t in texts for ch in "，。；：、"):
         return False
     spaced = [cues.letter_spaced(t) for t in texts]
-    return any(spaced) and all(sp or len(t) <= 2 for t, sp in zip(texts, spaced))
+    if any(spaced) and all(sp or len(t) <= 2 for t, sp in zip(texts, spaced)):
+        return True
+    # or lone characters only, at even gaps: a title spaced wider still (“   冻   马   ”   加   鞭)
+    gaps = [b[0] - a[1] for a, b in zip(segs, segs[1:])]
+    return len(texts) >= 4 and all(len(t) <= 2 for t in texts) and max(gaps) <= 1.5 * min(gaps) + 1
 
 
 def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: float = 0.0) -> list[tuple[int, int]]:
@@ -284,7 +289,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
         return False  # indented under a line of running text: a paragraph's first line
     if below is not None and abs(below.a - s.a) <= 1 and "，" in cues.squash(s.text):
         return False  # a sentence runs on from its left edge: a caption or body line
-    if below is not None and s.a - indent <= below.a <= s.a + 1 and _running_text(below, w):
+    if below is not None and s.a - indent <= below.a <= s.a + 1 and _running_text(below, w) and not big:
         return False  # a full line runs on right below, from its left edge: a paragraph's first line
     return True
 
@@ -400,13 +405,18 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
     # a title line stands right above a headline line (a kicker, a title over its subtitle)
     for row in reversed(rows):
         for s in row:
-            if s.head or "，" in s.text:
+            if s.head:
                 continue
             nb = _above(rows, s, 2, 1)
             if nb is None or not nb.head:
                 continue
-            if _title_text(s, w) or s.text.endswith("、") and _title_text(
-                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w):  # a title wrapped after a 、
+            # a short line ending in a comma alone under a blank band is a kicker too (三江口村办小报，)
+            lone = s.text.endswith("，") and "，" not in s.text[:-1] and em_width(s.text) <= w - 2.5 \
+                and _near(rows, s, -1) is None
+            if "，" in s.text and not lone:
+                continue
+            if _title_text(s, w) or s.text.endswith(("、", "：", "，")) and _title_text(
+                    _Seg(s.r, s.a, s.b - 1, s.text[:-1]), w):  # a title wrapped after a 、 (or a 济南： kicker)
                 up = _near(rows, s, -1)
                 if up is not None and not up.head and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) >= w - 1.5 \
                         and not cues.ends_sentence(cues.squash(up.text)):
