@@ -307,7 +307,7 @@ def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
             prev_credit = p.kind == "body" and bool(_END_CREDIT.search(_tail_text(p)))
 
 
-HEADLINE_MOVE_SHARE = 0.5
+HEADLINE_MOVE_SHARE = 0.4
 """A headline group moves to an article's lead when at least this share of its character
 bigrams occur in that article's text ..."""
 HEADLINE_MOVE_MARGIN = 0.2
