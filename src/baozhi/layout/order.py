@@ -307,6 +307,126 @@ def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
             prev_credit = p.kind == "body" and bool(_END_CREDIT.search(_tail_text(p)))
 
 
+HEADLINE_MOVE_SHARE = 0.4
+"""A headline group moves to an article's lead when at least this share of its character
+bigrams occur in that article's text ..."""
+HEADLINE_MOVE_MARGIN = 0.2
+"""... and this much more than in the text it stands before."""
+HEADLINE_MOVE_CHARS = 4
+"""A headline line this long can tell by its words which article it heads."""
+HEADLINE_SPLIT_MARGIN = 0.3
+"""A headline line leaves its group only when it shares this much more of its bigrams with
+another article than with the group's (常晓勇出席 may be in both)."""
+
+
+def _bigrams(s: str) -> set[str]:
+    s = _GRAM_CHARS.sub("", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+_GRAM_CHARS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+
+
+def _share(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a) if a else 0.0
+
+
+def _is_lead(p: Piece) -> bool:
+    """A body piece that opens an article: an inline byline, a dated lead, an own-line credit,
+    or a line already marked as opening a text."""
+    if p.kind != "body":
+        return False
+    f = _flat(p.lines[0])
+    return p.labels[0] == "byline" or p.lines[0].opens or bool(cues.opens_article(f) or cues.dateline(f))
+
+
+def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
+    """Put each headline group right before the lead of the article it shares its words with.
+
+    ``ordered``: pieces in reading order. An article here is a lead piece (:func:`_is_lead`)
+    and the body pieces after it up to the next lead. A headline piece is first split into
+    groups where its lines share their words with different articles (PyMuPDF draws the
+    headlines of a page together); a group moves when at least :data:`HEADLINE_MOVE_SHARE`
+    of its bigrams occur in another article's text and :data:`HEADLINE_MOVE_MARGIN` more
+    than in the article it stands before. Returns the pieces in the new order."""
+    leads = [i for i, p in enumerate(ordered) if _is_lead(p)]
+    if not leads:
+        return ordered
+    art_of: dict[int, int] = {}
+    grams: dict[int, set[str]] = {}
+    cur = None
+    for i, p in enumerate(ordered):
+        if _is_lead(p):
+            cur = i
+            grams[i] = set()
+        if p.kind == "body" and cur is not None:
+            art_of[i] = cur
+            grams[cur] |= _bigrams("".join(_flat(ln) for ln in p.lines))
+
+    def best_lead(text: str) -> tuple[int | None, float]:
+        hb = _bigrams(text)
+        best, top = None, 0.0
+        for ld in leads:
+            sh = _share(hb, grams[ld])
+            if sh > top:
+                best, top = ld, sh
+        return best, top
+
+    items: list[tuple[int, Piece]] = []  # (position of the original piece, piece)
+    for i, p in enumerate(ordered):
+        if p.kind != "headline" or len(p.lines) < 2:
+            items.append((i, p))
+            continue
+        group = Piece("headline", index=p.index)
+        group_lead = None
+        for ln, lab in zip(p.lines, p.labels):
+            f = _flat(ln)
+            ld, sh = best_lead(f) if len(f) >= HEADLINE_MOVE_CHARS else (None, 0.0)
+            strong = ld is not None and sh >= HEADLINE_MOVE_SHARE
+            if group.lines and strong and group_lead is not None and ld != group_lead \
+                    and _share(_bigrams(f), grams[group_lead]) < sh - HEADLINE_SPLIT_MARGIN:
+                items.append((i, group))
+                group = Piece("headline", index=p.index)
+                group_lead = None
+            if strong and group_lead is None:
+                group_lead = ld
+            group.lines.append(ln)
+            group.labels.append(lab)
+        items.append((i, group))
+    moves: dict[int, list[Piece]] = {}
+    moved: set[int] = set()
+    for k, (i, p) in enumerate(items):
+        if p.kind != "headline":
+            continue
+        ld, sh = best_lead("".join(_flat(ln) for ln in p.lines))
+        if ld is None or sh < HEADLINE_MOVE_SHARE:
+            continue
+        nxt = next((j for j, q in items[k + 1:] if q.kind == "body"), None)
+        here = art_of.get(nxt) if nxt is not None else None
+        if here == ld:
+            continue  # already before (a piece of) that text: an article without a lead line may start there
+        here_sh = _share(_bigrams("".join(_flat(ln) for ln in p.lines)), grams[here]) if here is not None else 0.0
+        if here != ld and sh < here_sh + HEADLINE_MOVE_MARGIN:
+            continue
+        moves.setdefault(ld, []).append(p)
+        moved.add(id(p))
+        if nxt is not None and ordered[nxt].labels[0] == "body" and _fresh(_flat(ordered[nxt].lines[0]), w) \
+                and items[k + 1][1] is ordered[nxt]:
+            ordered[nxt].lines[0].opens = True  # the text the group stood before still starts there
+    if not moved:
+        return [p for _, p in items]
+    out: list[Piece] = []
+    for i, p in items:
+        if id(p) in moved:
+            continue
+        if p.kind == "body" and i in moves and (not out or out[-1] is not p):
+            out.extend(moves.pop(i))
+        out.append(p)
+    for k, p in enumerate(out):
+        p.index = k
+    return out
+
+
 DENSE_TANGLE_JOIN_RATE = 0.22
 """In a dump with a blank line after every line, a run of body lines is a tangle (lines of
 neighbouring columns printed in turn) when fewer than this share of its line joins form a
@@ -407,6 +527,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         pieces = untangle_dense(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
+    ordered = place_headlines(ordered, w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
