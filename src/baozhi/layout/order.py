@@ -196,10 +196,9 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     lines = split_rows(lines, w, gaps < SPARSE_GAPS)  # rows where pdftotext joined columns with spaces (layout/rows.py)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
-    if gaps < SPARSE_GAPS:
-        from .tangles import untangle  # noqa: PLC0415 (tangles.py builds on Piece)
+    from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
-        pieces = untangle(pieces, w)
+    pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     for p in ordered:
