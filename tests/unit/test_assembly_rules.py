@@ -444,3 +444,31 @@ def test_layout_running_text_estimated_large_is_no_headline():
     s = "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立"
     lines = [Line(Text(s, tuple(range(len(s)))), indent=0.0, row=0, rel_size=2.0)]
     assert classify_lines(lines, 13.0, top_of_page=False, has_geometry=True) == ["body"]
+
+
+def test_interleaved_columns_without_blank_line_evidence_are_read_apart():
+    # a dump with a blank line after every line: two columns printed line by line in turn
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import untangle_gapless
+    from baozhi.readers.dump import split_lines
+    a = ["府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县", "工作情况汇报并作出具体安排。"]
+    b = ["大常委会召开主任会议，听取关于全", "市预算执行情况的报告，审议有关议", "案并决定提请常委会会议审议。"]
+    flat = ["本报讯（记者王明）5月3日，市政", "本报讯（记者李华）5月3日，市人"]
+    for x, y in zip(a, b):
+        flat += [x, y]
+    lines = split_lines("\n\n".join(flat))
+    pieces = [Piece("body", lines, ["body"] * len(lines))]
+    out = untangle_gapless(pieces, 16.0)
+    assert ["".join(ln.text.value for ln in p.lines) for p in out] == [
+        "本报讯（记者王明）5月3日，市政" + "".join(a), "本报讯（记者李华）5月3日，市人" + "".join(b)]
+
+
+def test_running_text_without_blank_line_evidence_is_not_split():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import untangle_gapless
+    from baozhi.readers.dump import split_lines
+    text = "\n\n".join(["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县",
+                        "工作情况汇报并作出具体安排。会议", "强调，要压实各方责任，确保安全度", "汛，做好应急准备工作。"])
+    lines = split_lines(text)
+    pieces = [Piece("body", lines, ["body"] * len(lines))]
+    assert [len(p.lines) for p in untangle_gapless(pieces, 16.0)] == [6]

@@ -1,6 +1,7 @@
 """Small inputs for the reading-order rules of plain dumps without telling blank lines
 (PyMuPDF dumps, seed-like dumps with a blank line after every line)."""
-from baozhi.layout.order import hidden_headlines, join_rate, untangle_dense, Piece
+from baozhi.layout.order import Piece, hidden_headlines
+from baozhi.layout.tangles import untangle_gapless
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -33,16 +34,6 @@ def test_line_before_a_short_last_line_is_no_headline():
     assert hidden_headlines(lines, ["body"] * 4, 15.0) == ["body"] * 4
 
 
-def test_join_rate_counts_only_joins_between_ideographs():
-    running = ["市政府召开第十次常务会议研究部", "署防汛抗旱和安全生产工作听取各", "区县工作情况汇报并作出具体安排",
-               "会议强调各级各部门要压实责任确", "保安全度汛推动预算管理提质增效", "切实做好各项工作不辜负组织厚望",
-               "会议听取了各代表团审议区人大常"]
-    # 部署, 各区, 确保 form words; 排会, 效切, 望会 do not
-    assert join_rate(running) == 3 / 6
-    assert join_rate([x + "。" for x in running]) == 1.0  # no join between two ideographs
-    assert join_rate(["短", "句"]) == 1.0  # too few joins to tell
-
-
 def test_interleaved_columns_in_a_seedlike_dump_are_read_apart():
     a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县",
          "工作情况汇报并作出具体安排。会议", "强调，各级各部门要压实责任，确保", "安全度汛，推动防汛工作落到实处。"]
@@ -50,7 +41,7 @@ def test_interleaved_columns_in_a_seedlike_dump_are_read_apart():
          "会议指出，要依法履行监督职责，推", "动预算管理提质增效，服务全市经济", "社会发展大局，更好保障改善民生。"]
     mixed = [x for pair in zip(a, b) for x in pair]
     pieces = [Piece("body", lines_of(mixed, gaps=True), ["body"] * len(mixed))]
-    out = untangle_dense(pieces, 16.0)
+    out = untangle_gapless(pieces, 16.0)
     texts = ["".join(ln.text.value for ln in p.lines) for p in out]
     assert "".join(a) in texts and "".join(b) in texts
 

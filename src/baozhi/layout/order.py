@@ -427,84 +427,6 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
     return out
 
 
-DENSE_TANGLE_JOIN_RATE = 0.22
-"""In a dump with a blank line after every line, a run of body lines is a tangle (lines of
-neighbouring columns printed in turn) when fewer than this share of its line joins form a
-dictionary word (running text: about 40%; unrelated lines: about 7%)."""
-DENSE_TANGLE_MIN_LINES = 8
-"""... judged only on runs this long (a short run has too few joins to tell)."""
-DENSE_TANGLE_CHUNK = 240
-"""A tangle is untangled in chunks of this many lines (a page's tangle is shorter; the bound
-keeps the beam search linear in the input on huge files)."""
-JOIN_RATE_MIN_CHARS = 6
-"""Joins between lines shorter than this (names, last lines) are not counted in the rate."""
-JOIN_RATE_MIN_PAIRS = 6
-"""Fewer counted joins than this say nothing (the rate is then 1.0)."""
-
-
-def _joinable(p: Piece) -> bool:
-    """A body piece, or a one-line letter-spaced line with digits (a justified body line the
-    classifier took for a headline): the members of a run of interleaved body lines."""
-    if p.kind == "body":
-        return all(lab == "body" for lab in p.labels)
-    if p.kind == "headline" and len(p.lines) == 1:
-        raw = p.lines[0].text.value
-        return cues.letter_spaced(raw) and any(c.isdigit() for c in raw)
-    return False
-
-
-def _word_char(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-def join_rate(flats: list[str]) -> float:
-    """Share of the joins between consecutive lines (both at least
-    :data:`JOIN_RATE_MIN_CHARS` long) that form a dictionary word
-    (:func:`~baozhi.layout.joins.join_score` > 0). Only joins between two ideographs count (a
-    line ending in punctuation forms no word with the next); 1.0 when fewer than
-    :data:`JOIN_RATE_MIN_PAIRS` joins count."""
-    pairs = [(a, b) for a, b in zip(flats, flats[1:]) if len(a) >= JOIN_RATE_MIN_CHARS and len(b) >= JOIN_RATE_MIN_CHARS
-             and _word_char(a[-1]) and _word_char(b[0])]
-    if len(pairs) < JOIN_RATE_MIN_PAIRS:
-        return 1.0
-    return sum(1 for a, b in pairs if join_score(a, b) > 0) / len(pairs)
-
-
-def untangle_dense(pieces: list[Piece], w: float) -> list[Piece]:
-    """Dumps with a blank line after every line (seed-like): a run of body lines whose joins
-    rarely read as running text (:data:`DENSE_TANGLE_JOIN_RATE`) is a tangle; it is cut into
-    one-line pieces and split into column streams by :func:`untangle`."""
-    if not w:
-        return pieces
-    out: list[Piece] = []
-    i, n = 0, len(pieces)
-    while i < n:
-        j = i
-        while j < n and _joinable(pieces[j]):
-            j += 1
-        if j == i:
-            out.append(pieces[i])
-            i += 1
-            continue
-        run = pieces[i:j]
-        lines = [(ln, lab) for p in run for ln, lab in zip(p.lines, p.labels)]
-        flats = [_flat(ln) for ln, _ in lines]
-        wide = sum(1 for f in flats if cues.width(f) > w + WIDE_EMS)
-        # rows that join the lines of two columns (narrow gutters) are no tangle of lines
-        if len(lines) >= DENSE_TANGLE_MIN_LINES and 2 * wide < len(lines) and join_rate(flats) < DENSE_TANGLE_JOIN_RATE:
-            ones = [Piece("body" if lab == "body" else "headline", [ln], [lab], index=run[0].index) for ln, lab in lines]
-            from .tangles import untangle  # noqa: PLC0415 (tangles.py builds on Piece)
-
-            for c in range(0, len(ones), DENSE_TANGLE_CHUNK):
-                out.extend(untangle(ones[c:c + DENSE_TANGLE_CHUNK], w))
-        else:
-            out.extend(run)
-        i = j
-    for k, p in enumerate(out):
-        p.index = k
-    return out
-
-
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -519,12 +441,9 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
-    if gaps < SPARSE_GAPS:
-        from .tangles import untangle  # noqa: PLC0415 (tangles.py builds on Piece)
+    from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
-        pieces = untangle(pieces, w)
-    else:
-        pieces = untangle_dense(pieces, w)
+    pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     ordered = place_headlines(ordered, w)
