@@ -73,7 +73,8 @@ def _closes(flat: str) -> bool:
     """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
     or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
     caption) may start."""
-    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or _bracket_credit(flat)
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or _bracket_credit(flat) \
+        or bool(_CLOSING_NAMES.search(flat))
 
 
 def _bare_photo_credit(flat: str) -> bool:
@@ -150,7 +151,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return not _has_sentence_punct(flat[:-1])
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
             and ("，" not in flat or wid < 2 * w) and not flat.endswith("。") \
-            and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line):
+            and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line) \
+            and not _first_line_before(flat, next_line):
         return True
     if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
@@ -187,6 +189,22 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
 WIDE_RUN_EMS = 2.0
 """Two wide lines within this many ems of each other, the first ending mid-sentence, are lines
 of one wide text block (a caption set across columns), not a headline under a text."""
+
+
+FIRST_LINE_GAP = (1.0, 3.0)
+"""A paragraph's first line is about two ems (its indent) narrower than the full line after it."""
+
+
+def _first_line_before(flat: str, next_line: Line | None) -> bool:
+    """``flat`` reads as the first line of a paragraph in a column wider than ``W`` (an article
+    set wider than the page's usual column): the next line is running text (punctuated, no
+    article's lead) about an indent wider."""
+    if next_line is None:
+        return False
+    nf = _flat(next_line)
+    d = cues.width(nf) - cues.width(flat)
+    return FIRST_LINE_GAP[0] <= d <= FIRST_LINE_GAP[1] and any(c in nf for c in "，；。、") \
+        and not cues.opens_article(nf) and not cues.dateline(nf)
 
 
 def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
@@ -380,6 +398,10 @@ _BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
 def _bracket_credit(flat: str) -> bool:
     """A line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
     return bool(_BRACKET_CREDIT.match(flat))
+
+
+_CLOSING_NAMES = re.compile(r"[。！？”][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
+"""A sentence end followed by names in brackets (…6200万元。（贺勇谭娅）): the text is closed."""
 
 
 CREDIT_MAX_LINES = 6
