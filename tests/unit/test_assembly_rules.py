@@ -390,3 +390,17 @@ def test_first_line_of_a_paragraph_in_a_wider_column_is_no_headline():
     from baozhi.text import Text
     lines = [Line(Text(s, tuple(range(len(s))))) for s in BODY_A + BODY_B + wide]
     assert set(classify_lines(lines, 16.0)) == {"body"}
+
+
+def test_caption_cut_keeps_a_wide_paragraph_ending_in_a_short_line():
+    from baozhi.articles.assemble import _caption_start
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    col = ["会议强调，各级各部门要压实", "责任，确保安全度汛。"]
+    cap = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅", "内就餐。",
+           "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐", "全覆盖。新华社记者简峥摄"]
+    assert _caption_start([line(s) for s in col + cap], 16.0) == 2
+    assert _caption_start([line(s) for s in cap], 16.0) == 0

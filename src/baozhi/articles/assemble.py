@@ -591,6 +591,11 @@ CAPTION_LEADS = ("连日来", "近日", "日前", "当天", "近年来")
 """Time words that open a caption the way a date does (12月12日，…)."""
 
 
+def _wide(line: Line, w: float) -> bool:
+    """The line runs wider than the column (a caption or photo news set across columns)."""
+    return cues.width(_flat(line)) > w + HEADLINE_WIDE_EMS
+
+
 def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     """Where a caption closed by a photo credit begins inside a body that holds other text
     before it: the last paragraph start (after a sentence end) within
@@ -603,11 +608,13 @@ def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     for k in range(len(lines) - 1, lo - 1, -1):
         f = _flat(lines[k])
         if cues.ends_sentence(_flat(lines[k - 1])) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
-            if w and cues.width(_flat(lines[k - 1])) > w + HEADLINE_WIDE_EMS:
-                j = k - 1  # the caption block starts with its first wide line
-                while j > 0 and cues.width(_flat(lines[j - 1])) > w + HEADLINE_WIDE_EMS:
-                    j -= 1
-                return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
+            if w and _wide(lines[k], w):
+                j = k  # the caption block starts with its first wide line
+                while j > 0 and (_wide(lines[j - 1], w) or (j > 1 and _wide(lines[j - 2], w)
+                                                             and not cues.ends_sentence(_flat(lines[j - 2])))):
+                    j -= 1  # (a wide line's paragraph may end in a short line)
+                if j < k:
+                    return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
             return k
     return 0
 
