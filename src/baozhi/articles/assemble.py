@@ -73,7 +73,7 @@ def _closes(flat: str) -> bool:
     """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
     or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
     caption) may start."""
-    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or _bracket_credit(flat) \
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat) \
         or bool(_CLOSING_NAMES.search(flat))
 
 
@@ -137,7 +137,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
-    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat) or _bracket_credit(flat):
+    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat):
         return False
     wid = cues.width(flat)
     if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]) \
@@ -384,20 +384,12 @@ def _kicker_like(line: Line, w: float) -> bool:
     comma or colon unless it is short (:data:`SHORT_HEAD_EMS`; 、 may end a headline line)."""
     f = _flat(line)
     if not f or _has_sentence_punct(f) or cues.opens_article(f) or cues.dateline(f) or _bare_photo_credit(f) \
-            or _bracket_credit(f):
+            or cues.bracket_credit(f):
         return False
     wid = cues.width(f)
     if f[-1] in "，：；" and not (w and wid <= w - SHORT_HEAD_EMS and f[-1] != "；"):
         return False
     return w == 0 or wid <= w + HEADLINE_WIDE_EMS + 10
-
-
-_BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
-
-
-def _bracket_credit(flat: str) -> bool:
-    """A line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
-    return bool(_BRACKET_CREDIT.match(flat))
 
 
 _CLOSING_NAMES = re.compile(r"[。！？”][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")

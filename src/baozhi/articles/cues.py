@@ -255,3 +255,11 @@ def min_width(s: str) -> float:
 
 def width(s: str) -> float:
     return em_width(s)
+
+
+_BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
+
+
+def bracket_credit(flat: str) -> bool:
+    """A de-spaced line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
+    return bool(_BRACKET_CREDIT.match(flat))
