@@ -472,3 +472,35 @@ def test_running_text_without_blank_line_evidence_is_not_split():
     lines = split_lines(text)
     pieces = [Piece("body", lines, ["body"] * len(lines))]
     assert [len(p.lines) for p in untangle_gapless(pieces, 16.0)] == [6]
+
+
+def test_names_in_brackets_after_the_last_sentence_close_the_text_before_a_kicker():
+    lines = BODY_A[:4] + ["年度投资6200万元。（贺勇谭娅）", "禹州市和沟村", "药材大丰收村民腰包鼓", "本报讯（记者周建平）12月11日，",
+                          "和沟村合作社中药材冬收现场一派繁忙的", "丰收景象。"]
+    d = parse("\n".join(lines))
+    assert d["articles"][1]["headline"] == ["禹州市和沟村", "药材大丰收村民腰包鼓"]
+
+
+def test_first_line_of_a_paragraph_in_a_wider_column_is_no_headline():
+    # the page's columns are 16 ems; this article runs 21 ems wide
+    wide = ["1月14日上午，区十六届人大一次会议主席团举", "行第四次会议。区委书记沈志刚出席会议并讲", "话。",
+            "会议听取了各代表团审议区人大常委会及", "“两院”工作报告情况的汇报；听取并通过议案", "处理意见的报告。"]
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+    lines = [Line(Text(s, tuple(range(len(s))))) for s in BODY_A + BODY_B + wide]
+    assert set(classify_lines(lines, 16.0)) == {"body"}
+
+
+def test_caption_cut_keeps_a_wide_paragraph_ending_in_a_short_line():
+    from baozhi.articles.assemble import _caption_start
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    col = ["会议强调，各级各部门要压实", "责任，确保安全度汛。"]
+    cap = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅", "内就餐。",
+           "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐", "全覆盖。新华社记者简峥摄"]
+    assert _caption_start([line(s) for s in col + cap], 16.0) == 2
+    assert _caption_start([line(s) for s in cap], 16.0) == 0

@@ -73,7 +73,8 @@ def _closes(flat: str) -> bool:
     """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
     or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
     caption) may start."""
-    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat)
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat) \
+        or bool(_CLOSING_NAMES.search(flat))
 
 
 def _bare_photo_credit(flat: str) -> bool:
@@ -150,7 +151,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return not _has_sentence_punct(flat[:-1])
     if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
             and ("，" not in flat or wid < 2 * w) and not flat.endswith("。") \
-            and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line):
+            and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line) \
+            and not _first_line_before(flat, next_line):
         return True
     if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
         return False
@@ -187,6 +189,22 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
 WIDE_RUN_EMS = 2.0
 """Two wide lines within this many ems of each other, the first ending mid-sentence, are lines
 of one wide text block (a caption set across columns), not a headline under a text."""
+
+
+FIRST_LINE_GAP = (1.0, 3.0)
+"""A paragraph's first line is about two ems (its indent) narrower than the full line after it."""
+
+
+def _first_line_before(flat: str, next_line: Line | None) -> bool:
+    """``flat`` reads as the first line of a paragraph in a column wider than ``W`` (an article
+    set wider than the page's usual column): the next line is running text (punctuated, no
+    article's lead) about an indent wider."""
+    if next_line is None:
+        return False
+    nf = _flat(next_line)
+    d = cues.width(nf) - cues.width(flat)
+    return FIRST_LINE_GAP[0] <= d <= FIRST_LINE_GAP[1] and any(c in nf for c in "，；。、") \
+        and not cues.opens_article(nf) and not cues.dateline(nf)
 
 
 def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
@@ -372,6 +390,10 @@ def _kicker_like(line: Line, w: float) -> bool:
     if f[-1] in "，：；" and not (w and wid <= w - SHORT_HEAD_EMS and f[-1] != "；"):
         return False
     return w == 0 or wid <= w + HEADLINE_WIDE_EMS + 10
+
+
+_CLOSING_NAMES = re.compile(r"[。！？”][（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
+"""A sentence end followed by names in brackets (…6200万元。（贺勇谭娅）): the text is closed."""
 
 
 CREDIT_MAX_LINES = 6
@@ -561,6 +583,11 @@ CAPTION_LEADS = ("连日来", "近日", "日前", "当天", "近年来")
 """Time words that open a caption the way a date does (12月12日，…)."""
 
 
+def _wide(line: Line, w: float) -> bool:
+    """The line runs wider than the column (a caption or photo news set across columns)."""
+    return cues.width(_flat(line)) > w + HEADLINE_WIDE_EMS
+
+
 def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     """Where a caption closed by a photo credit begins inside a body that holds other text
     before it: the last paragraph start (after a sentence end) within
@@ -573,11 +600,13 @@ def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     for k in range(len(lines) - 1, lo - 1, -1):
         f = _flat(lines[k])
         if cues.ends_sentence(_flat(lines[k - 1])) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
-            if w and cues.width(_flat(lines[k - 1])) > w + HEADLINE_WIDE_EMS:
-                j = k - 1  # the caption block starts with its first wide line
-                while j > 0 and cues.width(_flat(lines[j - 1])) > w + HEADLINE_WIDE_EMS:
-                    j -= 1
-                return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
+            if w and _wide(lines[k], w):
+                j = k  # the caption block starts with its first wide line
+                while j > 0 and (_wide(lines[j - 1], w) or (j > 1 and _wide(lines[j - 2], w)
+                                                             and not cues.ends_sentence(_flat(lines[j - 2])))):
+                    j -= 1  # (a wide line's paragraph may end in a short line)
+                if j < k:
+                    return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
             return k
     return 0
 

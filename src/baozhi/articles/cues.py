@@ -13,6 +13,9 @@ from importlib import resources
 
 from ..layout.chars import CLOSERS, SENTENCE_END, em_width, is_cjk
 
+CUE_CACHE = 8192
+"""Line cues are asked of the same line by several rules: the pure ones keep this many answers."""
+
 _ROLE = r"(?:全媒体记者|融媒体记者|首席记者|特约记者|实习记者|见习记者|实习生|记者|通讯员|摄影|摄|文/图|文／图|图/文)"
 
 
@@ -86,6 +89,7 @@ _BYLINE_CUT = re.compile(r"^[^\s，。（(]{0,12}?讯\s*[（(][^（()）]{0,40}$
 """An inline byline cut by the line end (运城晚报讯（记者 / 焦 斌）近日，…): narrow columns break it."""
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def opens_article(line: str) -> bool:
     """The line opens an article's text: an inline byline, whole or cut at the line end."""
     s = _simp(line)
@@ -121,6 +125,7 @@ DECORATION = re.compile(r"^[■□●○◆◇▲△★☆▶►◼◻]\s*")
 """A decoration mark printed before an own-line credit (■本报记者 X): owned, but not byline text."""
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
     s = DECORATION.sub("", line.strip())
@@ -211,6 +216,7 @@ def reporters_in(byline: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def ends_sentence(s: str) -> bool:
     """The line ends a sentence: 。！？… possibly followed by closing quotes/brackets."""
     s = s.rstrip()
@@ -223,6 +229,7 @@ def ends_sentence(s: str) -> bool:
     return bool(re.search(r"[（(][^（()）]*(?:记者|通讯员|摄)[^（()）]*[）)]$", s))
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def letter_spaced(s: str) -> bool:
     """``深 入 学 习``: most ideographs separated by single spaces."""
     s = s.strip()
