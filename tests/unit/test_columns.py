@@ -569,3 +569,13 @@ def test_digit_spaced_title_over_running_text_is_a_headline_line():
                  + LEFT[1:])
     _size_headlines(rows)
     assert rows[1][0].head and not rows[2][0].head
+
+
+def test_kicker_wrapped_after_a_pause_mark_reaches_its_title_across_other_rows():
+    from baozhi.layout.columns import _size_headlines
+
+    # rows of the module beside it (from cell 30) stand between the kicker and its title
+    rows = _segs(["", " " * 2 + "市委、市人大常委会、市政府、"] + [" " * 30 + x for x in LEFT[1:4]]
+                 + [" " * 2 + "市政协机关开展消防安全应急演练", "", ""] + LEFT)
+    _size_headlines(rows)
+    assert [rows[1][0].head, rows[5][0].head] == [True, True]

@@ -408,6 +408,10 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             if s.head:
                 continue
             nb = _above(rows, s, 2, 1)
+            if nb is None and s.text.endswith("、"):
+                # a kicker wrapped after a 、 reaches its title across rows other modules' lines
+                # pushed in between (nothing of its own cells there)
+                nb = _above(rows, s, CHAIN_ROWS, 1)
             if nb is None or not nb.head:
                 continue
             # a short line ending in a comma alone under a blank band is a kicker too (三江口村办小报，)
