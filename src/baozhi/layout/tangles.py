@@ -116,9 +116,11 @@ def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     the phrase a line break cut (``…乡村`` + ``治理…``)."""
     two: set[str] = set()
     three: set[str] = set()
+    add = str.__add__
     for s in lines:
-        two.update(s[i:i + 2] for i in range(len(s) - 1))
-        three.update(s[i:i + 3] for i in range(len(s) - 2))
+        pairs = list(map(add, s, s[1:]))
+        two.update(pairs)
+        three.update(map(add, pairs, s[2:]))
     return frozenset(two), frozenset(three)
 
 
@@ -134,7 +136,8 @@ def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None)
 def untangle_lines(lines: list[str], w: float, head: str | None = None,
                    vocab: tuple[frozenset[str], frozenset[str]] | None = None,
                    rows: list[int] | None = None, tails: list[str] | None = None,
-                   max_streams: int = TANGLE_MAX_STREAMS, with_score: bool = False, skip_cost: float = SKIP_COST):
+                   max_streams: int = TANGLE_MAX_STREAMS, with_score: bool = False, skip_cost: float = SKIP_COST,
+                   beam_width: int = TANGLE_BEAM):
     """Split interleaved lines into the column streams they came from.
 
     ``lines``: de-spaced lines in dump order; ``head``: the last line of the
@@ -145,7 +148,7 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     when an item is a block of several lines, the text of its last line (``lines`` holds
     the first), which the next line of its stream continues; ``max_streams``: at most so
     many streams; ``with_score``: return ``(streams, score)``; ``skip_cost``: the cost of
-    passing over a stream (:data:`SKIP_COST`).
+    passing over a stream (:data:`SKIP_COST`); ``beam_width``: states kept per line.
     Returns streams as lists of indices into ``lines`` (index -1 for ``head``),
     ordered by their first line (the stream continuing ``head`` first).
 
@@ -228,7 +231,7 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
                     key = (lasts[:pos] + (x,) + lasts[pos + 1:], pos)
                 if key not in nxt or nxt[key][0] < tot:
                     nxt[key] = (tot, new, lr, pos, r)
-        beam = sorted(nxt.values(), key=lambda t: -t[0])[:TANGLE_BEAM]
+        beam = sorted(nxt.values(), key=lambda t: -t[0])[:beam_width]
     out = []
     for node in beam[0][1]:
         st = []
@@ -295,6 +298,8 @@ GAPLESS_MIN = 6
 """A block of at least this many lines is looked at for a tangle when blank lines say nothing."""
 GAPLESS_MAX_STREAMS = 4
 """At most so many streams in a tangle found without blank lines (keeps the search cheap)."""
+GAPLESS_BEAM = 32
+"""States kept per line there (at most 4 streams need fewer)."""
 GAPLESS_SKIP_COST = 0.5
 """Passing over a stream costs less there: the stretch searched may hold lines of a column
 that does not take part in the interleave (1.0 lowered seedlike bench 0.551 -> 0.544)."""
@@ -345,7 +350,7 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
         part = flats[lo:hi]
         _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
         streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
-                                       skip_cost=GAPLESS_SKIP_COST)
+                                       skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
         if len(streams) < 2 or best - one < GAPLESS_MARGIN:
             out.append(p)
             continue
