@@ -504,3 +504,21 @@ def test_caption_cut_keeps_a_wide_paragraph_ending_in_a_short_line():
            "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐", "全覆盖。新华社记者简峥摄"]
     assert _caption_start([line(s) for s in col + cap], 16.0) == 2
     assert _caption_start([line(s) for s in cap], 16.0) == 0
+
+
+def test_short_title_after_another_articles_headline_heads_the_body_below_it():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    fair = Unit("body", [line("“十一”长假里，非遗传人展示传统技艺，海城高跷、抚顺地秧歌等项目吸引市民。")])
+    other = Unit("body", [line("会议强调，各级各部门要压实责任，确保安全度汛。")])
+    group = Unit("headline", [line("非遗传人展示传统技艺"), line("井盖“张大口”")])
+    cover = Unit("body", [line("6月11日，记者看到该路段一井盖损坏严重。本报记者雷金华摄")])
+    out = attach_headlines([fair, other, group, cover])
+    heads = {"".join(ln.text.value for ln in u.lines)[:4]: ["".join(ln.text.value for ln in g) for g in u.headlines]
+             for u in out}
+    assert heads["“十一”"] == ["非遗传人展示传统技艺"]
+    assert heads["6月11"] == ["井盖“张大口”"]

@@ -732,10 +732,17 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             ov = {b: _share(hb, bodies[b]) for b in near}
             best = max(near, key=lambda b: ov[b], default=None)
             strong = best is not None and ov[best] >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
+            nxt = ui + 1  # the body printed right after the group
             if strong:
                 if parts[-1] and cur_body is not None and best != cur_body and ov[cur_body] < ov[best] - SPLIT_MARGIN:
                     parts.append([])
                 cur_body = best
+            elif parts[-1] and cur_body is not None and cur_body != nxt and nxt in ov and ov[nxt] > 0 \
+                    and ov[cur_body] == 0:
+                # a short last title shares words only with the body right after the group, the
+                # lines before it another body's: it heads the body after it (井盖“张大口”)
+                parts.append([])
+                cur_body = nxt
             parts[-1].extend(blk)
         u.lines = parts[0]
         out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
