@@ -63,9 +63,10 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
     pieces: list[Piece] = []
     in_wide = False
     quiet = not gaps_mean_blocks or not any(ln.gap_before for ln in lines)  # no blank line tells a block
-    for ln, lab in zip(lines, labels):
+    flats = [_flat(ln) for ln in lines]
+    for k, (ln, lab) in enumerate(zip(lines, labels)):
         kind = "headline" if lab == "headline" else ("furniture" if lab == "furniture" else "body")
-        flat = _flat(ln)
+        flat = flats[k]
         wide = kind == "body" and bool(w) and cues.width(flat) > w + WIDE_EMS
         tail = in_wide and not wide and kind == "body" and pieces and not _closes(_flat(pieces[-1].lines[-1]))
         width_change = kind == "body" and pieces and pieces[-1].kind == "body" and wide != in_wide and not tail
@@ -74,7 +75,7 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
-                   and pieces[-1].labels[-1] == "body" and _piece_ends(_tail_text(pieces[-1]), flat, w)))
+                   and pieces[-1].labels[-1] == "body" and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
         if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             new = False  # an own-line byline heads the body that follows it
         if new:
@@ -93,6 +94,8 @@ def _piece_ends(a: str, b: str, w: float) -> bool:
     """Without telling blank lines: does a column piece end between lines ``a`` and ``b``?
     After a photo credit run in after the last sentence (…运行。毛如瑞摄), and after a
     reporters' credit in brackets that closes a text (…百分点。（记者卢碧云通讯员范艳））."""
+    if not a or a[-1] not in "摄攝）)":
+        return False  # both end so: a quick test first, most lines end otherwise
     return bool(cues.photo_credit_end(a) or _END_CREDIT.search(a))
 
 
@@ -124,7 +127,7 @@ def _opens_text(flat: str, w: float) -> bool:
 
 
 def _headline_like(flat: str) -> bool:
-    return (len(flat) >= 2 and not (set(flat) & _CLAUSE_PUNCT) and not flat.endswith("：") and not cues.ends_sentence(flat)
+    return (len(flat) >= 2 and _CLAUSE_PUNCT.isdisjoint(flat) and not flat.endswith("：") and not cues.ends_sentence(flat)
             and not cues.opens_article(flat) and not cues.dateline(flat) and not cues.own_line_byline(flat)
             and not cues.photo_credit_end(flat) and not cues.is_furniture(flat) and not cues.bracket_credit(flat))
 
@@ -143,7 +146,7 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
     n = len(lines)
 
     def member(j: int) -> bool:
-        return (out[j] == "body" and _headline_like(flats[j]) and abs(cues.width(flats[j]) - w) > FULL_SLACK
+        return (out[j] == "body" and abs(cues.width(flats[j]) - w) > FULL_SLACK and _headline_like(flats[j])
                 and not _first_line(flats, out, j, w) and not flats[j].endswith(_CREDIT_TAILS)
                 and not (j + 1 < n and cues.opens_article(flats[j] + flats[j + 1]))  # 本报讯记者蔡 / 南报道…
                 and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j])))
