@@ -146,3 +146,42 @@ def test_a_headline_line_whose_words_are_in_both_articles_stays_in_its_group():
     out = place_headlines([a, b, heads], 16.0)
     assert [len(p.lines) for p in out if p.kind == "headline"] == [2]
     assert out[1].kind == "headline" and out[2] is b
+
+
+def _body(texts):
+    return Piece("body", lines_of(texts), ["body"] * len(texts))
+
+
+def _order_of(out, pieces):
+    return [pieces.index(p) for p in out]
+
+
+def test_a_piece_closed_by_a_photo_credit_over_two_lines_is_no_open_tail():
+    from baozhi.layout.order import _dangles
+    assert not _dangles(_body(["电力工人在高空进行施工。本报记者雷", "金华摄"]))
+    assert not _dangles(_body(["项目总投资200万元。（贺勇谭娅）"]))
+    assert _dangles(_body(["方经济发展，起到积极的促进"]))
+
+
+def test_a_far_continuation_needs_a_word_across_the_break():
+    from baozhi.layout.order import relink
+    # 13-em column. The open tail 年度计划投 finds 资… (投资) four pieces on; without it, it is
+    # not paired with the unindented caption line that only the later bonus would pair
+    p0 = _body(["全市重点项目完成投资4.12亿元，年度计划投"])
+    p1 = Piece("headline", lines_of(["简讯"]), ["headline"])
+    p2 = _body(["为提升企业及居民群众消防安全", "能力，开展演练。"])
+    p3 = _body(["5月4日，市人大常委会开会。"])
+    p4 = _body(["资53.6亿元，重大前期工作稳", "步推进。"])
+    pieces = [p0, p1, p3, p2, p4]
+    assert _order_of(relink(pieces, 13.0), pieces) == [0, 4, 1, 2, 3]
+    assert _order_of(relink(pieces[:4], 13.0), pieces) == [0, 1, 2, 3]
+
+
+def test_a_piece_closed_by_a_credit_does_not_pull_a_caption_after_it():
+    from baozhi.layout.order import relink
+    p0 = _body(["电力工人在高空进行施工。本报记者雷", "金华摄"])
+    p1 = Piece("headline", lines_of(["简讯"]), ["headline"])
+    p2 = _body(["5月4日，市人大常委会开会。"])
+    p3 = _body(["为提升企业及居民群众消防安全", "能力，开展演练。"])
+    pieces = [p0, p1, p2, p3]
+    assert _order_of(relink(pieces, 13.0), pieces) == [0, 1, 2, 3]
