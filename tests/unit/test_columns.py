@@ -579,3 +579,18 @@ def test_kicker_wrapped_after_a_pause_mark_reaches_its_title_across_other_rows()
                  + [" " * 2 + "市政协机关开展消防安全应急演练", "", ""] + LEFT)
     _size_headlines(rows)
     assert [rows[1][0].head, rows[5][0].head] == [True, True]
+
+
+def test_column_lines_are_not_chained_across_a_kicker_widened_over_the_column():
+    from baozhi.layout.columns import _chain_rows, _Seg
+
+    # the line above runs on (into the next column); a kicker of the module below, set left of
+    # the column but sized over it, lies between: the lines below are another module's
+    def rows_with(kicker_x1: float):
+        return [[_Seg(0, 20, 34, LEFT[1])], [_Seg(1, 50, 64, RIGHT[1])],
+                [_Seg(2, 14, 18, "清苑社区", True, kicker_x1)], [_Seg(3, 20, 34, RIGHT[4])]]
+
+    rows = rows_with(26.0)
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0], 14.0, 1.2) == {}
+    rows = rows_with(19.0)  # a kicker beside the column only: the column's lines still chain
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0], 14.0, 1.2) == {id(rows[0][0]): 3.0}

@@ -546,6 +546,9 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             between_text = False
             for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
                 hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
+                # a headline widened over the column (a kicker set left of it) stands between too
+                hit = hit or [t for t in rows[q] if t.head and min(max(t.x1, t.b), s.b)
+                              - max(t.a if t.x0 is None else t.x0, s.a) >= 1]
                 if hit:
                     p = hit[0] if len(hit) == 1 else None
                     break
