@@ -594,3 +594,24 @@ def test_column_lines_are_not_chained_across_a_kicker_widened_over_the_column():
     assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0], 14.0, 1.2) == {}
     rows = rows_with(19.0)  # a kicker beside the column only: the column's lines still chain
     assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0], 14.0, 1.2) == {id(rows[0][0]): 3.0}
+
+
+def test_staircase_lines_chain_across_single_blank_rows_only_mid_sentence():
+    from baozhi.layout.columns import _chain_rows, _Seg
+
+    # the column's lines sit rows apart with a module beside's lines and one blank row between
+    def rows_with(upper: str, lower: str, head_row: list):
+        return [[_Seg(0, 20, 34, upper)], [_Seg(1, 50, 64, RIGHT[1])], [], head_row + [_Seg(3, 50, 64, RIGHT[2])],
+                [_Seg(4, 20, 34, lower)] + ([_Seg(4, 0, 14, LEFT[4])] if head_row else [])]
+
+    rows = rows_with(LEFT[1], LEFT[2], [])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {id(rows[0][0]): 4.0}
+    # not from a sentence end, nor to an indented line, nor across two blank rows
+    rows = rows_with("平陆县张店镇风口村等地是示范村。", LEFT[4], [])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {}
+    rows = rows_with(LEFT[1], LEFT[2], [])
+    rows.insert(2, [])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 2.5, 3.0, 4.0], 14.0, 1.2) == {}
+    # a headline between whose body starts on the line's row: the line opens that module's column
+    rows = rows_with(LEFT[1], LEFT[2], [_Seg(3, 0, 10, "区政协十届三次会议召开", True, 10.0)])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {}
