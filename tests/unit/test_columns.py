@@ -615,3 +615,13 @@ def test_staircase_lines_chain_across_single_blank_rows_only_mid_sentence():
     # a headline between whose body starts on the line's row: the line opens that module's column
     rows = rows_with(LEFT[1], LEFT[2], [_Seg(3, 0, 10, "区政协十届三次会议召开", True, 10.0)])
     assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {}
+
+
+def test_line_under_a_credit_with_an_open_bracket_is_no_headline():
+    from baozhi.layout.columns import _headline_like, _Seg
+
+    # a padded credit wraps: the short line under its indented first line continues it
+    above, s = _Seg(0, 4, 14, "广州日报讯（全媒体记"), _Seg(1, 0, 7, "者 莫嘉豪、石")
+    assert not _headline_like(s, above, None, 12.0, 1.2)
+    # the same short line under a closed credit stays a title candidate
+    assert _headline_like(s, _Seg(0, 4, 14, "广州日报讯（记者）"), None, 12.0, 1.2)

@@ -284,6 +284,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
             and not _CREDIT.search(cues.squash(above.text)) \
             and not (cues.letter_spaced(s.text) and wid <= w - 2.5) and not big:
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
+    if above is not None and not above.head and -1 <= above.a - s.a <= indent and s.r - above.r <= 2 \
+            and cues.squash(above.text).count("（") > cues.squash(above.text).count("）"):
+        return False  # the line above left a bracket open (本报讯（全媒体记): this line runs on from it
     if above is not None and s.r - above.r <= 2 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
             and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
         return False  # indented under a line of running text: a paragraph's first line
