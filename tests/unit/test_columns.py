@@ -579,3 +579,49 @@ def test_kicker_wrapped_after_a_pause_mark_reaches_its_title_across_other_rows()
                  + [" " * 2 + "市政协机关开展消防安全应急演练", "", ""] + LEFT)
     _size_headlines(rows)
     assert [rows[1][0].head, rows[5][0].head] == [True, True]
+
+
+def test_column_lines_are_not_chained_across_a_kicker_widened_over_the_column():
+    from baozhi.layout.columns import _chain_rows, _Seg
+
+    # the line above runs on (into the next column); a kicker of the module below, set left of
+    # the column but sized over it, lies between: the lines below are another module's
+    def rows_with(kicker_x1: float):
+        return [[_Seg(0, 20, 34, LEFT[1])], [_Seg(1, 50, 64, RIGHT[1])],
+                [_Seg(2, 14, 18, "清苑社区", True, kicker_x1)], [_Seg(3, 20, 34, RIGHT[4])]]
+
+    rows = rows_with(26.0)
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0], 14.0, 1.2) == {}
+    rows = rows_with(19.0)  # a kicker beside the column only: the column's lines still chain
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0], 14.0, 1.2) == {id(rows[0][0]): 3.0}
+
+
+def test_staircase_lines_chain_across_single_blank_rows_only_mid_sentence():
+    from baozhi.layout.columns import _chain_rows, _Seg
+
+    # the column's lines sit rows apart with a module beside's lines and one blank row between
+    def rows_with(upper: str, lower: str, head_row: list):
+        return [[_Seg(0, 20, 34, upper)], [_Seg(1, 50, 64, RIGHT[1])], [], head_row + [_Seg(3, 50, 64, RIGHT[2])],
+                [_Seg(4, 20, 34, lower)] + ([_Seg(4, 0, 14, LEFT[4])] if head_row else [])]
+
+    rows = rows_with(LEFT[1], LEFT[2], [])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {id(rows[0][0]): 4.0}
+    # not from a sentence end, nor to an indented line, nor across two blank rows
+    rows = rows_with("平陆县张店镇风口村等地是示范村。", LEFT[4], [])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {}
+    rows = rows_with(LEFT[1], LEFT[2], [])
+    rows.insert(2, [])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 2.5, 3.0, 4.0], 14.0, 1.2) == {}
+    # a headline between whose body starts on the line's row: the line opens that module's column
+    rows = rows_with(LEFT[1], LEFT[2], [_Seg(3, 0, 10, "区政协十届三次会议召开", True, 10.0)])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0, 3.0, 4.0], 14.0, 1.2) == {}
+
+
+def test_line_under_a_credit_with_an_open_bracket_is_no_headline():
+    from baozhi.layout.columns import _headline_like, _Seg
+
+    # a padded credit wraps: the short line under its indented first line continues it
+    above, s = _Seg(0, 4, 14, "广州日报讯（全媒体记"), _Seg(1, 0, 7, "者 莫嘉豪、石")
+    assert not _headline_like(s, above, None, 12.0, 1.2)
+    # the same short line under a closed credit stays a title candidate
+    assert _headline_like(s, _Seg(0, 4, 14, "广州日报讯（记者）"), None, 12.0, 1.2)

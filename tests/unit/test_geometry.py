@@ -61,3 +61,13 @@ def test_gap_in_a_column_starts_a_new_module():
 
 def test_empty():
     assert geometric_streams([], unit_em=1.0) == []
+
+
+def test_headline_starting_over_the_free_column_to_its_left_heads_it():
+    body = "一二三四五六七八九十"
+    # columns at 0-10, 14-24, 28-38; the headline starts in the gutter nearer the first column
+    # (neither centred over a run of columns nor at a column's left edge): it heads that column too
+    specs = [("重点项目开工", 11, 0, 20)] + [(body, x, y, 10) for x in (0, 14, 28) for y in (3, 4.5, 6)]
+    streams = geometric_streams(_lines(specs), unit_em=1.0)
+    assert [len(s) for s in streams] == [10]
+    assert streams[0][0].column == 0 and streams[0][0].span_cols == 2

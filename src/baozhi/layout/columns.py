@@ -284,6 +284,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
             and not _CREDIT.search(cues.squash(above.text)) \
             and not (cues.letter_spaced(s.text) and wid <= w - 2.5) and not big:
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
+    if above is not None and not above.head and -1 <= above.a - s.a <= indent and s.r - above.r <= 2 \
+            and cues.squash(above.text).count("（") > cues.squash(above.text).count("）"):
+        return False  # the line above left a bracket open (本报讯（全媒体记): this line runs on from it
     if above is not None and s.r - above.r <= 2 and 1 <= s.a - above.a <= indent and w - 3.5 <= wid <= w - 1.5 \
             and (_running_text(above, w) or cues.ends_sentence(cues.squash(above.text))):
         return False  # indented under a line of running text: a paragraph's first line
@@ -534,8 +537,13 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     (``P``, sharing cells) lies across such rows (no blank row among them: that is a gap) is the line right
     after ``P`` when ``P`` runs on (no sentence end) and the line is no fresh start (inline byline),
     or when ``P`` ends a sentence and the line is an indented first line: ``P``'s box reaches down
-    to that line, so no gap opens in the column (nothing else moves). Returns ``id(P)`` → the y
-    its box ends at."""
+    to that line, so no gap opens in the column (nothing else moves). A staircase (each column's
+    lines on their own baselines) also leaves single blank rows among those rows: ``P`` reaches
+    across them only when it is a column-wide line running on mid-sentence into an unindented line
+    right under it, and no headline lies between whose body (a line under its cells) starts by the
+    line's row (that headline opens the module the line belongs to). A headline sized over the
+    column (a kicker set left of it) stands between like a line of the column. Returns ``id(P)`` →
+    the y its box ends at."""
     out: dict[int, float] = {}
     indent = max(4.0, 3 * c + 1)
     for r, row in enumerate(rows):
@@ -544,16 +552,30 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                 continue
             p = None
             between_text = False
+            blanks = 0
+            heads_between = False
             for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
                 hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
+                # a headline widened over the column (a kicker set left of it) stands between too
+                hit = hit or [t for t in rows[q] if t.head and min(max(t.x1, t.b), s.b)
+                              - max(t.a if t.x0 is None else t.x0, s.a) >= 1]
                 if hit:
                     p = hit[0] if len(hit) == 1 else None
                     break
                 if not rows[q]:
-                    break  # a blank row: a real gap (or the dump's spacing, judged elsewhere)
+                    if not rows[q + 1] or (q > 0 and not rows[q - 1]):
+                        break  # a blank row: a real gap (or the dump's spacing, judged elsewhere)
+                    blanks += 1
+                    continue
                 between_text = True
+                heads_between = heads_between or any(
+                    t.head and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1
+                                   for rr in rows[q + 1:r + 1] for u in rr) for t in rows[q])
             if p is None or p.head or not between_text:
                 continue
+            if blanks and (heads_between or cues.ends_sentence(cues.squash(p.text)) or abs(s.a - p.a) > 1
+                           or (em_width(cues.squash(p.text)) > w + SQUEEZE_SLACK)):
+                continue  # across single blank rows of a staircase only mid-sentence
             if not (-1 <= s.a - p.a <= indent) or em_width(cues.squash(p.text)) < w - 1.5:
                 continue
             flat_p, flat_s = cues.squash(p.text), cues.squash(s.text)

@@ -342,6 +342,8 @@ def _widen_headlines(boxes: list[_Box], cols: list[tuple[float, float]], rules=(
                     best = (l, r)  # centred over its module
         if not (best and sum(best)) and abs(h.x0 - cols[h.col][0]) <= 0.5:
             best = (0, right)  # set from the module's left edge
+        if not (best and sum(best)) and left and h.x0 < cols[h.col - 1][1] + 0.5 * (cols[h.col][0] - cols[h.col - 1][1]):
+            best = (1, 0)  # it starts over the free column to its left (nearer it than its own)
         if best and sum(best):
             h.col -= best[0]
             h.span += best[0] + best[1]
