@@ -559,3 +559,10 @@ def test_photo_credit_run_in_after_the_sentence_and_wrapped_closes_the_text():
     lines = BODY_A[:-1] + ["责任，确保安全度汛。本报", "记者任远摄", "5月3日，市人大常委会召开主任会",
                            "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
     assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), (None, "审议有关议案。")]
+
+
+def test_picture_and_text_credit_without_the_paper_closes_the_text_above():
+    # 记者X文/图 under a text ending a sentence, a plain paragraph after it: the end credit
+    lines = BODY_A + ["记者常春霖文/图", "5月3日，市人大常委会召开主任会", "议，听取关于全市预算执行情况的报",
+                      "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "者常春霖文/图"), (None, "审议有关议案。")]

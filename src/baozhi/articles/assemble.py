@@ -637,11 +637,13 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
             and cues.own_line_byline(prev[m.start() + 1:] + credit):
         return True
     # a photo credit right under a text that ends a sentence is that text's last line (a
-    # caption's credit wrapped onto a line of its own), and so is any credit right above an
-    # article that opens with its own inline byline (本报讯（…）): an article has one credit;
-    # a byline above a body follows a headline
+    # caption's credit wrapped onto a line of its own), and so is a picture-and-text credit
+    # not naming the paper (记者X文/图: 本报记者X文/图 heads its article), and any credit right
+    # above an article that opens with its own inline byline (本报讯（…）): an article has one
+    # credit; a byline above a body follows a headline
     return j == k + 1 and i == k - 1 and cues.ends_sentence(prev) \
-        and (bool(PHOTO_CREDIT.search(credit)) or cues.opens_article(_flat(lines[j])))
+        and (bool(PHOTO_CREDIT.search(credit)) or cues.opens_article(_flat(lines[j]))
+             or (bool(CREDIT_END.search(credit)) and not _heads_body(credit)))
 
 
 _OUTLET_CREDIT = re.compile(r"^(?:本报|本刊|本台)")
