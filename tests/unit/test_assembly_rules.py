@@ -566,3 +566,9 @@ def test_picture_and_text_credit_without_the_paper_closes_the_text_above():
     lines = BODY_A + ["记者常春霖文/图", "5月3日，市人大常委会召开主任会", "议，听取关于全市预算执行情况的报",
                       "告，审议有关议案。"]
     assert _bylines(lines) == [("本报讯（记者 王明）", "者常春霖文/图"), (None, "审议有关议案。")]
+
+
+def test_photo_credit_above_an_inline_byline_goes_back_to_the_text_read_before():
+    # the dump printed a caption's credit under a headline, right above an article with its own byline
+    lines = BODY_A + ["联合消防演练筑牢防火墙", "本报记者任远摄"] + BODY_B
+    assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), ("本报讯（记者 李华）", "管理提质增效。")]

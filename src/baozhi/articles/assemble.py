@@ -553,6 +553,13 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
             cur.inner.append(units[-1])
+        if pending_byline is not None and cues.opens_article(f) and PHOTO_CREDIT.search(_flat(pending_byline)):
+            # a photo credit is no byline of an article opening with its own (本报讯（…）): it
+            # closes the last text read before it (a caption whose credit the dump set apart)
+            last = next((u for u in reversed(units) if u.kind == "body" and u.lines), None)
+            if last is not None and _closes(_flat(last.lines[-1])):
+                last.lines.append(pending_byline)
+                pending_byline = None
         if starts_article or cur is None or cur.jumps:
             cur = Unit("body", [ln], byline_line=pending_byline)
             units.append(cur)
