@@ -660,6 +660,7 @@ def _heads_body(credit: str) -> bool:
     """A de-spaced own-line credit naming the paper's own staff that credits a text, not a
     photo (本报记者方宇文/图, 本报记者方宇): printed above its article, under or over the
     headline, so a headline after it is that article's, not the end of the text above."""
+    credit = cues.DECORATION.sub("", credit)  # (■本报记者 X: the mark is no credit text)
     return bool(_OUTLET_CREDIT.match(credit)) and not PHOTO_CREDIT.search(credit)
 
 
