@@ -582,3 +582,9 @@ def test_decorated_outlet_credit_above_a_headline_heads_the_next_article():
     lines = BODY_A + ["■本报记者方", "宇文/图", "市人大常委会召开主任会议", "5月3日，市人大常委会召开主任会",
                       "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
     assert _bylines(lines) == [("本报讯（记者 王明）", "确保安全度汛。"), ("本报记者 方宇文/图", "审议有关议案。")]
+
+
+def test_credit_after_page_furniture_still_closes_the_text_above():
+    lines = BODY_A[:-1] + ["责任，确保安全度汛。本报", "第6版", "记者任远摄", "市人大常委会召开主任会议",
+                           "5月3日，市人大常委会召开主任会", "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), (None, "审议有关议案。")]

@@ -631,6 +631,8 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     nxt = labels[j] if j < len(labels) else None
     credit = "".join(_flat(lines[x]) for x in range(i + 1, j))
     if nxt != "body":
+        while i >= 0 and labels[i] == "furniture":
+            i -= 1  # page furniture the dump printed between a text and its credit (…。本报 / 第6版 / 记者任远摄)
         if nxt == "headline" and _heads_body(credit):
             return False  # 本报记者 X 文/图 printed above the next article's headline
         return i >= 0 and labels[i] == "body"
