@@ -522,3 +522,69 @@ def test_short_title_after_another_articles_headline_heads_the_body_below_it():
              for u in out}
     assert heads["“十一”"] == ["非遗传人展示传统技艺"]
     assert heads["6月11"] == ["井盖“张大口”"]
+
+
+def _bylines(lines: list[str]) -> list:
+    return [(a["byline"], a["paragraphs"][-1][-7:] if a["paragraphs"] else "") for a in parse("\n".join(lines))["articles"]]
+
+
+def test_bare_inline_byline_cut_inside_the_name_opens_an_article():
+    from baozhi.articles.cues import _BYLINE_CUT_BARE, opens_article
+
+    assert opens_article("本报讯记者蔡")
+    assert opens_article("本报讯 记者")
+    assert not _BYLINE_CUT_BARE.match("本报讯记者蔡南在会")  # runs on after the name: not a cut
+    assert not opens_article("据本报记者")
+    d = parse("\n".join(BODY_A + ["市政府召开常务会议", "本报讯记者蔡", "南报道为深入学习贯彻会议精神，市",
+                                  "政协机关开展消防安全应急演练。"]))
+    assert [a["byline"] for a in d["articles"]] == ["本报讯（记者 王明）", "本报讯记者 蔡南报道"]
+    assert d["articles"][1]["paragraphs"] == ["本报讯记者蔡南报道为深入学习贯彻会议精神，市政协机关开展消防安全应急演练。"]
+
+
+def test_outlet_credit_above_a_headline_is_the_next_articles_byline():
+    # 本报记者 X 文/图 broken at the padded name, printed above the headline of its article
+    lines = BODY_A + ["本报记者方", "宇文/图", "市人大常委会召开主任会议", "5月3日，市人大常委会召开主任会",
+                      "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "确保安全度汛。"), ("本报记者 方宇文/图", "审议有关议案。")]
+
+
+def test_credit_right_above_an_inline_byline_closes_the_text_above():
+    lines = BODY_A + ["记者常春霖文/图"] + BODY_B
+    assert _bylines(lines) == [("本报讯（记者 王明）", "者常春霖文/图"), ("本报讯（记者 李华）", "管理提质增效。")]
+    d = parse("\n".join(lines))
+    assert d["articles"][0]["paragraphs"][-1] == "会议强调，各级各部门要压实责任，确保安全度汛。记者常春霖文/图"
+
+
+def test_photo_credit_run_in_after_the_sentence_and_wrapped_closes_the_text():
+    lines = BODY_A[:-1] + ["责任，确保安全度汛。本报", "记者任远摄", "5月3日，市人大常委会召开主任会",
+                           "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), (None, "审议有关议案。")]
+
+
+def test_picture_and_text_credit_without_the_paper_closes_the_text_above():
+    # 记者X文/图 under a text ending a sentence, a plain paragraph after it: the end credit
+    lines = BODY_A + ["记者常春霖文/图", "5月3日，市人大常委会召开主任会", "议，听取关于全市预算执行情况的报",
+                      "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "者常春霖文/图"), (None, "审议有关议案。")]
+
+
+def test_photo_credit_above_an_inline_byline_goes_back_to_the_text_read_before():
+    # the dump printed a caption's credit under a headline, right above an article with its own byline
+    lines = BODY_A + ["联合消防演练筑牢防火墙", "本报记者任远摄"] + BODY_B
+    assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), ("本报讯（记者 李华）", "管理提质增效。")]
+
+
+def test_decorated_outlet_credit_above_a_headline_heads_the_next_article():
+    from baozhi.articles.assemble import _heads_body
+
+    assert _heads_body("■本报记者方宇文/图") and _heads_body("本报记者方宇")
+    assert not _heads_body("本报记者任远摄") and not _heads_body("记者常春霖文/图")
+    lines = BODY_A + ["■本报记者方", "宇文/图", "市人大常委会召开主任会议", "5月3日，市人大常委会召开主任会",
+                      "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "确保安全度汛。"), ("本报记者 方宇文/图", "审议有关议案。")]
+
+
+def test_credit_after_page_furniture_still_closes_the_text_above():
+    lines = BODY_A[:-1] + ["责任，确保安全度汛。本报", "第6版", "记者任远摄", "市人大常委会召开主任会议",
+                           "5月3日，市人大常委会召开主任会", "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
+    assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), (None, "审议有关议案。")]

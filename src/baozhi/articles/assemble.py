@@ -411,8 +411,8 @@ def _credit_continuations(lines: list[Line], labels: list[str]) -> set[int]:
             if labels[j] != "body":
                 break
             out.add(j)
-            if any(c in _flat(lines[j]) for c in "）)"):
-                break
+            if any(c in _flat(lines[j]) for c in "）)") or "报道" in _flat(lines[j]):
+                break  # (the bracketless form ends in 报道: 本报讯记者蔡 / 南报道为…)
     return out
 
 
@@ -553,6 +553,13 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
             cur.inner.append(units[-1])
+        if pending_byline is not None and cues.opens_article(f) and PHOTO_CREDIT.search(_flat(pending_byline)):
+            # a photo credit is no byline of an article opening with its own (本报讯（…）): it
+            # closes the last text read before it (a caption whose credit the dump set apart)
+            last = next((u for u in reversed(units) if u.kind == "body" and u.lines), None)
+            if last is not None and _closes(_flat(last.lines[-1])):
+                last.lines.append(pending_byline)
+                pending_byline = None
         if starts_article or cur is None or cur.jumps:
             cur = Unit("body", [ln], byline_line=pending_byline)
             units.append(cur)
@@ -622,12 +629,41 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     while i >= 0 and labels[i] == "byline":
         i -= 1
     nxt = labels[j] if j < len(labels) else None
+    credit = "".join(_flat(lines[x]) for x in range(i + 1, j))
     if nxt != "body":
+        while i >= 0 and labels[i] == "furniture":
+            i -= 1  # page furniture the dump printed between a text and its credit (…。本报 / 第6版 / 记者任远摄)
+        if nxt == "headline" and _heads_body(credit):
+            return False  # 本报记者 X 文/图 printed above the next article's headline
         return i >= 0 and labels[i] == "body"
+    if i < 0 or labels[i] != "body":
+        return False
+    prev = _flat(lines[i])
+    # a text's last line ending in the start of a credit that this line finishes
+    # (…的能力。本报 / 记者任远摄): the credit was run in after the sentence
+    m = CREDIT_AFTER_SENTENCE.search(prev)
+    if m and not cues.ends_sentence(prev) and m.end() - m.start() > 1 \
+            and cues.own_line_byline(prev[m.start() + 1:] + credit):
+        return True
     # a photo credit right under a text that ends a sentence is that text's last line (a
-    # caption's credit wrapped onto a line of its own); a byline above a body follows a headline
-    return j == k + 1 and i == k - 1 and i >= 0 and labels[i] == "body" \
-        and cues.ends_sentence(_flat(lines[i])) and bool(PHOTO_CREDIT.search(_flat(lines[k])))
+    # caption's credit wrapped onto a line of its own), and so is a picture-and-text credit
+    # not naming the paper (记者X文/图: 本报记者X文/图 heads its article), and any credit right
+    # above an article that opens with its own inline byline (本报讯（…）): an article has one
+    # credit; a byline above a body follows a headline
+    return j == k + 1 and i == k - 1 and cues.ends_sentence(prev) \
+        and (bool(PHOTO_CREDIT.search(credit)) or cues.opens_article(_flat(lines[j]))
+             or (bool(CREDIT_END.search(credit)) and not _heads_body(credit)))
+
+
+_OUTLET_CREDIT = re.compile(r"^(?:本报|本刊|本台)")
+
+
+def _heads_body(credit: str) -> bool:
+    """A de-spaced own-line credit naming the paper's own staff that credits a text, not a
+    photo (本报记者方宇文/图, 本报记者方宇): printed above its article, under or over the
+    headline, so a headline after it is that article's, not the end of the text above."""
+    credit = cues.DECORATION.sub("", credit)  # (■本报记者 X: the mark is no credit text)
+    return bool(_OUTLET_CREDIT.match(credit)) and not PHOTO_CREDIT.search(credit)
 
 
 PHOTO_CREDIT = re.compile(r"(?:摄影?|攝影?)$")

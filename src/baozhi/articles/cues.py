@@ -87,13 +87,17 @@ def inline_byline(line: str) -> re.Match[str] | None:
 
 _BYLINE_CUT = re.compile(r"^[^\s，。（(]{0,12}?讯\s*[（(][^（()）]{0,40}$")
 """An inline byline cut by the line end (运城晚报讯（记者 / 焦 斌）近日，…): narrow columns break it."""
+_BYLINE_CUT_BARE = re.compile(r"^[^\s，。（(]{0,12}?讯" + _ROLE + r"[\u4e00-\u9fff·]{0,3}$")
+"""The bracketless form cut inside its name, before its 报道 (本报讯记者蔡 / 南报道为…); matched
+de-spaced and whole-line only, so a line going on after the name is not taken."""
 
 
 @lru_cache(maxsize=CUE_CACHE)
 def opens_article(line: str) -> bool:
     """The line opens an article's text: an inline byline, whole or cut at the line end."""
     s = _simp(line)
-    return bool(_inline_byline_re().match(s) or _BYLINE_CUT.match(squash(s)))
+    f = squash(s)
+    return bool(_inline_byline_re().match(s) or _BYLINE_CUT.match(f) or _BYLINE_CUT_BARE.match(f))
 
 
 _PHOTO_CREDIT_END = re.compile(

@@ -20,7 +20,7 @@ from collections import Counter
 from ..layout.chars import despace, join_lines, unify_compat
 from ..model import Line
 from ..text import Text
-from .cues import ends_sentence, min_width, width
+from .cues import ends_sentence, min_width, own_line_byline, width
 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
@@ -113,4 +113,6 @@ def _wide_block_break(a: Line, b: Line, w: float) -> bool:
 def _break_between(a: Line, b: Line, w: float, has_indent: bool) -> bool:
     if not ends_sentence(a.text.value):
         return False
+    if own_line_byline(b.text.value) and not (has_indent and b.indent is not None and b.indent >= INDENT_MIN_EMS):
+        return False  # a credit on a line of its own closing the text (记者X文/图) ends its last paragraph
     return can_start(b, w, has_indent)
