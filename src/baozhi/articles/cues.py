@@ -71,10 +71,12 @@ _T2S = str.maketrans("報訊記員電攝導見習實區縣鎮市黨組會議長�
 (one character for one, so match offsets stay valid); output keeps the text's own characters."""
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def _simp(s: str) -> str:
     return s.translate(_T2S)
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def squash(s: str) -> str:
     """``s`` without any whitespace (the de-spaced view used for matching)."""
     return "".join(s.split())

@@ -56,6 +56,7 @@ FIRST_EMS = 1.75
 counted as full ems, as set) is a first or a last line, a wider one a full line."""
 
 
+@lru_cache(maxsize=8192)
 def _shape(s: str, w: float) -> str:
     """``full`` (a line set to the column width), ``first`` (two ems short: an indented first
     line, or a last line), ``short`` (a last line), or ``unknown`` (digit runs: their width varies)."""
@@ -67,6 +68,7 @@ def _shape(s: str, w: float) -> str:
     return "first" if wd > w - 3.25 else "short"
 
 
+@lru_cache(maxsize=8192)
 def _byline_only(s: str) -> bool:
     """A line that is only an inline credit (``本报讯（记者 陆槐生）``): the lead goes on below it."""
     m = cues.inline_byline(s)
@@ -320,8 +322,12 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
         return _cont(a, b, w) + _repeat(a, b, vocab)
 
     n = len(flats)
-    return [i for i in range(n - 2)
-            if max(ev(flats[i], flats[k]) for k in range(i + 2, min(n, i + 4))) >= ev(flats[i], flats[i + 1]) + 1.5]
+    out = []
+    for i in range(n - 2):
+        bar = ev(flats[i], flats[i + 1]) + 1.5
+        if any(ev(flats[i], flats[k]) >= bar for k in range(i + 2, min(n, i + 4))):
+            out.append(i)
+    return out
 
 
 def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
