@@ -106,6 +106,51 @@ def _cont(a: str, b: str, w: float) -> float:
     return s
 
 
+def _line_features(s: str, w: float) -> tuple:
+    """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
+    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width)``."""
+    dl = bool(cues.dateline(s))
+    return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
+            _shape(s, w), cues.width(s))
+
+
+JOIN_MAX = 2.0
+"""The most the word-join term adds to :func:`_cont` (``1 + min(js, 12) / 12``)."""
+
+
+def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
+    """:func:`_cont` from the two lines' :func:`_line_features` (same value, same arithmetic).
+    With ``join=False`` the dictionary word-join term is left out: the value is then at most
+    :data:`JOIN_MAX` below the full one (and never above it)."""
+    a, ea, byl, _, _, sa, wa = fa
+    b, eb, _, opens_b, dl_b, sb, wb = fb
+    if byl:
+        return 1.0 if dl_b else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
+    s = 0.0
+    if join:
+        js = join_score(a, b)
+        if js > 0:
+            s += 1.0 + min(js, 12.0) / 12.0
+    if b and b[0] in "，。、；：！？）》”’":
+        s += 1.0 if not ea else -1.0
+    if opens_b:
+        s -= 1.5
+    if ea:
+        if sb == "first":
+            s += 0.5 if sa == "short" else 0.3
+        elif sb == "full" and sa == "short":
+            s -= 1.0
+    else:
+        if wa < w - 3:
+            s -= 2.0
+        if sb == "first" and not eb:
+            s -= 1.5
+    if wa > w + WIDE_EMS or wb > w + WIDE_EMS:
+        if abs(wa - wb) > WIDE_EMS and not (eb and wb < wa):
+            s -= 1.5
+    return s
+
+
 @lru_cache(maxsize=8192)
 def _bigrams(s: str) -> frozenset[str]:
     """The pairs of adjacent ideographs in ``s``."""
@@ -318,14 +363,25 @@ covers the lines from just before the first to just after the last."""
 def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> list[int]:
     """Indices of the lines continued clearly better (by 1.5) by the line two or three below
     than by the next one."""
-    def ev(a: str, b: str) -> float:
-        return _cont(a, b, w) + _repeat(a, b, vocab)
+    feats = [_line_features(s, w) for s in flats]
+
+    def ev(i: int, k: int) -> float:
+        return _cont_features(feats[i], feats[k], w) + _repeat(flats[i], flats[k], vocab)
+
+    def rough(i: int, k: int) -> float:
+        return _cont_features(feats[i], feats[k], w, join=False) + _repeat(flats[i], flats[k], vocab)
 
     n = len(flats)
     out = []
     for i in range(n - 2):
-        bar = ev(flats[i], flats[i + 1]) + 1.5
-        if any(ev(flats[i], flats[k]) >= bar for k in range(i + 2, min(n, i + 4))):
+        # exact bound first: the join term lies in [0, JOIN_MAX], so when no line two or three
+        # below can reach the next line's evidence + 1.5 even with the largest join, skip the
+        # dictionary look-ups (1e-9 guards the float sums)
+        low = rough(i, i + 1) + 1.5
+        if all(rough(i, k) + JOIN_MAX < low - 1e-9 for k in range(i + 2, min(n, i + 4))):
+            continue
+        bar = ev(i, i + 1) + 1.5
+        if any(ev(i, k) >= bar for k in range(i + 2, min(n, i + 4))):
             out.append(i)
     return out
 

@@ -1,0 +1,42 @@
+"""The tangle pre-check's per-line features give exactly :func:`_cont`'s evidence."""
+from baozhi.layout.tangles import (JOIN_MAX, _alternations, _cont, _cont_features, _line_features, _repeat,
+                                   page_vocabulary)
+
+LINES = [
+    "本报讯（记者陆槐生）",
+    "5月3日，县里召开乡村治理工作会议，部署",
+    "今年的重点任务。",
+    "会议要求，各乡镇要加强管",
+    "理的力度，确保各项措施落到实处。",
+    "他说：“我们将继续努力。”",
+    "（记者卢碧云通讯员范艳）",
+    "12.",
+    "5%的增长",
+]
+
+
+def test_features_match_cont():
+    w = 20.0
+    feats = [_line_features(s, w) for s in LINES]
+    for i, a in enumerate(LINES):
+        for k, b in enumerate(LINES):
+            full = _cont_features(feats[i], feats[k], w)
+            assert full == _cont(a, b, w)
+            rough = _cont_features(feats[i], feats[k], w, join=False)
+            assert rough <= full <= rough + JOIN_MAX
+
+
+def test_alternations_bound_keeps_answer():
+    # a line continued by the one two below (管 + 理) rather than the next
+    flats = ["会议要求，各乡镇要加强管", "本报讯（记者陆槐生）", "理的力度，确保各项措施落到实处。", "他说。"]
+    vocab = page_vocabulary(flats)
+    w = 20.0
+    got = _alternations(flats, w, vocab)
+
+    def ev(a, b):
+        return _cont(a, b, w) + _repeat(a, b, vocab)
+
+    want = [i for i in range(len(flats) - 2)
+            if any(ev(flats[i], flats[k]) >= ev(flats[i], flats[i + 1]) + 1.5
+                   for k in range(i + 2, min(len(flats), i + 4)))]
+    assert got == want == [0]
