@@ -40,3 +40,15 @@ def test_alternations_bound_keeps_answer():
             if any(ev(flats[i], flats[k]) >= ev(flats[i], flats[i + 1]) + 1.5
                    for k in range(i + 2, min(len(flats), i + 4)))]
     assert got == want == [0]
+
+
+def test_char_tables_match_definitions():
+    from baozhi.articles.cues import letter_spaced, min_width
+    from baozhi.layout.chars import em_width, ideograph_count
+
+    s = "本报讯 （记者 陆槐生）12.5% ab　“好”。\t乡 村 振 兴"
+    assert em_width(s) == 21.5  # ideographs and CJK punctuation 1, Latin 0.5, spaces 0
+    assert min_width(s) == 19.0  # punctuation compressed to 0.5
+    assert ideograph_count(s) == 13
+    assert letter_spaced("深 入 学 习 贯 彻") is True
+    assert letter_spaced("深入 学习 贯彻") is False

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..layout.chars import CLOSERS, SENTENCE_END, em_width, is_cjk
+from ..layout.chars import CJK, CLOSERS, MIN_EM, SENTENCE_END, em_width, is_cjk
 
 CUE_CACHE = 8192
 """Line cues are asked of the same line by several rules: the pure ones keep this many answers."""
@@ -235,28 +235,24 @@ def ends_sentence(s: str) -> bool:
     return bool(re.search(r"[（(][^（()）]*(?:记者|通讯员|摄)[^（()）]*[）)]$", s))
 
 
+_LONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
+"""A single space between two printed characters (regex non-space is ``not str.isspace()``)."""
+
+
 @lru_cache(maxsize=CUE_CACHE)
 def letter_spaced(s: str) -> bool:
     """``深 入 学 习``: most ideographs separated by single spaces."""
     s = s.strip()
     if len(s) < 5:
         return False
-    gaps = sum(1 for i in range(1, len(s) - 1) if s[i] == " " and not s[i - 1].isspace() and not s[i + 1].isspace())
-    cjk = sum(1 for c in s if is_cjk(c))
+    gaps = len(_LONE_SPACE.findall(s))
+    cjk = sum(map(CJK.__getitem__, s))
     return cjk >= 3 and gaps >= 0.6 * (cjk - 1)
 
 
 def min_width(s: str) -> float:
     """Narrowest width the line can have in ems (punctuation compressed to half an em)."""
-    w = 0.0
-    for ch in s:
-        if ch.isspace():
-            continue
-        if is_cjk(ch):
-            w += 1.0
-        else:
-            w += 0.5
-    return w
+    return sum(map(MIN_EM.__getitem__, s), 0.0)
 
 
 def width(s: str) -> float:

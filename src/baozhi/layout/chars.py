@@ -37,19 +37,34 @@ def is_ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+class _CharTable(dict):
+    """A per-character value computed on first sight (a page set uses a few thousand characters)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, ch: str):
+        v = self[ch] = self.fn(ch)
+        return v
+
+
+EM = _CharTable(lambda ch: 0.0 if ch.isspace() else (1.0 if is_wide(ch) else 0.5))
+"""Width of one character in ems (see :func:`em_width`)."""
+MIN_EM = _CharTable(lambda ch: 0.0 if ch.isspace() else (1.0 if is_cjk(ch) else 0.5))
+"""Narrowest width of one character in ems (punctuation compressed to half an em)."""
+CJK = _CharTable(lambda ch: 1 if is_cjk(ch) else 0)
+"""1 for an ideograph (see :func:`is_cjk`), else 0."""
+
+
 @lru_cache(maxsize=16384)
 def em_width(s: str) -> float:
     """Printed width of ``s`` in ems: wide chars 1, others 0.5, spaces 0."""
-    w = 0.0
-    for ch in s:
-        if ch.isspace():
-            continue
-        w += 1.0 if is_wide(ch) else 0.5
-    return w
+    return sum(map(EM.__getitem__, s), 0.0)
 
 
 def ideograph_count(s: str) -> int:
-    return sum(1 for ch in s if is_cjk(ch))
+    return sum(map(CJK.__getitem__, s))
 
 
 @lru_cache(maxsize=1)
