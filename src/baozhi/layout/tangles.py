@@ -378,10 +378,12 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
         # below can reach the next line's evidence + 1.5 even with the largest join, skip the
         # dictionary look-ups (1e-9 guards the float sums)
         low = rough(i, i + 1) + 1.5
-        if all(rough(i, k) + JOIN_MAX < low - 1e-9 for k in range(i + 2, min(n, i + 4))):
+        tops = [(k, rough(i, k) + JOIN_MAX) for k in range(i + 2, min(n, i + 4))]
+        tops = [(k, top) for k, top in tops if top >= low - 1e-9]
+        if not tops:
             continue
         bar = ev(i, i + 1) + 1.5
-        if any(ev(i, k) >= bar for k in range(i + 2, min(n, i + 4))):
+        if any(top >= bar - 1e-9 and ev(i, k) >= bar for k, top in tops):
             out.append(i)
     return out
 
