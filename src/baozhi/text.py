@@ -86,7 +86,7 @@ class Text:
 
     def map_chars(self, table: dict[str, str]) -> "Text":
         """Replace single characters by single characters (offsets unchanged)."""
-        if not any(c in table for c in self.value):
+        if table.keys().isdisjoint(self.value):
             return self
         return Text("".join(table.get(c, c) for c in self.value), self.offsets)
 

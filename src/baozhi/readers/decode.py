@@ -27,13 +27,21 @@ def _bom_encoding(raw: bytes) -> str | None:
     return None
 
 
+_NOT_CTRL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
+"""The bytes that are not control codes of a binary file (deleted to count the others)."""
+
+
 def _looks_binary(raw: bytes) -> bool:
     sample = raw[:65536]
     if b"\x00" in sample:
         # UTF-16/32 text without BOM has NULs too; let the detector judge those.
         return not _plausible_utf16(sample)
-    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    ctrl = len(sample.translate(None, _NOT_CTRL))
     return ctrl > max(8, len(sample) // 50)
+
+
+_LINE_CTRL = {ord("\n"): None, ord("\t"): None, ord("\f"): None}
+"""Line and page breaks and tabs: the control characters a text dump may hold."""
 
 
 def _plausible_utf16(sample: bytes) -> bool:
@@ -97,6 +105,8 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput("empty file: nothing to parse", path=name)
-    if sum(1 for c in text[:65536] if not c.isprintable() and c not in "\n\t\f") > max(8, min(len(text), 65536) // 50):
+    head = text[:65536]
+    if not head.translate(_LINE_CTRL).isprintable() \
+            and sum(1 for c in head if not c.isprintable() and c not in "\n\t\f") > max(8, min(len(text), 65536) // 50):
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     return text, enc.replace("_", "-")
