@@ -77,11 +77,8 @@ class Text:
     def strip(self) -> "Text":
         """Remove leading and trailing whitespace (offsets follow)."""
         v = self.value
-        i, j = 0, len(v)
-        while i < j and v[i].isspace():
-            i += 1
-        while j > i and v[j - 1].isspace():
-            j -= 1
+        j = len(v.rstrip())  # str.strip drops exactly the characters str.isspace() accepts
+        i = j - len(v[:j].lstrip())
         return self[i:j]
 
     def map_chars(self, table: dict[str, str]) -> "Text":

@@ -52,3 +52,12 @@ def test_char_tables_match_definitions():
     assert ideograph_count(s) == 13
     assert letter_spaced("深 入 学 习 贯 彻") is True
     assert letter_spaced("深入 学习 贯彻") is False
+
+
+def test_furniture_one_pattern_matches_any_rule():
+    from baozhi.articles.cues import _FURNITURE, is_furniture
+
+    for s in ["第3版", "2024年5月3日 星期五", "星期五 责任编辑：王 明", "农历甲辰年", "责编 李华 校对 张三",
+              "CN 11-0001", "5月3日", "本报讯（记者陆槐生）", "会议要求，各乡镇要加强管理。"]:
+        assert is_furniture(s) == any(p.match(s) for p in _FURNITURE)
+    assert is_furniture("第3版") and not is_furniture("会议要求，各乡镇要加强管理。")
