@@ -106,11 +106,12 @@ def test_the_text_after_a_closing_credit_opens_an_article():
     assert texts == ["".join(d_lines[:3]), "".join(d_lines[3:])]
 
 
+def piece(kind: str, texts: list[str]) -> Piece:
+    return Piece(kind, lines_of(texts), [kind] * len(texts))
+
+
 def test_headlines_drawn_together_move_to_the_leads_of_their_articles():
     from baozhi.layout.order import place_headlines
-
-    def piece(kind, texts):
-        return Piece(kind, lines_of(texts), [kind] * len(texts))
 
     a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
     b = piece("body", ["5月4日，市人大常委会召开主任会议，", "听取关于全市预算执行情况的报告。"])
@@ -124,9 +125,6 @@ def test_headlines_drawn_together_move_to_the_leads_of_their_articles():
 def test_a_headline_before_a_text_without_a_lead_line_stays():
     from baozhi.layout.order import place_headlines
 
-    def piece(kind, texts):
-        return Piece(kind, lines_of(texts), [kind] * len(texts))
-
     a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开会议。"])
     head = piece("headline", ["交警前往疏导交通"])
     b = piece("body", ["连日来，市民反映路口经常塞车，交警", "前往疏导交通。"])
@@ -136,9 +134,6 @@ def test_a_headline_before_a_text_without_a_lead_line_stays():
 
 def test_a_headline_line_whose_words_are_in_both_articles_stays_in_its_group():
     from baozhi.layout.order import place_headlines
-
-    def piece(kind, texts):
-        return Piece(kind, lines_of(texts), [kind] * len(texts))
 
     a = piece("body", ["本报讯（记者王明）5月3日，区政府召", "开常务会议，常晓勇出席会议并讲话。"])
     b = piece("body", ["本报讯（记者李华）5月4日，区委外事", "工作委员会召开全体会议，常晓勇出席。"])

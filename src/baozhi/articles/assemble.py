@@ -674,17 +674,15 @@ CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*�
 """A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
 
 
-def _bigrams(s: str) -> set[str]:
+def bigrams(s: str) -> set[str]:
+    """The pairs of adjacent characters of ``s`` with punctuation and spaces removed (ideographs,
+    digits, Latin letters): the words a headline shares with its body."""
     s = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", s)
     return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
-def overlap(headline: str, body: str) -> float:
-    """Share of the headline's character bigrams that occur in the body text."""
-    return _share(_bigrams(headline), _bigrams(body))
-
-
-def _share(hb: set[str], bb: set[str]) -> float:
+def share(hb: set[str], bb: set[str]) -> float:
+    """Share of the bigrams ``hb`` that are also in ``bb`` (0.0 for none)."""
     return len(hb & bb) / len(hb) if hb else 0.0
 
 
@@ -764,8 +762,8 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
         near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW and units[b].stream == u.stream]
         for blk in blocks:
             htext = "".join(_flat(l) for l in blk)
-            hb = _bigrams(htext)
-            ov = {b: _share(hb, bodies[b]) for b in near}
+            hb = bigrams(htext)
+            ov = {b: share(hb, bodies[b]) for b in near}
             best = max(near, key=lambda b: ov[b], default=None)
             strong = best is not None and ov[best] >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
             nxt = ui + 1  # the body printed right after the group
@@ -791,7 +789,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     Dumps print headlines before their body, after it, or all together at the
     end of the page (PyMuPDF draw order). Every (group, body) pair is scored by
     the share of the group's character bigrams found in the body
-    (:func:`overlap`), plus a bonus when they stand next to each other (more
+    (:func:`share` of :func:`bigrams`), plus a bonus when they stand next to each other (more
     for the body after the group, the usual order); pairs are taken best
     first, one group per body. A group left over heads an article of its own
     (a photo headline, a headline whose body is elsewhere).
@@ -800,7 +798,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     modules of a ``-layout`` dump or a PDF): a group may head a body of another
     stream by shared words, but only units of one stream are neighbours.
     """
-    body_grams = {id(u): _bigrams("".join(_flat(l) for l in u.lines)) for u in units if u.kind == "body"}
+    body_grams = {id(u): bigrams("".join(_flat(l) for l in u.lines)) for u in units if u.kind == "body"}
     units = _split_mixed_groups(units, body_grams)
     bodies = [k for k, u in enumerate(units) if u.kind == "body"]
     groups = [k for k, u in enumerate(units) if u.kind == "headline"]
@@ -812,11 +810,11 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             inner_of.setdefault(pos[id(h)], []).append(b)
     pairs = []
     for g in groups:
-        hb = _bigrams("".join(_flat(l) for l in units[g].lines))
+        hb = bigrams("".join(_flat(l) for l in units[g].lines))
         for b in bodies:
             if abs(b - g) > HEADLINE_WINDOW:
                 continue  # keeps the work linear on huge inputs; a page has far fewer units
-            ov = _share(hb, grams[b])
+            ov = share(hb, grams[b])
             bonus = 0.0
             if units[b].stream != units[g].stream:
                 pass  # neighbours across a stream boundary are not neighbours on the page
@@ -839,10 +837,10 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for g in groups:
         if g in owner:
             continue
-        hb = _bigrams("".join(_flat(l) for l in units[g].lines))
+        hb = bigrams("".join(_flat(l) for l in units[g].lines))
         near = [b for b in (g - 1, g + 1) if b in grams and units[b].stream == units[g].stream] + inner_of.get(g, [])
-        best = max(near, key=lambda b: _share(hb, grams[b]), default=None)
-        if best is not None and best in taken and _share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
+        best = max(near, key=lambda b: share(hb, grams[b]), default=None)
+        if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
     for g in groups:
         if g in owner:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..layout.chars import CJK, CLOSERS, MIN_EM, SENTENCE_END, em_width, is_cjk
+from ..layout.chars import CJK, CLOSERS, MIN_EM, SENTENCE_END, em_width
 
 CUE_CACHE = 8192
 """Line cues are asked of the same line by several rules: the pure ones keep this many answers."""

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.assemble import classify_lines
+from ..articles.assemble import bigrams, classify_lines, share
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from .joins import join_score
@@ -348,18 +348,6 @@ HEADLINE_SPLIT_MARGIN = 0.3
 another article than with the group's (常晓勇出席 may be in both)."""
 
 
-def _bigrams(s: str) -> set[str]:
-    s = _GRAM_CHARS.sub("", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
-
-
-_GRAM_CHARS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
-
-
-def _share(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a) if a else 0.0
-
-
 def _is_lead(p: Piece) -> bool:
     """A body piece that opens an article: an inline byline, a dated lead, an own-line credit,
     or a line already marked as opening a text."""
@@ -390,13 +378,13 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
             grams[i] = set()
         if p.kind == "body" and cur is not None:
             art_of[i] = cur
-            grams[cur] |= _bigrams("".join(_flat(ln) for ln in p.lines))
+            grams[cur] |= bigrams("".join(_flat(ln) for ln in p.lines))
 
     def best_lead(text: str) -> tuple[int | None, float]:
-        hb = _bigrams(text)
+        hb = bigrams(text)
         best, top = None, 0.0
         for ld in leads:
-            sh = _share(hb, grams[ld])
+            sh = share(hb, grams[ld])
             if sh > top:
                 best, top = ld, sh
         return best, top
@@ -413,7 +401,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
             ld, sh = best_lead(f) if len(f) >= HEADLINE_MOVE_CHARS else (None, 0.0)
             strong = ld is not None and sh >= HEADLINE_MOVE_SHARE
             if group.lines and strong and group_lead is not None and ld != group_lead \
-                    and _share(_bigrams(f), grams[group_lead]) < sh - HEADLINE_SPLIT_MARGIN:
+                    and share(bigrams(f), grams[group_lead]) < sh - HEADLINE_SPLIT_MARGIN:
                 items.append((i, group))
                 group = Piece("headline", index=p.index)
                 group_lead = None
@@ -434,7 +422,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         here = art_of.get(nxt) if nxt is not None else None
         if here == ld:
             continue  # already before (a piece of) that text: an article without a lead line may start there
-        here_sh = _share(_bigrams("".join(_flat(ln) for ln in p.lines)), grams[here]) if here is not None else 0.0
+        here_sh = share(bigrams("".join(_flat(ln) for ln in p.lines)), grams[here]) if here is not None else 0.0
         if here != ld and sh < here_sh + HEADLINE_MOVE_MARGIN:
             continue
         moves.setdefault(ld, []).append(p)

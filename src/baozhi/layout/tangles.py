@@ -77,35 +77,12 @@ def _byline_only(s: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _cont(a: str, b: str, w: float) -> float:
-    """Evidence (may be negative) that line ``b`` follows line ``a`` in one column."""
-    s = 0.0
-    js = join_score(a, b)
-    if js > 0:
-        s += 1.0 + min(js, 12.0) / 12.0
-    if b and b[0] in "，。、；：！？）》”’":
-        s += 1.0 if not cues.ends_sentence(a) else -1.0
-    if _byline_only(a):
-        return 1.0 if cues.dateline(b) else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
-    if cues.opens_article(b) or cues.dateline(b):
-        s -= 1.5
-    sa, sb = _shape(a, w), _shape(b, w)
-    if cues.ends_sentence(a):
-        if sb == "first":
-            s += 0.5 if sa == "short" else 0.3
-        elif sb == "full" and sa == "short":
-            s -= 1.0  # a paragraph's last line is followed by a first line
-    else:
-        if cues.width(a) < w - 3:
-            s -= 2.0  # a short line that ends no sentence ends its column piece
-        if sb == "first" and not cues.ends_sentence(b):
-            s -= 1.5  # an open line goes on in a full line, not in a first line
-    wa, wb = cues.width(a), cues.width(b)
-    if wa > w + WIDE_EMS or wb > w + WIDE_EMS:
-        if abs(wa - wb) > WIDE_EMS and not (cues.ends_sentence(b) and wb < wa):
-            s -= 1.5  # a caption set across columns does not share lines with a column
-    return s
+    """Evidence (may be negative) that line ``b`` follows line ``a`` in one column
+    (:func:`_cont_features` of the two lines' :func:`_line_features`)."""
+    return _cont_features(_line_features(a, w), _line_features(b, w), w)
 
 
+@lru_cache(maxsize=8192)
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
     ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width)``."""
@@ -119,8 +96,9 @@ JOIN_MAX = 2.0
 
 
 def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
-    """:func:`_cont` from the two lines' :func:`_line_features` (same value, same arithmetic).
-    With ``join=False`` the dictionary word-join term is left out: the value is then at most
+    """Evidence (may be negative) that the line of features ``fb`` follows the line of ``fa`` in one
+    column: a dictionary word across the break, closing punctuation at ``b``'s start, a lead at
+    ``b``, line shapes against ``w`` with sentence ends, a caption's width. With ``join=False`` the dictionary word-join term is left out: the value is then at most
     :data:`JOIN_MAX` below the full one (and never above it)."""
     a, ea, byl, _, _, sa, wa = fa
     b, eb, _, opens_b, dl_b, sb, wb = fb
@@ -139,15 +117,15 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
         if sb == "first":
             s += 0.5 if sa == "short" else 0.3
         elif sb == "full" and sa == "short":
-            s -= 1.0
+            s -= 1.0  # a paragraph's last line is followed by a first line
     else:
         if wa < w - 3:
-            s -= 2.0
+            s -= 2.0  # a short line that ends no sentence ends its column piece
         if sb == "first" and not eb:
-            s -= 1.5
+            s -= 1.5  # an open line goes on in a full line, not in a first line
     if wa > w + WIDE_EMS or wb > w + WIDE_EMS:
         if abs(wa - wb) > WIDE_EMS and not (eb and wb < wa):
-            s -= 1.5
+            s -= 1.5  # a caption set across columns does not share lines with a column
     return s
 
 
