@@ -50,9 +50,14 @@ NASTY = ['"', '"会议', '会议"', "*", "会*议", "(会议", "会议)", "a:b",
 
 @pytest.mark.parametrize("q", NASTY)
 def test_special_characters_never_error(q):
+    _run_in_fts5(q, "宋文主持会议", ", prefix='1'")
+
+
+def _run_in_fts5(q: str, body: str, options: str = "") -> None:
+    """Run the FTS5 query ``parse_query(q)`` builds against a one-row table (SQLite raises on a bad query)."""
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(headline, body, content='', tokenize='unicode61', prefix='1')")
-    conn.execute("INSERT INTO t(rowid, headline, body) VALUES (1, ?, ?)", (index_text("会议"), index_text("宋文主持会议")))
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(headline, body, content='', tokenize='unicode61'{options})")
+    conn.execute("INSERT INTO t(rowid, headline, body) VALUES (1, ?, ?)", (index_text("会议"), index_text(body)))
     fts = parse_query(q).fts
     if fts is not None:
         conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts,)).fetchall()
@@ -67,12 +72,7 @@ _ALPHABET = st.sampled_from(list('会议宋文區 "*():^-+NOTRAD|{}[]\\\'“”�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=12).map("".join))
 def test_any_query_is_valid_fts5(q):
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(headline, body, content='', tokenize='unicode61')")
-    conn.execute("INSERT INTO t(rowid, headline, body) VALUES (1, ?, ?)", (index_text("会议"), index_text("宋文主持會議")))
-    fts = parse_query(q).fts
-    if fts is not None:
-        conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts,)).fetchall()
+    _run_in_fts5(q, "宋文主持會議")
 
 
 @settings(max_examples=200, deadline=None)
