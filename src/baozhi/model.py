@@ -56,6 +56,13 @@ class Line:
     opens: bool = False  # the reading-order stage found this line opens a new text (a caption block)
     font: str | None = None  # typeface name (PDFs): kickers and subtitles may differ from the body only in it
 
+    flat: str = field(init=False, repr=False, compare=False)
+    """``text`` with every whitespace character removed (de-spaced): what the rules read. Set when
+    the line is made; a line with other text is a new line (``dataclasses.replace``)."""
+
+    def __post_init__(self) -> None:
+        self.flat = "".join(self.text.value.split())
+
 
 @dataclass
 class Block:

@@ -79,6 +79,8 @@ class Text:
         v = self.value
         j = len(v.rstrip())  # str.strip drops exactly the characters str.isspace() accepts
         i = j - len(v[:j].lstrip())
+        if i == 0 and j == len(v):
+            return self  # frozen: nothing to strip, the same text
         return self[i:j]
 
     def map_chars(self, table: dict[str, str]) -> "Text":

@@ -1,3 +1,5 @@
+import dataclasses
+
 from baozhi.text import Text
 
 
@@ -24,3 +26,18 @@ def test_length_mismatch_rejected():
 
     with pytest.raises(ValueError):
         Text("ab", (1,))
+
+
+def test_strip_of_a_stripped_text_is_the_same_text():
+    t = Text.from_source("深入学习", 0)
+    assert t.strip() is t
+    assert Text.from_source(" 深入 ", 0).strip().offsets == (1, 2)
+
+
+def test_line_flat_is_the_de_spaced_text():
+    from baozhi.model import Line
+
+    ln = Line(Text.from_source("深 入\u3000学 习", 0))
+    assert ln.flat == "深入学习"
+    assert dataclasses.replace(ln, text=Text.from_source("涂 燕", 0)).flat == "涂燕"
+    assert "flat" not in repr(ln)

@@ -55,10 +55,6 @@ def _raw(line: Line) -> str:
     return line.text.value
 
 
-def _flat(line: Line) -> str:
-    return cues.squash(line.text.value)
-
-
 def _has_sentence_punct(s: str) -> bool:
     return any(c in s for c in "。；！？")
 
@@ -90,10 +86,10 @@ BARE_CREDIT_CHARS = 12
 def _closes_at(lines: list[Line], i: int) -> bool:
     """:func:`_closes` for line ``i``, also when a closing credit in brackets began on the line
     before (…（记者卢碧云 / 通讯员范艳）)."""
-    f = _flat(lines[i])
+    f = lines[i].flat
     if _closes(f):
         return True
-    return i > 0 and f[-1:] in "）)" and cues.ends_sentence(_flat(lines[i - 1]) + f)
+    return i > 0 and f[-1:] in "）)" and cues.ends_sentence(lines[i - 1].flat + f)
 
 
 def phrase_gap(raw: str) -> bool:
@@ -126,7 +122,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     (followed by its continuation).
     """
     raw = _raw(line).strip()
-    flat = _flat(line)
+    flat = line.flat
     if line.rel_size is not None and not _sized(line) and line.rel_size < HEADLINE_REL_SIZE and flat \
             and not cues.opens_article(flat) and not _has_sentence_punct(flat) and "，" not in flat \
             and _grid_headline(raw):
@@ -137,6 +133,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
+    if _has_sentence_punct(flat[:-1]):
+        return False  # running text (every rule below rejects a sentence end inside the line)
     if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat):
         return False
     wid = cues.width(flat)
@@ -161,16 +159,16 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         # module): only when the next line opens an article
         if next_line is None or wid > w - HEADLINE_SHORT_EMS or "，" in flat or "、" in flat:
             return False
-        nf = _flat(next_line)
+        nf = next_line.flat
         # ... or when a short line that ends no sentence stands between a line cut mid-sentence
         # and its continuation (a subtitle the dump printed inside the body)
         if cues.opens_article(nf) or cues.dateline(nf):
             return True
         return (prev_line is not None and not _fresh_start(next_line, w, has_geometry)
-                and cues.min_width(_flat(prev_line)) > w - 2 + 0.5
-                and join_score(_flat(prev_line), nf) > join_score(flat, nf))
+                and cues.min_width(prev_line.flat) > w - 2 + 0.5
+                and join_score(prev_line.flat, nf) > join_score(flat, nf))
     if next_line is not None and not _has_sentence_punct(flat) and (
-            cues.opens_article(_flat(next_line)) or cues.dateline(_flat(next_line))) \
+            cues.opens_article(next_line.flat) or cues.dateline(next_line.flat)) \
             and "，" not in flat and (not w or wid <= 3 * w):
         return True  # a line ending no sentence right above an article's lead is its headline
     if ("，" in flat[:-1] or "、" in flat[:-1]) and wid <= w + HEADLINE_WIDE_EMS:
@@ -201,7 +199,7 @@ def _first_line_before(flat: str, next_line: Line | None) -> bool:
     article's lead) about an indent wider."""
     if next_line is None:
         return False
-    nf = _flat(next_line)
+    nf = next_line.flat
     d = cues.width(nf) - cues.width(flat)
     return FIRST_LINE_GAP[0] <= d <= FIRST_LINE_GAP[1] and any(c in nf for c in "，；。、") \
         and not cues.opens_article(nf) and not cues.dateline(nf)
@@ -212,9 +210,9 @@ def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
     the same width (a caption's full lines), so ``line`` is its next line."""
     if prev_line is None:
         return False
-    pf = _flat(prev_line)
+    pf = prev_line.flat
     return not _closes(pf) and pf[-1:] not in ("：", ":") \
-        and abs(cues.width(pf) - cues.width(_flat(line))) <= WIDE_RUN_EMS
+        and abs(cues.width(pf) - cues.width(line.flat)) <= WIDE_RUN_EMS
 
 
 _DIGIT_GAP = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$|^[0-9][0-9.%]* [\u4e00-\u9fff]")
@@ -233,7 +231,7 @@ def _grid_headline(raw: str) -> bool:
 def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
     """Can ``line`` begin something new (a paragraph, byline, headline)? A full-width
     unindented line is a continuation, so the line before it was not a headline."""
-    flat = _flat(line)
+    flat = line.flat
     raw = _raw(line)
     if cues.opens_article(flat) or cues.letter_spaced(raw) or cues.own_line_byline(raw) or cues.is_furniture(flat):
         return True
@@ -255,7 +253,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
     if top_of_page:
         furn_seen = False
         while i < len(lines) and i < 12:
-            f = _flat(lines[i])
+            f = lines[i].flat
             if cues.is_furniture(f) or cues.is_section_label(f):
                 labels[i] = "furniture"
                 furn_seen = True
@@ -269,7 +267,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[:i] = ["body"] * i
             i = 0
     for k in range(len(lines)):
-        f = _flat(lines[k])
+        f = lines[k].flat
         if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)
                                     or (_MASTHEAD.match(f) and _furniture_near(lines, k))):
             labels[k] = "furniture"
@@ -277,8 +275,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "jump"
         elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
             labels[k] = "byline"
-        elif (k + 1 < len(lines) and labels[k] == "body" and len(f) <= 8 and len(_flat(lines[k + 1])) <= 8
-              and cues.own_line_byline(f + _flat(lines[k + 1])) and not cues.opens_article(f)):
+        elif (k + 1 < len(lines) and labels[k] == "body" and len(f) <= 8 and len(lines[k + 1].flat) <= 8
+              and cues.own_line_byline(f + lines[k + 1].flat) and not cues.opens_article(f)):
             labels[k] = labels[k + 1] = "byline"  # a credit broken at its padded name (本报记者方 / 宇文/图)
     in_credit = _credit_continuations(lines, labels)
     boundary = True
@@ -293,7 +291,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         after_h = k > 0 and labels[k - 1] == "headline"
         if gaps_mean_blocks and lines[k].gap_before:
             boundary = True
-        f = _flat(lines[k])
+        f = lines[k].flat
         if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4) and (lines[k].rel_size is None
                                                                 or lines[k].rel_size >= HEADLINE_REL_SIZE) \
                 and not (CREDIT_END.search(f) and k > 0 and labels[k - 1] == "body"):  # a credit's 摄 wrapped
@@ -307,7 +305,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "headline"
             boundary = True
         else:
-            boundary = _closes(_flat(lines[k]))
+            boundary = _closes(lines[k].flat)
     # PDF: a kicker or subtitle set just above the body size, or in another typeface, next to
     # a headline line joins it
     faces = Counter(ln.font for ln, lab in zip(lines, labels) if lab == "body" and ln.font for _ in ln.text.value)
@@ -318,12 +316,12 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         for k, ln in enumerate(lines):
             if labels[k] == "body" and ln.rel_size is not None \
                     and (ln.rel_size >= SUBHEAD_REL_SIZE or (face is not None and ln.font not in (None, face)
-                                                             and _subhead_like(_flat(ln)))
+                                                             and _subhead_like(ln.flat))
                          or _plain_subtitle(ln, lines, labels, k, w)) \
                     and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
-                    and not _has_sentence_punct(_flat(ln)) and not cues.inline_byline(_flat(ln)) \
-                    and not (k + 1 < len(lines) and cues.inline_byline(_flat(ln) + _flat(lines[k + 1]))
-                             and not cues.inline_byline(_flat(lines[k + 1]))):  # a byline's lead line
+                    and not _has_sentence_punct(ln.flat) and not cues.inline_byline(ln.flat) \
+                    and not (k + 1 < len(lines) and cues.inline_byline(ln.flat + lines[k + 1].flat)
+                             and not cues.inline_byline(lines[k + 1].flat)):  # a byline's lead line
                 labels[k] = "headline"
                 changed = True
     # a run of short unpunctuated lines between the end of a text and an article's lead (a
@@ -331,7 +329,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
     for k in range(1, len(lines)):
         if labels[k] != "body" or _sized(lines[k]):
             continue
-        f = _flat(lines[k])
+        f = lines[k].flat
         if not (cues.opens_article(f) or cues.dateline(f)) or labels[k - 1] != "body":
             continue
         i = _run_start(lines, labels, k - 1, w, in_credit)
@@ -368,7 +366,7 @@ def _run_start(lines: list[Line], labels: list[str], k: int, w: float, in_credit
     commas = 0
     while i >= 0 and labels[i] == "body" and i not in in_credit and not _sized(lines[i]) \
             and _kicker_like(lines[i], w) and not _closes_at(lines, i):
-        f = _flat(lines[i])
+        f = lines[i].flat
         short = short and bool(w) and cues.width(f) <= w - SHORT_HEAD_EMS
         commas += "，" in f
         n = k - i + 1
@@ -382,7 +380,7 @@ def _kicker_like(line: Line, w: float) -> bool:
     """A line that may be part of a headline group: no sentence punctuation, not an article's
     lead (byline, dateline) or a credit, not far wider than the column, and not ending in a
     comma or colon unless it is short (:data:`SHORT_HEAD_EMS`; 、 may end a headline line)."""
-    f = _flat(line)
+    f = line.flat
     if not f or _has_sentence_punct(f) or cues.opens_article(f) or cues.dateline(f) or _bare_photo_credit(f) \
             or cues.bracket_credit(f):
         return False
@@ -405,13 +403,13 @@ def _credit_continuations(lines: list[Line], labels: list[str]) -> set[int]:
     they are body text however short (PyMuPDF puts each padded name on its own line)."""
     out: set[int] = set()
     for k, ln in enumerate(lines):
-        if labels[k] != "body" or cues.inline_byline(_flat(ln)) or not cues.opens_article(_flat(ln)):
+        if labels[k] != "body" or not cues.opens_article(ln.flat) or cues.inline_byline(ln.flat):
             continue
         for j in range(k + 1, min(len(lines), k + 1 + CREDIT_MAX_LINES)):
             if labels[j] != "body":
                 break
             out.add(j)
-            if any(c in _flat(lines[j]) for c in "）)") or "报道" in _flat(lines[j]):
+            if any(c in lines[j].flat for c in "）)") or "报道" in lines[j].flat:
                 break  # (the bracketless form ends in 报道: 本报讯记者蔡 / 南报道为…)
     return out
 
@@ -427,7 +425,7 @@ def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: f
     the leading (a continuation line would follow a body line, not a headline)."""
     if k == 0 or labels[k - 1] != "headline" or ln.bbox is None or lines[k - 1].bbox is None:
         return False
-    flat = _flat(ln)
+    flat = ln.flat
     if not _subhead_like(flat) or (ln.indent or 0) >= 1.5 or (w and cues.width(flat) > w - 2) \
             or cues.own_line_byline(ln.text.value):
         return False
@@ -445,18 +443,18 @@ the dump puts the page's header block (PyMuPDF prints it in drawing order)."""
 
 def _furniture_near(lines: list[Line], i: int) -> bool:
     """A furniture line (date, 第N版, editor, section) stands within two lines of line ``i``."""
-    return any(cues.is_furniture(_flat(lines[j])) or cues.is_section_label(_flat(lines[j]))
+    return any(cues.is_furniture(lines[j].flat) or cues.is_section_label(lines[j].flat)
                for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
 def _furniture_follows(lines: list[Line], i: int) -> bool:
     """A furniture line (date, 第N版, editor) follows within three lines: the masthead or
     section name printed among them is furniture too."""
-    return any(cues.is_furniture(_flat(lines[j])) for j in range(i + 1, min(len(lines), i + 4)))
+    return any(cues.is_furniture(lines[j].flat) for j in range(i + 1, min(len(lines), i + 4)))
 
 
 def _single_char(line: Line) -> bool:
-    f = _flat(line)
+    f = line.flat
     return len(f) == 1 and is_cjk(f)
 
 
@@ -485,11 +483,11 @@ def vertical_headlines(lines: list[Line]) -> list[Line]:
         while j < len(lines) and _single_char(lines[j]):
             j += 1
         run = lines[i:j]
-        chars = [_flat(ln) for ln in run]
+        chars = [ln.flat for ln in run]
         if len(run) >= 4:
             right, left = run[1::2], run[0::2]
             straight = _word_pairs(chars)
-            split = _word_pairs([_flat(ln) for ln in right]) + _word_pairs([_flat(ln) for ln in left])
+            split = _word_pairs([ln.flat for ln in right]) + _word_pairs([ln.flat for ln in left])
             groups = [right, left] if split > straight else [run]
         else:
             groups = [run]
@@ -519,7 +517,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             lab = "body"
         if lab == "furniture":
             furniture.append(ln)
-            if cur is not None and cur.lines and cues.is_section_label(_flat(ln)) and _closes(_flat(cur.lines[-1])):
+            if cur is not None and cur.lines and cues.is_section_label(ln.flat) and _closes(cur.lines[-1].flat):
                 cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
         if lab == "headline":
@@ -527,7 +525,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 units[-1].lines.append(ln)
             else:
                 cut = cur if (cur is not None and cur.lines and not cur.jumps
-                              and not cues.ends_sentence(_flat(cur.lines[-1]))) else None
+                              and not cues.ends_sentence(cur.lines[-1].flat)) else None
                 units.append(Unit("headline", [ln]))
             cur = None
             continue
@@ -542,22 +540,22 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 ln = Line(Text.join([pending_byline.text.strip(), ln.text.strip()], sep=" "), indent=pending_byline.indent)
             pending_byline = ln
             continue
-        f = _flat(ln)
+        f = ln.flat
         # a photo credit wrapped onto a line of its own closes the text above it, even where the
         # reading-order stage saw a new block (a caption's last line is shorter than the block)
         credit_tail = (cur is not None and cur.lines and pending_byline is None and _bare_photo_credit(f)
-                       and bool(CREDIT_AFTER_SENTENCE.search(_flat(cur.lines[-1]))) and not cues.opens_article(f))
+                       and bool(CREDIT_AFTER_SENTENCE.search(cur.lines[-1].flat)) and not cues.opens_article(f))
         starts_article = pending_byline is not None or bool(cues.opens_article(f)) or (ln.opens and not credit_tail) \
             or closed
         if (not starts_article and cur is None and cut is not None and w and not cues.dateline(f)
-                and (cues.min_width(f) > w - 2 + 0.5 or join_score(_flat(cut.lines[-1]), f) >= WORD_JOIN)):
+                and (cues.min_width(f) > w - 2 + 0.5 or join_score(cut.lines[-1].flat, f) >= WORD_JOIN)):
             cur = cut  # the body goes on after the group that interrupted it
             cur.inner.append(units[-1])
-        if pending_byline is not None and cues.opens_article(f) and PHOTO_CREDIT.search(_flat(pending_byline)):
+        if pending_byline is not None and cues.opens_article(f) and PHOTO_CREDIT.search(pending_byline.flat):
             # a photo credit is no byline of an article opening with its own (本报讯（…）): it
             # closes the last text read before it (a caption whose credit the dump set apart)
             last = next((u for u in reversed(units) if u.kind == "body" and u.lines), None)
-            if last is not None and _closes(_flat(last.lines[-1])):
+            if last is not None and _closes(last.lines[-1].flat):
                 last.lines.append(pending_byline)
                 pending_byline = None
         if starts_article or cur is None or cur.jumps:
@@ -592,7 +590,7 @@ CAPTION_LEADS = ("连日来", "近日", "日前", "当天", "近年来")
 
 def _wide(line: Line, w: float) -> bool:
     """The line runs wider than the column (a caption or photo news set across columns)."""
-    return cues.width(_flat(line)) > w + HEADLINE_WIDE_EMS
+    return cues.width(line.flat) > w + HEADLINE_WIDE_EMS
 
 
 def _caption_start(lines: list[Line], w: float = 0.0) -> int:
@@ -605,15 +603,15 @@ def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     then starts with its block's first wide line, when a column-width sentence end precedes it."""
     lo = max(1, len(lines) - CAPTION_MAX_LINES)
     for k in range(len(lines) - 1, lo - 1, -1):
-        f = _flat(lines[k])
-        if cues.ends_sentence(_flat(lines[k - 1])) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
+        f = lines[k].flat
+        if cues.ends_sentence(lines[k - 1].flat) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
             if w and _wide(lines[k], w):
                 j = k  # the caption block starts with its first wide line
                 while j > 0 and (_wide(lines[j - 1], w) or (j > 1 and _wide(lines[j - 2], w)
-                                                             and not cues.ends_sentence(_flat(lines[j - 2])))):
+                                                             and not cues.ends_sentence(lines[j - 2].flat))):
                     j -= 1  # (a wide line's paragraph may end in a short line)
                 if j < k:
-                    return j if j > 0 and cues.ends_sentence(_flat(lines[j - 1])) else 0
+                    return j if j > 0 and cues.ends_sentence(lines[j - 1].flat) else 0
             return k
     return 0
 
@@ -629,7 +627,7 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     while i >= 0 and labels[i] == "byline":
         i -= 1
     nxt = labels[j] if j < len(labels) else None
-    credit = "".join(_flat(lines[x]) for x in range(i + 1, j))
+    credit = "".join(lines[x].flat for x in range(i + 1, j))
     if nxt != "body":
         while i >= 0 and labels[i] == "furniture":
             i -= 1  # page furniture the dump printed between a text and its credit (…。本报 / 第6版 / 记者任远摄)
@@ -638,7 +636,7 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
         return i >= 0 and labels[i] == "body"
     if i < 0 or labels[i] != "body":
         return False
-    prev = _flat(lines[i])
+    prev = lines[i].flat
     # a text's last line ending in the start of a credit that this line finishes
     # (…的能力。本报 / 记者任远摄): the credit was run in after the sentence
     m = CREDIT_AFTER_SENTENCE.search(prev)
@@ -651,7 +649,7 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     # above an article that opens with its own inline byline (本报讯（…）): an article has one
     # credit; a byline above a body follows a headline
     return j == k + 1 and i == k - 1 and cues.ends_sentence(prev) \
-        and (bool(PHOTO_CREDIT.search(credit)) or cues.opens_article(_flat(lines[j]))
+        and (bool(PHOTO_CREDIT.search(credit)) or cues.opens_article(lines[j].flat)
              or (bool(CREDIT_END.search(credit)) and not _heads_body(credit)))
 
 
@@ -674,11 +672,14 @@ CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*�
 """A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
 
 
+_NOT_GRAM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+
+
 def bigrams(s: str) -> set[str]:
     """The pairs of adjacent characters of ``s`` with punctuation and spaces removed (ideographs,
     digits, Latin letters): the words a headline shares with its body."""
-    s = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
+    s = _NOT_GRAM.sub("", s)
+    return set(map(str.__add__, s, s[1:]))
 
 
 def share(hb: set[str], bb: set[str]) -> float:
@@ -761,7 +762,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
         cur_body: int | None = None
         near = [b for b in bodies if abs(b - ui) <= HEADLINE_WINDOW and units[b].stream == u.stream]
         for blk in blocks:
-            htext = "".join(_flat(l) for l in blk)
+            htext = "".join(l.flat for l in blk)
             hb = bigrams(htext)
             ov = {b: share(hb, bodies[b]) for b in near}
             best = max(near, key=lambda b: ov[b], default=None)
@@ -798,7 +799,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     modules of a ``-layout`` dump or a PDF): a group may head a body of another
     stream by shared words, but only units of one stream are neighbours.
     """
-    body_grams = {id(u): bigrams("".join(_flat(l) for l in u.lines)) for u in units if u.kind == "body"}
+    body_grams = {id(u): bigrams("".join(l.flat for l in u.lines)) for u in units if u.kind == "body"}
     units = _split_mixed_groups(units, body_grams)
     bodies = [k for k, u in enumerate(units) if u.kind == "body"]
     groups = [k for k, u in enumerate(units) if u.kind == "headline"]
@@ -810,7 +811,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             inner_of.setdefault(pos[id(h)], []).append(b)
     pairs = []
     for g in groups:
-        hb = bigrams("".join(_flat(l) for l in units[g].lines))
+        hb = bigrams("".join(l.flat for l in units[g].lines))
         for b in bodies:
             if abs(b - g) > HEADLINE_WINDOW:
                 continue  # keeps the work linear on huge inputs; a page has far fewer units
@@ -837,7 +838,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for g in groups:
         if g in owner:
             continue
-        hb = bigrams("".join(_flat(l) for l in units[g].lines))
+        hb = bigrams("".join(l.flat for l in units[g].lines))
         near = [b for b in (g - 1, g + 1) if b in grams and units[b].stream == units[g].stream] + inner_of.get(g, [])
         best = max(near, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:

@@ -71,11 +71,12 @@ _NAME_AFTER_ROLE = re.compile(_ROLE + r"\s*((?:[\u4e00-\u9fff·](?:\s{0,3}(?=[\u
 _T2S = str.maketrans("報訊記員電攝導見習實區縣鎮市黨組會議長書", "报讯记员电摄导见习实区县镇市党组会议长书")
 """Traditional → simplified for the characters byline and dateline patterns use
 (one character for one, so match offsets stay valid); output keeps the text's own characters."""
+_TRAD = re.compile("[" + "".join(map(chr, _T2S)) + "]")
 
 
 @lru_cache(maxsize=CUE_CACHE)
 def _simp(s: str) -> str:
-    return s.translate(_T2S)
+    return s.translate(_T2S) if _TRAD.search(s) else s
 
 
 @lru_cache(maxsize=CUE_CACHE)
@@ -84,6 +85,7 @@ def squash(s: str) -> str:
     return "".join(s.split())
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def inline_byline(line: str) -> re.Match[str] | None:
     """Match a byline that opens the first paragraph (本报讯（记者 X）…). ``line`` is de-spaced or raw."""
     return _inline_byline_re().match(_simp(line))
@@ -110,6 +112,7 @@ _PHOTO_CREDIT_END = re.compile(
 """A photo credit run in after the last sentence (…稳定运行。毛如瑞摄 / …第一课。记者罗仰东宋婷/摄)."""
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def photo_credit_end(line: str) -> bool:
     """True when the line ends a photo caption with its credit (…。本报记者雷金华摄).
 
@@ -136,6 +139,8 @@ DECORATION = re.compile(r"^[■□●○◆◇▲△★☆▶►◼◻]\s*")
 @lru_cache(maxsize=CUE_CACHE)
 def own_line_byline(line: str) -> bool:
     """True for a credit printed on its own line above the body (本报记者 X / 记者 X 文/图)."""
+    if "，" in line or "。" in line:
+        return False  # running text (the credit pattern has no such punctuation)
     s = DECORATION.sub("", line.strip())
     if not s or len(squash(s)) > 40:
         return False
@@ -143,6 +148,7 @@ def own_line_byline(line: str) -> bool:
     return bool(_OWN_LINE_BYLINE.match(_simp(s)) or _OWN_LINE_BYLINE.match(_simp(squash(s))))
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def is_furniture(line: str) -> bool:
     """Page furniture: 第N版, date lines, weekday, editor credits, publication numbers."""
     s = line.strip()
@@ -193,17 +199,20 @@ def page_number(header: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def is_section_label(line: str) -> bool:
     """A section name on a line of its own (要闻, 民生, 简讯; ``lexicon/sections.txt``)."""
     return squash(line) in _section_labels()
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def is_jump(line: str) -> bool:
     """A jump marker line such as （下转第4版）."""
     return bool(_JUMP.match(squash(line)))
 
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def dateline(text: str) -> re.Match[str] | None:
     """The event date that opens the lead after the byline (6月12日，…)."""
     return _DATELINE.match(text)
@@ -252,11 +261,13 @@ def letter_spaced(s: str) -> bool:
     return cjk >= 3 and gaps >= 0.6 * (cjk - 1)
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def min_width(s: str) -> float:
     """Narrowest width the line can have in ems (punctuation compressed to half an em)."""
     return sum(map(MIN_EM.__getitem__, s), 0.0)
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def width(s: str) -> float:
     return em_width(s)
 
@@ -264,6 +275,7 @@ def width(s: str) -> float:
 _BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def bracket_credit(flat: str) -> bool:
     """A de-spaced line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
     return bool(_BRACKET_CREDIT.match(flat))

@@ -106,8 +106,8 @@ def _wide_block_break(a: Line, b: Line, w: float) -> bool:
     (1月29日，…就餐。 / 近年来，山东省…)."""
     if not w or a.bbox is not None and a.font_size or not ends_sentence(a.text.value):
         return False
-    wb = width("".join(b.text.value.split()))
-    return wb > w + WIDE_BLOCK_EMS and width("".join(a.text.value.split())) <= wb - WIDE_SHORT_EMS
+    wb = width(b.flat)
+    return wb > w + WIDE_BLOCK_EMS and width(a.flat) <= wb - WIDE_SHORT_EMS
 
 
 def _break_between(a: Line, b: Line, w: float, has_indent: bool) -> bool:

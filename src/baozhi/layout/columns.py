@@ -66,7 +66,10 @@ def is_layout_dump(text: str) -> bool:
     multi = 0
     starts: Counter[int] = Counter()
     for r in rows:
-        segs = _segments(r.rstrip())
+        r = r.rstrip()
+        if "  " not in r and r[0] != " " and r.isprintable():
+            continue  # one segment from the row start (printable: no whitespace but single ' ')
+        segs = _segments(r)
         later = [a for a, _ in segs[1:]] + ([segs[0][0]] if segs and segs[0][0] >= DEEP_INDENT else [])
         if later:
             multi += 1

@@ -10,10 +10,7 @@ inside the jieba package, read offline), used only as evidence here.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -43,19 +40,17 @@ def join_score(a: str, b: str) -> float:
         return 0.0
     if (a[-1].isdigit() or a[-1] == ".") and (b[0].isdigit() or b[0] in ".%"):
         return 8.0
-    freq = _freq()
+    get = _freq().get
+    heads = [b[:m] for m in range(1, min(3, len(b)) + 1)]
     best = 0.0
-    for k in range(1, 4):
-        if k > len(a):
-            break
+    for k in range(1, min(3, len(a)) + 1):
         left = a[-k:]
-        if not _CJK.match(left[0]):
+        if not "\u4e00" <= left[0] <= "\u9fff":  # words start with an ideograph
             continue
-        for m in range(1, 4):
-            if m > len(b) or k + m < 2:
+        for m, head in enumerate(heads, 1):
+            if k + m < 2:
                 continue
-            w = left + b[:m]
-            f = freq.get(w, 0)
+            f = get(left + head, 0)
             if f > 0:
                 best = max(best, math.log(f) + (k + m - 2))
     return best

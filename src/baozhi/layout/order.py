@@ -55,7 +55,7 @@ class Piece:
 
 
 def _flat(line: Line) -> str:
-    return cues.squash(line.text.value)
+    return line.flat
 
 
 def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w: float = 0.0) -> list[Piece]:

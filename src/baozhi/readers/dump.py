@@ -20,13 +20,14 @@ def split_lines(text: str) -> list[Line]:
     pos = 0
     gap = False
     for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        t = Text.from_source(text, start, end).strip()
-        if not t.value:
+        start = pos
+        pos += len(raw) + 1
+        j = len(raw.rstrip())  # the ends Text.strip drops (str.isspace), without building the Text
+        if not j:
             gap = True
             continue
-        lines.append(Line(t, gap_before=gap))
+        i = j - len(raw[:j].lstrip())
+        lines.append(Line(Text(raw[i:j], tuple(range(start + i, start + j))), gap_before=gap))
         gap = False
     return lines
 
