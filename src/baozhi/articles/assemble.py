@@ -56,7 +56,7 @@ def _raw(line: Line) -> str:
 
 
 def _has_sentence_punct(s: str) -> bool:
-    return any(c in s for c in "。；！？")
+    return "。" in s or "；" in s or "！" in s or "？" in s
 
 
 def _sized(line: Line) -> bool:
@@ -70,7 +70,7 @@ def _closes(flat: str) -> bool:
     or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
     caption) may start."""
     return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat) \
-        or bool(_CLOSING_NAMES.search(flat))
+        or (flat[-1:] in ("）", ")") and bool(_CLOSING_NAMES.search(flat)))
 
 
 def _bare_photo_credit(flat: str) -> bool:
@@ -672,14 +672,14 @@ CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*�
 """A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
 
 
-_NOT_GRAM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+_NOT_GRAM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 
 def bigrams(s: str) -> set[str]:
     """The pairs of adjacent characters of ``s`` with punctuation and spaces removed (ideographs,
     digits, Latin letters): the words a headline shares with its body."""
     s = _NOT_GRAM.sub("", s)
-    return set(map(str.__add__, s, s[1:]))
+    return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
 def share(hb: set[str], bb: set[str]) -> float:

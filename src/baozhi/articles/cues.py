@@ -88,7 +88,15 @@ def squash(s: str) -> str:
 @lru_cache(maxsize=CUE_CACHE)
 def inline_byline(line: str) -> re.Match[str] | None:
     """Match a byline that opens the first paragraph (本报讯（记者 X）…). ``line`` is de-spaced or raw."""
+    if not _may_open(line):
+        return None
     return _inline_byline_re().match(_simp(line))
+
+
+def _may_open(line: str) -> bool:
+    """Every inline byline form holds 讯 or 电 (訊/電 before :func:`_simp`): a line without
+    them opens no article (a quick reject before the patterns)."""
+    return "讯" in line or "电" in line or "訊" in line or "電" in line
 
 
 _BYLINE_CUT = re.compile(r"^[^\s，。（(]{0,12}?讯\s*[（(][^（()）]{0,40}$")
@@ -101,6 +109,8 @@ de-spaced and whole-line only, so a line going on after the name is not taken.""
 @lru_cache(maxsize=CUE_CACHE)
 def opens_article(line: str) -> bool:
     """The line opens an article's text: an inline byline, whole or cut at the line end."""
+    if not _may_open(line):
+        return False
     s = _simp(line)
     f = squash(s)
     return bool(_inline_byline_re().match(s) or _BYLINE_CUT.match(f) or _BYLINE_CUT_BARE.match(f))
@@ -121,7 +131,10 @@ def photo_credit_end(line: str) -> bool:
     a role word (记者, 本报记者) the credit must read as one or two names
     (surname + given name), so a sentence cut after 正在拍摄 is no credit.
     """
-    m = _PHOTO_CREDIT_END.search(_simp(squash(line)))
+    flat = squash(line)
+    if flat[-1:] not in ("摄", "攝", "影"):
+        return False  # the credit ends in 摄/摄影
+    m = _PHOTO_CREDIT_END.search(_simp(flat))
     if not m:
         return False
     if m.group(1):
@@ -243,7 +256,10 @@ def ends_sentence(s: str) -> bool:
     if i >= 0 and s[i] in SENTENCE_END:
         return True
     # a closing credit in brackets ends the text: （记者卢碧云通讯员范艳）
-    return bool(re.search(r"[（(][^（()）]*(?:记者|通讯员|摄)[^（()）]*[）)]$", s))
+    return bool(_CLOSING_CREDIT.search(s))
+
+
+_CLOSING_CREDIT = re.compile(r"[（(][^（()）]*(?:记者|通讯员|摄)[^（()）]*[）)]$")
 
 
 _LONE_SPACE = re.compile(r"(?<=\S) (?=\S)")

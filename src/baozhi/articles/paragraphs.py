@@ -15,6 +15,7 @@ break (``../shared/bench/seed/NOTES.md``, lines 41–43).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..layout.chars import despace, join_lines, unify_compat
@@ -31,6 +32,9 @@ FIRST_LINE_SLACK = 0.5
 """A first line may be up to ``W - 2 + slack`` ems wide (punctuation widths vary)."""
 
 
+_RUNNING_PUNCT = re.compile("[，。、；：！？]")
+
+
 def full_width(lines: list[str]) -> float:
     """The column width ``W`` in ems: the most common width (rounded to ems) of the lines
     with punctuation (running text), or of all lines when none has any.
@@ -40,7 +44,7 @@ def full_width(lines: list[str]) -> float:
     """
     # running text has punctuation; headline and credit lines mostly do not, and on a short
     # input they could outnumber the body lines of one width
-    body = [s for s in lines if s.strip() and any(p in s for p in "，。、；：！？")]
+    body = [s for s in lines if _RUNNING_PUNCT.search(s)]
     c = Counter(round(width(s)) for s in (body or lines) if s.strip())
     if not c:
         return 0.0

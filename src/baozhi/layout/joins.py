@@ -41,16 +41,17 @@ def join_score(a: str, b: str) -> float:
     if (a[-1].isdigit() or a[-1] == ".") and (b[0].isdigit() or b[0] in ".%"):
         return 8.0
     get = _freq().get
-    heads = [b[:m] for m in range(1, min(3, len(b)) + 1)]
+    heads = (b[:1], b[:2], b[:3])[:len(b)]
+    log = math.log
     best = 0.0
     for k in range(1, min(3, len(a)) + 1):
         left = a[-k:]
         if not "\u4e00" <= left[0] <= "\u9fff":  # words start with an ideograph
             continue
-        for m, head in enumerate(heads, 1):
-            if k + m < 2:
-                continue
-            f = get(left + head, 0)
-            if f > 0:
-                best = max(best, math.log(f) + (k + m - 2))
+        for extra, head in enumerate(heads, k - 1):  # extra = k + m - 2 for the first m of b
+            f = get(left + head)
+            if f:
+                score = log(f) + extra
+                if score > best:
+                    best = score
     return best

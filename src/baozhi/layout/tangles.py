@@ -139,14 +139,9 @@ def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The character pairs and triples inside the page's lines (de-spaced), to test a line join
     against: a phrase the page prints whole elsewhere (``乡村治理`` in another line) is likely
     the phrase a line break cut (``…乡村`` + ``治理…``)."""
-    two: set[str] = set()
-    three: set[str] = set()
-    add = str.__add__
-    for s in lines:
-        pairs = list(map(add, s, s[1:]))
-        two.update(pairs)
-        three.update(map(add, pairs, s[2:]))
-    return frozenset(two), frozenset(three)
+    text = "\n".join(lines)  # pairs and triples across "\n" never equal a query (no line holds "\n")
+    n = len(text)
+    return frozenset({text[i:i + 2] for i in range(n - 1)}), frozenset({text[i:i + 3] for i in range(n - 2)})
 
 
 def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None) -> float:
