@@ -180,3 +180,19 @@ def test_a_piece_closed_by_a_credit_does_not_pull_a_caption_after_it():
     p3 = _body(["为提升企业及居民群众消防安全", "能力，开展演练。"])
     pieces = [p0, p1, p2, p3]
     assert _order_of(relink(pieces, 13.0), pieces) == [0, 1, 2, 3]
+
+
+def test_a_wide_caption_in_two_paragraphs_is_one_text():
+    from baozhi.layout.order import _mark_wide_blocks
+    # 13-em column; a caption set 26 ems wide, its first paragraph ending in a short line
+    first = ["为提升企业及居民群众消防安全应急处置能力，沈阳市沈河区五里河街", "道开展演练。"]
+    second = ["演练现场设置了被困人员应急疏散、水枪扑救等环节，所有人员各司其", "职。本报记者任远摄"]
+    column = ["都镇三江口村采风，看到该村委会", "的宣传栏上贴满了报纸。"]
+    pieces = [Piece("body", lines_of(t), ["body"] * len(t)) for t in (first, second, column)]
+    _mark_wide_blocks(pieces, 13.0)
+    assert [p.lines[0].opens for p in pieces] == [True, False, True]
+    # a second wide text with a date of its own is another caption
+    dated = ["12月12日，江永县潇浦镇永回路，电力工人在高空进行施工作业，确保", "运行。毛如瑞摄"]
+    pieces = [Piece("body", lines_of(t), ["body"] * len(t)) for t in (first, dated)]
+    _mark_wide_blocks(pieces, 13.0)
+    assert [p.lines[0].opens for p in pieces] == [True, True]

@@ -327,13 +327,25 @@ def _mark_wide_blocks(ordered: list[Piece], w: float) -> None:
     by a reporters' credit in brackets (:data:`_END_CREDIT`) opens a new article too."""
     prev_wide = False
     prev_credit = False
+    prev: Piece | None = None
     for p in ordered:
         wide = _wide(p, w)
-        if p.kind == "body" and (wide or prev_wide or prev_credit):
+        if p.kind == "body" and (wide or prev_wide or prev_credit) and not (prev_wide and _next_paragraph(prev, p, w)):
             p.lines[0].opens = True
         if p.kind != "furniture":
             prev_wide = wide
             prev_credit = p.kind == "body" and bool(_END_CREDIT.search(_tail_text(p)))
+            prev = p
+
+
+def _next_paragraph(q: Piece, p: Piece, w: float) -> bool:
+    """Body piece ``p`` is the next paragraph of the wide piece ``q`` before it (a caption or
+    photo news text set across columns in two paragraphs): ``q`` ends a sentence with no credit
+    closing it, and ``p`` opens with a line as wide as a line of ``q`` and no lead of its own
+    (byline, date)."""
+    last, first = _flat(q.lines[-1]), _flat(p.lines[0])
+    return cues.ends_sentence(last) and not cues.photo_credit_end(last) and not _END_CREDIT.search(_tail_text(q)) \
+        and cues.width(first) > w + WIDE_EMS and not cues.opens_article(first) and not cues.dateline(first)
 
 
 HEADLINE_MOVE_SHARE = 0.4
