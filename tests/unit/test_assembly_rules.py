@@ -588,3 +588,20 @@ def test_credit_after_page_furniture_still_closes_the_text_above():
     lines = BODY_A[:-1] + ["责任，确保安全度汛。本报", "第6版", "记者任远摄", "市人大常委会召开主任会议",
                            "5月3日，市人大常委会召开主任会", "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
     assert _bylines(lines) == [("本报讯（记者 王明）", "本报记者任远摄"), (None, "审议有关议案。")]
+
+
+def test_a_line_as_wide_as_the_full_line_after_it_opens_no_paragraph():
+    from baozhi.articles.paragraphs import split_paragraphs
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    # a 21-em column: the sentence ends at a full line's end; the next line holds three
+    # compressible marks (it could print two ems short) but is as wide as the full line after it
+    texts = ["传部组织开展的“春到嘉州万象新”乐山市中", "区全面推进乡村振兴大型媒体采风活动举行。",
+             "活动邀请中央、省、市、县各家媒体记者走进，", "宣传推广市中区的乡村之美、生态之美，展示乡"]
+    lines = [Line(Text.from_source(t)) for t in texts]
+    assert len(split_paragraphs(lines, 21.0)) == 1
+    # two ems narrower than the full line after it: a paragraph's first line
+    texts[2] = "活动邀请中央、省、市各家媒体记者走进"
+    lines = [Line(Text.from_source(t)) for t in texts]
+    assert len(split_paragraphs(lines, 21.0)) == 2

@@ -33,6 +33,7 @@ FIRST_LINE_SLACK = 0.5
 
 
 _RUNNING_PUNCT = re.compile("[，。、；：！？]")
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
 
 
 def full_width(lines: list[str]) -> float:
@@ -74,9 +75,10 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     paras: list[list[Text]] = []
     cur: list[Text] = []
     prev: Line | None = None
-    for ln in lines:
-        if prev is not None and (_break_between(prev, ln, w, has_indent) or _short_line_break(prev, ln, lines)
-                                 or _wide_block_break(prev, ln, w)):
+    for k, ln in enumerate(lines):
+        if prev is not None and ((_break_between(prev, ln, w, has_indent)
+                                  and not (not has_indent and k + 1 < len(lines) and _as_wide_as_next(ln, lines[k + 1], w)))
+                                 or _short_line_break(prev, ln, lines) or _wide_block_break(prev, ln, w)):
             paras.append(cur)
             cur = []
         cur.append(clean(ln.text))
@@ -84,6 +86,21 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     if cur:
         paras.append(cur)
     return [p for p in (join_lines(ps) for ps in paras) if p.value]
+
+
+FULL_PAIR_EMS = 1.0
+"""Plain dumps: a line within this many ems of the width of the full line after it is a full
+line too, however narrow it may print (a first line is two ems narrower than the next)."""
+
+
+def _as_wide_as_next(b: Line, c: Line, w: float) -> bool:
+    """Plain dumps (no indents): ``b`` is set as wide as the full line ``c`` after it, so it is
+    no paragraph's first line, although its compressible punctuation would let it print two ems
+    short (…举行。 / 活动邀请中央、省、市21家媒体记者走进市中区， / 宣传推广…)."""
+    if not w or _ASCII_ALNUM.search(b.flat) or _ASCII_ALNUM.search(c.flat):
+        return False  # digits and Latin letters print narrower or wider than half an em
+    wc = width(c.flat)
+    return wc >= w - FULL_PAIR_EMS and width(b.flat) >= wc - FULL_PAIR_EMS / 2
 
 
 def _short_line_break(a: Line, b: Line, lines: list[Line]) -> bool:
