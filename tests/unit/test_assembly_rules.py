@@ -196,6 +196,17 @@ def test_caption_glued_to_the_text_before_it_starts_at_its_date_lead():
     assert texts == ["".join(BODY_A), "".join(caption), "".join(BODY_B)]
 
 
+def test_caption_glued_to_a_text_with_an_own_line_credit_starts_at_its_date_lead():
+    # the text above has its staff credit on a line of its own (本报记者 X 文/图); the caption
+    # closed by another photographer's credit is still an article of its own
+    head = ["校园书声再起", "本报记者 方宇 文/图"]
+    body = ["春暖花开，各地相继制定开学计划，", "在防控疫情的前提下有序返校复学。"]
+    caption = ["12月12日，江永县潇浦镇永回路，电", "力工人在高空进行施工作业，全力确", "保电网安全稳定运行。毛如瑞摄"]
+    d = parse("\n".join(head + body + caption))
+    assert ["".join(a["paragraphs"]) for a in d["articles"]] == ["".join(body), "".join(caption)]
+    assert d["articles"][0]["byline"] == "本报记者 方宇文/图"
+
+
 def test_line_shapes_against_the_column_width():
     from baozhi.layout.tangles import _shape
     assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"

@@ -567,7 +567,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         cut = None
         # a photo credit run in after the last sentence closes a caption (…运行。毛如瑞摄)
         closed = cues.photo_credit_end(f) or credit_tail
-        if closed and cur is not None and cur is units[-1] and cur.byline_line is None \
+        if closed and cur is not None and cur is units[-1] \
                 and ln.rel_size is None and ln.row is None:  # geometry shows captions by their own blocks
             k = _caption_start(cur.lines, w)
             if k:
