@@ -207,6 +207,17 @@ def test_caption_glued_to_a_text_with_an_own_line_credit_starts_at_its_date_lead
     assert d["articles"][0]["byline"] == "本报记者 方宇文/图"
 
 
+def test_photo_news_opening_with_a_date_keeps_its_later_time_word_paragraph():
+    # a photo news item: its dated caption, then a paragraph opening with a time word (近年来),
+    # then the credit; the whole unit opens as a caption does, so nothing is cut from it
+    head = ["济南：老年助餐服务暖民心"]
+    first = ["1月29日，老人们在济南市", "长清区马山镇综合养老服务", "中心餐厅内就餐。"]
+    second = ["近年来，山东省济南市长清", "区聚焦老年助餐服务，探索", "建立服务模式。新华社记者简峥摄"]
+    d = parse("\n".join(head + first + second))
+    assert ["".join(a["paragraphs"]) for a in d["articles"]] == ["".join(first + second)]
+    assert d["articles"][0]["headline"] == head
+
+
 def test_line_shapes_against_the_column_width():
     from baozhi.layout.tangles import _shape
     assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"

@@ -593,6 +593,11 @@ def _wide(line: Line, w: float) -> bool:
     return cues.width(line.flat) > w + HEADLINE_WIDE_EMS
 
 
+def _caption_lead(flat: str) -> bool:
+    """The line opens the way captions do: a date (12月12日，…) or a time word (连日来，…)."""
+    return bool(cues.dateline(flat)) or flat.startswith(CAPTION_LEADS)
+
+
 def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     """Where a caption closed by a photo credit begins inside a body that holds other text
     before it: the last paragraph start (after a sentence end) within
@@ -602,9 +607,11 @@ def _caption_start(lines: list[Line], w: float = 0.0) -> int:
     text before it is set across columns like the caption: one photo news item); the caption
     then starts with its block's first wide line, when a column-width sentence end precedes it."""
     lo = max(1, len(lines) - CAPTION_MAX_LINES)
+    if lo == 1 and _caption_lead(lines[0].flat):
+        return 0  # the whole unit opens as a caption does and fits one: a photo news item's paragraphs
     for k in range(len(lines) - 1, lo - 1, -1):
         f = lines[k].flat
-        if cues.ends_sentence(lines[k - 1].flat) and (cues.dateline(f) or f.startswith(CAPTION_LEADS)):
+        if cues.ends_sentence(lines[k - 1].flat) and _caption_lead(f):
             if w and _wide(lines[k], w):
                 j = k  # the caption block starts with its first wide line
                 while j > 0 and (_wide(lines[j - 1], w) or (j > 1 and _wide(lines[j - 2], w)
