@@ -218,6 +218,19 @@ def test_photo_news_opening_with_a_date_keeps_its_later_time_word_paragraph():
     assert d["articles"][0]["headline"] == head
 
 
+def test_phrases_set_apart_above_a_wider_caption_are_its_headline():
+    # a closed text, then a line whose two phrases a space sets apart, then an unindented
+    # caption set wider than the line: the line is the caption's headline
+    text = ["村民的思想比较一致，“特色", "精品村”的建设有序进行。"]
+    caption = ["为提升企业及居民群众消防安全应急处置能力，5月10日，", "沈阳市沈河区五里河街道联合嘉里中心开展消防安全应急",
+               "演练活动。本报记者任远摄"]
+    d = parse("\n".join(text + ["联合消防演练 筑牢安全防火墙"] + caption))
+    assert [a["headline"] for a in d["articles"]] == [[], ["联合消防演练 筑牢安全防火墙"]]
+    # a line of the same width as the next one is a justified body line, not a headline
+    d = parse("\n".join(text + ["联合消防演练 筑牢安全防火", "墙为提升企业及居民群众消防"]))
+    assert [a["headline"] for a in d["articles"]] == [[]]
+
+
 def test_line_shapes_against_the_column_width():
     from baozhi.layout.tangles import _shape
     assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"

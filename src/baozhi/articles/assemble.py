@@ -177,6 +177,9 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return False
     if after_headline and w and wid <= w - SHORT_HEAD_EMS and not any(c in flat for c in "，、：；“”（）"):
         return True  # a short phrase under a headline line is its subtitle (the text after it may be an unindented caption)
+    if not has_geometry and next_line is not None and phrase_gap(raw) \
+            and abs(cues.width(next_line.flat) - wid) >= PHRASE_GAP_EMS and join_score(flat, next_line.flat) < WORD_JOIN:
+        return True  # phrases set apart (联合消防演练 筑牢安全防火墙) above a text of another width
     if next_line is not None and not _fresh_start(next_line, w, has_geometry):
         return False
     if wid <= w - HEADLINE_SHORT_EMS:
@@ -184,6 +187,9 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     return after_headline and (phrase_gap(raw) or " " in raw) and wid <= w + HEADLINE_WIDE_EMS
 
 
+PHRASE_GAP_EMS = 3.0
+"""A line whose phrases a space sets apart is a headline line when the next line is this much
+wider or narrower (a justified body line of the same column would be as wide as its neighbour)."""
 WIDE_RUN_EMS = 2.0
 """Two wide lines within this many ems of each other, the first ending mid-sentence, are lines
 of one wide text block (a caption set across columns), not a headline under a text."""
