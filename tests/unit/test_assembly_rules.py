@@ -231,6 +231,19 @@ def test_phrases_set_apart_above_a_wider_caption_are_its_headline():
     assert [a["headline"] for a in d["articles"]] == [[]]
 
 
+def test_a_wrapped_credit_tail_starts_no_two_line_credit_with_the_line_below():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    # 摄 ends the credit broken at 宋婷/ above it; 摄 + 清苑社区 only looks like a credit
+    texts = ["图为第十八小学在上开学第一课。记者罗仰东宋婷/", "摄", "清苑社区", "积分兑换制激发垃圾分类新动能",
+             "10月9日，兴庆区清苑社区联合辖区"]
+    labels = classify_lines([Line(Text.from_source(t)) for t in texts], 16.0, top_of_page=False)
+    assert labels[1:3] != ["byline", "byline"]
+    assert labels[2] == "headline"
+
+
 def test_line_shapes_against_the_column_width():
     from baozhi.layout.tangles import _shape
     assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"

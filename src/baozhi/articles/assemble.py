@@ -282,7 +282,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
             labels[k] = "byline"
         elif (k + 1 < len(lines) and labels[k] == "body" and len(f) <= 8 and len(lines[k + 1].flat) <= 8
-              and cues.own_line_byline(f + lines[k + 1].flat) and not cues.opens_article(f)):
+              and cues.own_line_byline(f + lines[k + 1].flat) and not cues.opens_article(f)
+              and not (k > 0 and lines[k - 1].flat.endswith(("/", "／")))):  # (…宋婷/ / 摄: the credit above ends)
             labels[k] = labels[k + 1] = "byline"  # a credit broken at its padded name (本报记者方 / 宇文/图)
     in_credit = _credit_continuations(lines, labels)
     boundary = True
