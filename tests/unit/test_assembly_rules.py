@@ -653,3 +653,7 @@ def test_a_line_as_wide_as_the_full_line_after_it_opens_no_paragraph():
     texts[2] = "活动邀请中央、省、市各家媒体记者走进"
     lines = [Line(Text.from_source(t)) for t in texts]
     assert len(split_paragraphs(lines, 21.0)) == 2
+    # as wide as the full line before it that ends the sentence, the next line a short last line
+    lines = [Line(Text.from_source(t)) for t in ["我市举行第三季度", "招商引资项目集中签约仪式。", "田峰、钱吉山、白宁、金玉林",
+                                                 "等市级领导出席仪式。"]]
+    assert len(split_paragraphs(lines, 13.0)) == 1

@@ -77,7 +77,8 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     prev: Line | None = None
     for k, ln in enumerate(lines):
         if prev is not None and ((_break_between(prev, ln, w, has_indent)
-                                  and not (not has_indent and k + 1 < len(lines) and _as_wide_as_next(ln, lines[k + 1], w)))
+                                  and not (not has_indent and (_as_wide_as_next(ln, prev, w) or (
+                                      k + 1 < len(lines) and _as_wide_as_next(ln, lines[k + 1], w)))))
                                  or _short_line_break(prev, ln, lines) or _wide_block_break(prev, ln, w)):
             paras.append(cur)
             cur = []
@@ -94,9 +95,9 @@ line too, however narrow it may print (a first line is two ems narrower than the
 
 
 def _as_wide_as_next(b: Line, c: Line, w: float) -> bool:
-    """Plain dumps (no indents): ``b`` is set as wide as the full line ``c`` after it, so it is
-    no paragraph's first line, although its compressible punctuation would let it print two ems
-    short (…举行。 / 活动邀请中央、省、市21家媒体记者走进市中区， / 宣传推广…)."""
+    """Plain dumps (no indents): ``b`` is set as wide as the full line ``c`` after (or before) it,
+    so it is no paragraph's first line, although its compressible punctuation would let it print
+    two ems short (…举行。 / 活动邀请中央、省、市21家媒体记者走进市中区， / 宣传推广…)."""
     if not w or _ASCII_ALNUM.search(b.flat) or _ASCII_ALNUM.search(c.flat):
         return False  # digits and Latin letters print narrower or wider than half an em
     wc = width(c.flat)
