@@ -244,6 +244,21 @@ def test_a_wrapped_credit_tail_starts_no_two_line_credit_with_the_line_below():
     assert labels[2] == "headline"
 
 
+def test_caption_paragraphs_are_set_without_indents():
+    from baozhi.articles.paragraphs import split_paragraphs
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    # a caption closed by its photo credit: the short sentence end before a full line ends a paragraph
+    first = ["为提升企业及居民群众消防安全应急处", "置能力，街道组织职工等三百余人", "参加了演练。"]
+    second = ["演练现场设置了被困人员应急疏散、水", "枪扑救等环节。本报记者任远摄"]
+    lines = [Line(Text.from_source(t)) for t in first + second]
+    assert [p.value for p in split_paragraphs(lines, 17.0)] == ["".join(first), "".join(second)]
+    # the same lines without the credit are no caption: a full line opens no paragraph
+    lines = [Line(Text.from_source(t)) for t in first + ["演练现场设置了被困人员应急疏散、水", "枪扑救等环节。"]]
+    assert len(split_paragraphs(lines, 17.0)) == 1
+
+
 def test_line_shapes_against_the_column_width():
     from baozhi.layout.tangles import _shape
     assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"

@@ -21,7 +21,7 @@ from collections import Counter
 from ..layout.chars import despace, join_lines, unify_compat
 from ..model import Line
 from ..text import Text
-from .cues import ends_sentence, min_width, own_line_byline, width
+from .cues import ends_sentence, min_width, own_line_byline, photo_credit_end, width
 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
@@ -75,10 +75,11 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     paras: list[list[Text]] = []
     cur: list[Text] = []
     prev: Line | None = None
+    caption = not has_indent and _is_caption(lines)
     for k, ln in enumerate(lines):
         if prev is not None and ((_break_between(prev, ln, w, has_indent)
-                                  and not (not has_indent and (_as_wide_as_next(ln, prev, w) or (
-                                      k + 1 < len(lines) and _as_wide_as_next(ln, lines[k + 1], w)))))
+                                  and not (not has_indent and _full_line_at(lines, k, w)))
+                                 or (caption and _caption_break(prev, ln))
                                  or _short_line_break(prev, ln, lines) or _wide_block_break(prev, ln, w)):
             paras.append(cur)
             cur = []
@@ -89,9 +90,30 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     return [p for p in (join_lines(ps) for ps in paras) if p.value]
 
 
+CAPTION_LINES = 16
+"""A text closed by a photo credit and at most this many lines long is a caption."""
+
+
+def _is_caption(lines: list[Line]) -> bool:
+    """The body is a caption (or photo news text): short, closed by a photo credit (…。本报记者任远摄,
+    also wrapped: …任远 / 摄)."""
+    return 0 < len(lines) <= CAPTION_LINES and photo_credit_end("".join(ln.flat for ln in lines[-2:]))
+
+
+def _caption_break(a: Line, b: Line) -> bool:
+    """Captions are set without indents: a line ending a sentence well short of the next line
+    ends a paragraph even when the next line is full."""
+    return ends_sentence(a.flat) and width(a.flat) <= width(b.flat) - WIDE_SHORT_EMS
+
+
 FULL_PAIR_EMS = 1.0
 """Plain dumps: a line within this many ems of the width of the full line after it is a full
 line too, however narrow it may print (a first line is two ems narrower than the next)."""
+
+
+def _full_line_at(lines: list[Line], k: int, w: float) -> bool:
+    """Line ``k`` is as wide as a full line next to it (:func:`_as_wide_as_next`)."""
+    return _as_wide_as_next(lines[k], lines[k - 1], w) or (k + 1 < len(lines) and _as_wide_as_next(lines[k], lines[k + 1], w))
 
 
 def _as_wide_as_next(b: Line, c: Line, w: float) -> bool:
