@@ -71,3 +71,18 @@ def test_headline_starting_over_the_free_column_to_its_left_heads_it():
     streams = geometric_streams(_lines(specs), unit_em=1.0)
     assert [len(s) for s in streams] == [10]
     assert streams[0][0].column == 0 and streams[0][0].span_cols == 2
+
+
+def test_row_high_band_over_an_article_opening_cuts_stacked_modules():
+    body = "一二三四五六七八九十"
+    # two modules stacked over the same two columns, one blank row (1 pitch) apart: the
+    # lower one opens with an inline byline, so the band cuts before the columns do
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("本报讯（记者林涛）", 0, 4, 10), (body, 0, 5, 10), (body, 11, 4, 10), (body, 11, 5, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [[ln.text.value[:3] for ln in s] for s in streams] == [
+        ["一二三"] * 6, ["本报讯", "一二三", "一二三", "一二三"]]
+    # the same band over running text (no opening under it) is the columns' spacing
+    lower[0] = (body, 0, 4, 10)
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [10]

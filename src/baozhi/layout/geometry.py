@@ -47,6 +47,9 @@ GAP_PITCHES = 2.6
 WIDE_GAP_PITCHES = 1.2
 """A blank band across a whole region this many row pitches high separates stacked modules
 (two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
+MODULE_GAP_PITCHES = 0.95
+"""A blank band across a region a row pitch high separates stacked modules when an article opens
+right under it (an inline byline, a headline line): ``-layout`` rows leave no more."""
 RULE_ACROSS_SHARE = 0.95
 """A horizontal rule along this share of a region's width cuts it before its columns do."""
 PHRASE_GAP = 1.2
@@ -506,7 +509,10 @@ class _Ctx:
 
     def _wide_gap(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
         """The widest blank band across the whole region, when it is clearly wider than the
-        space between lines (:data:`WIDE_GAP_PITCHES` row pitches): modules stacked on the page."""
+        space between lines (:data:`WIDE_GAP_PITCHES` row pitches): modules stacked on the page.
+        Else the first band :data:`MODULE_GAP_PITCHES` high between body rows and a row that opens
+        an article (:meth:`_opens`): stacked modules a ``-layout`` dump leaves one row apart (a
+        column cut first would read each column down through both modules)."""
         b = self.b
         rows = self._rows(idx)
         if len(rows) < 2:
@@ -518,13 +524,27 @@ class _Ctx:
         best, gap_best = None, WIDE_GAP_PITCHES * pitch
         x_lo = min(b[i].x0 for i in idx)
         x_hi = max(b[i].x1 for i in idx)
-        for k in range(len(rows) - 1):
-            gap = self._free_gap(bottoms[k], tops[k + 1], x_lo, x_hi)
+        gaps = [self._free_gap(bottoms[k], tops[k + 1], x_lo, x_hi) for k in range(len(rows) - 1)]
+        for k, gap in enumerate(gaps):
             if gap >= gap_best:
                 best, gap_best = k, gap
         if best is None:
+            # a narrower band (a row's height) between body text and an article opening under it
+            for k, gap in enumerate(gaps):
+                if gap >= MODULE_GAP_PITCHES * pitch and not any(self.is_heady_line(i) for i in rows[k]) \
+                        and self._opens(rows[k + 1]):
+                    best = k
+                    break
+        if best is None:
             return None
         return [i for r in rows[: best + 1] for i in r], [i for r in rows[best + 1:] for i in r]
+
+    def _opens(self, row: list[int]) -> bool:
+        """A row of lines one of which opens an article: a headline line or an inline byline."""
+        from ..articles import cues
+
+        return any(self.is_heady_line(i) or cues.inline_byline(cues.squash(self.lines[i].text.value))
+                   for i in row)
 
     def bands(self, idx: list[int]) -> list[_Piece]:
         """Horizontal split of a region no column boundary cuts (a line spans them).
