@@ -625,3 +625,20 @@ def test_line_under_a_credit_with_an_open_bracket_is_no_headline():
     assert not _headline_like(s, above, None, 12.0, 1.2)
     # the same short line under a closed credit stays a title candidate
     assert _headline_like(s, _Seg(0, 4, 14, "广州日报讯（记者）"), None, 12.0, 1.2)
+
+
+def test_title_pieces_over_one_caption_line_are_one_headline_even_at_a_column_edge():
+    from baozhi.layout.columns import _same_body_below, _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    caption = "连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班时段经常出现拥堵。"
+    head = "市区中山大道塞车" + " " * 16 + "交警前往疏导"
+    rows = _segs([head, "", "", caption, ""] + body)
+    _size_headlines(rows)
+    # the second piece starts on a column's left edge, but one caption line runs under both
+    assert [s.text for s in rows[0]] == [head]
+    assert rows[0][0].head
+    # two modules' titles with their own bodies under them stay apart
+    rows = _segs(["市区中山大道" + " " * 18 + "城区五所学校", ""] + body)
+    _size_headlines(rows)
+    assert not _same_body_below(rows, rows[0][0], rows[0][1])

@@ -368,6 +368,24 @@ def _modules_apart(rows: list[list[_Seg]], s: _Seg, t: _Seg, edges: list[int], w
     return True
 
 
+def _body_below(rows: list[list[_Seg]], s: _Seg, reach: int = 16) -> _Seg | None:
+    """The first text line (no headline line) below ``s`` within ``reach`` rows that shares its
+    cells (blank rows, photos and other lines beside it passed over)."""
+    for r in range(s.r + 1, min(len(rows), s.r + 1 + reach)):
+        for t in rows[r]:
+            if not t.head and min(t.b, s.b) - max(t.a, s.a) >= 1:
+                return t
+    return None
+
+
+def _same_body_below(rows: list[list[_Seg]], s: _Seg, t: _Seg) -> bool:
+    """Headline pieces ``s`` and ``t`` of one row stand over one and the same line of text (a
+    caption across both): one title in two phrases, even when the second starts on a column's
+    left edge (``市区中山大道…塞车      交警前往疏导``)."""
+    below = _body_below(rows, s)
+    return below is not None and below is _body_below(rows, t)
+
+
 def _centred_over(s: _Seg, t: _Seg) -> bool:
     """Title ``s`` stands centred over headline line ``t`` (a title over its centred subtitle):
     the middle of ``s`` on the page lies inside ``t``. ``s`` is set large but each of its characters
@@ -398,8 +416,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
-            if s.head and t.head and t.a - s.x1 <= 3 * c and not any(abs(t.a - e) <= 1 for e in edges) \
-                    and not _modules_apart(rows, s, t, edges, w):
+            if s.head and t.head and t.a - s.x1 <= 3 * c and (
+                    not any(abs(t.a - e) <= 1 for e in edges) and not _modules_apart(rows, s, t, edges, w)
+                    or _same_body_below(rows, s, t)):
                 row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
                 row[k].text = s.text + " " * (t.a - s.b) + t.text
                 del row[k + 1]
