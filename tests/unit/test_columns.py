@@ -642,3 +642,16 @@ def test_title_pieces_over_one_caption_line_are_one_headline_even_at_a_column_ed
     rows = _segs(["市区中山大道" + " " * 18 + "城区五所学校", ""] + body)
     _size_headlines(rows)
     assert not _same_body_below(rows, rows[0][0], rows[0][1])
+
+
+def test_merged_row_is_cut_into_column_lines_at_the_column_edge():
+    # columns at cells 0 and 16; in one row the right column's line follows the left one's after
+    # a single space (a one-cell gutter): it is cut off and placed at its column's edge
+    rows = [a + " " * (16 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    rows[1] = LEFT[1] + " " + RIGHT[1]
+    text = "\n".join(rows) + "\n"
+    lines = {ln.text.value: ln for s in layout_streams(_page(text)) for ln in s}
+    left, right = lines[LEFT[1]], lines[RIGHT[1]]
+    assert right.bbox[0] == 16.0 and right.column == 1
+    assert left.bbox[2] <= 15.0 and left.column == 0
+    assert text[right.text.span()[0]:right.text.span()[1]] == RIGHT[1]

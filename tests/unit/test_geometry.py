@@ -86,3 +86,22 @@ def test_row_high_band_over_an_article_opening_cuts_stacked_modules():
     lower[0] = (body, 0, 4, 10)
     streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
     assert [len(s) for s in streams] == [10]
+
+
+def test_overlapping_columns_of_two_grids_are_clipped():
+    # two modules on slightly different grids: a column ends where the next one starts
+    spans = [(0, 16)] * 8 + [(15, 31)] * 8
+    assert column_grid(spans) == [(0, 14.5), (15, 31)]
+
+
+def test_column_line_reaching_a_cell_into_the_next_column_stays_in_its_own():
+    from baozhi.layout.geometry import _Box, _place
+
+    cols = [(36.0, 50.5), (51.0, 69.0)]
+    line = _Box(0, 36.0, 0.0, 52.0, 1.0, 1.0)
+    assert _place(line, cols) == (0, 2)  # PDF units: a 1-em reach spans
+    assert _place(line, cols, 2.0) == (0, 1)  # -layout cells scatter by up to 2
+    head = _Box(1, 36.0, 0.0, 52.0, 1.0, 2.0, head=True)
+    assert _place(head, cols, 2.0) == (0, 2)  # a headline's width is an estimate: not narrowed
+    caption = _Box(2, 36.0, 0.0, 70.0, 1.0, 1.0)
+    assert _place(caption, cols, 2.0) == (0, 2)

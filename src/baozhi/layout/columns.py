@@ -33,6 +33,7 @@ from ..model import Line, Page
 from ..text import Text
 from .chars import em_width
 from .geometry import geometric_streams
+from .rows import split_row
 
 _SEG = re.compile(r"\S+(?: \S+)*")
 """A run of text with single spaces inside: ``-layout`` separates columns by two or more."""
@@ -195,6 +196,7 @@ class _Seg:
     head: bool = False
     x1: float = 0.0  # right edge on the page, in cells
     x0: float | None = None  # left edge on the page when not ``a`` (a centred headline)
+    run_on: bool = False  # cut from a merged row after a single space (:func:`~baozhi.layout.rows.split_row`)
 
 
 def _body_width(segs: list[_Seg]) -> float:
@@ -525,6 +527,38 @@ def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
                 s.x1 = max(s.x1, up.x1)
 
 
+SNAP_CELLS = 3
+"""A column line cut from a merged row starts within this many cells of its column's edge."""
+
+
+def _snap_run_on(rows: list[list[_Seg]], w: float) -> None:
+    """Column lines cut from a merged row after a single space (``run_on``) start where their
+    column starts: ``-layout`` shifts the text after a one-space gutter by a cell or two from row
+    to row. The column's edge is the start of full lines (``W`` ± 1 ems) of the rows within
+    :data:`WINDOW_ROWS` that most such lines share within :data:`SNAP_CELLS` cells of the piece (modules
+    elsewhere on the page may sit on another grid). The text slice stays; only the box moves, and
+    the piece before it in its row ends a cell before it."""
+    if not any(s.run_on for row in rows for s in row):
+        return
+    full = [[s.a for s in row if not s.head and abs(em_width(cues.squash(s.text)) - w) <= 1] for row in rows]
+    for y, row in enumerate(rows):
+        for s in row:
+            if not s.run_on or s.head:
+                continue
+            near = Counter(x for r in range(max(0, y - WINDOW_ROWS), min(len(rows), y + WINDOW_ROWS + 1))
+                           for x in full[r] if abs(x - s.a) <= 2 * SNAP_CELLS)
+            # the centre of the strongest cluster of starts (within ±SNAP_CELLS - 1), at its commonest start
+            score = {x: sum(near[x + d] for d in range(-SNAP_CELLS + 1, SNAP_CELLS))
+                     for x in range(s.a - SNAP_CELLS, s.a + SNAP_CELLS + 1)}
+            e = max(score, key=lambda x: (score[x], near[x], -abs(x - s.a)))
+            if near[e]:
+                s.x0 = float(e)
+                s.x1 += e - s.a
+        for s, t in zip(row, row[1:]):
+            if t.run_on and not s.head:
+                s.x1 = min(s.x1, (t.a if t.x0 is None else t.x0) - 1.0)
+
+
 def _head_continues(rows: list[list[_Seg]], t: _Seg) -> bool:
     """Headline line ``t`` is a further line of a headline a few rows above it (same left edge)."""
     return t.head and any(u.head and abs(u.a - t.a) <= 2 for r in range(max(0, t.r - 5), t.r) for u in rows[r])
@@ -657,9 +691,14 @@ def layout_streams(page: Page) -> list[list[Line]]:
     w = _body_width([_Seg(0, a, b, row[a:b]) for (_, row), ss in zip(raw_rows, segs) for a, b in ss])
     rows: list[list[_Seg]] = []
     for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
-        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row, w)])
+        cut: list[_Seg] = []
+        for a, b in _merge_row(ss, cov, row, w):
+            for k, (x, y_) in enumerate(split_row(row[a:b], w) or [(0, b - a)]):
+                cut.append(_Seg(r, a + x, a + y_, row[a + x:a + y_], run_on=k > 0))
+        rows.append(cut)
     _size_headlines(rows)
     _widen_block_tails(rows, w)
+    _snap_run_on(rows, w)
     row_y: list[float] = []
     y = 0.0
     prev: list[_Seg] = []

@@ -139,7 +139,7 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
     body = [boxes[i] for i in rest if BODY_REL[0] <= boxes[i].rel < BODY_REL[1]] or [boxes[i] for i in rest]
     cols = column_grid([(b.x0, b.x1) for b in body], x_tolerance)
     for b in boxes:
-        b.col, b.span = _place(b, cols)
+        b.col, b.span = _place(b, cols, x_tolerance)
     if has_fonts:
         _widen_headlines([boxes[i] for i in rest], cols, rl, fg)
     for b in boxes:
@@ -215,6 +215,9 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
                 continue
         cols.append((left, right))
     cols.sort()
+    # columns of two modules set on different grids may overlap by a cell or two (``-layout``
+    # gutters of one cell): a column ends where the next one starts
+    cols = [(l, min(r, cols[k + 1][0] - 0.5) if k + 1 < len(cols) else r) for k, (l, r) in enumerate(cols)]
     if not cols:
         lo = min(a for a, _ in spans)
         hi = max(c for _, c in spans)
@@ -222,9 +225,13 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
     return cols
 
 
-def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
-    """(first column, number of columns) the box reaches into."""
-    hit = [k for k, (a, c) in enumerate(cols) if min(b.x1, c) - max(b.x0, a) >= min(SPAN_OVERLAP_EMS, (b.x1 - b.x0) * 0.5)]
+def _place(b: _Box, cols: list[tuple[float, float]], tol: float = SPAN_OVERLAP_EMS) -> tuple[int, int]:
+    """(first column, number of columns) the box reaches into: by :data:`SPAN_OVERLAP_EMS` or more;
+    a body line no wider than a column (a column line) by more than ``tol`` (how far line edges scatter,
+    as ``-layout`` cells do)."""
+    narrow = not b.head and any(b.x1 - b.x0 <= c - a + tol for a, c in cols)
+    overlap = max(SPAN_OVERLAP_EMS, tol) if narrow else SPAN_OVERLAP_EMS
+    hit = [k for k, (a, c) in enumerate(cols) if min(b.x1, c) - max(b.x0, a) >= min(overlap, (b.x1 - b.x0) * 0.5)]
     if not hit:
         # in a gutter or off the grid: the nearest column
         cx = (b.x0 + b.x1) / 2
