@@ -655,3 +655,30 @@ def test_merged_row_is_cut_into_column_lines_at_the_column_edge():
     assert right.bbox[0] == 16.0 and right.column == 1
     assert left.bbox[2] <= 15.0 and left.column == 0
     assert text[right.text.span()[0]:right.text.span()[1]] == RIGHT[1]
+
+
+def test_padded_credit_is_merged_across_a_gutter():
+    from baozhi.layout.columns import _merge_row
+
+    row = "本报记者 方     宇 文/图"
+    segs = [(0, 6), (11, 16)]
+    cov = [5] * 6 + [0] * 5 + [5] * 5 + [0, 0]
+    assert _merge_row(segs, cov, row, 14.0) == [(0, 16)]
+    # not a credit together: the gutter parts them
+    row = "本报记者 方     春暖花开"
+    assert _merge_row([(0, 6), (11, 15)], cov, row, 14.0) == [(0, 6), (11, 15)]
+
+
+def test_credit_under_a_headline_is_set_with_it_for_the_cut():
+    from baozhi.layout.columns import _credits_with_headlines, _Seg
+
+    head = _Seg(0, 4, 10, "校园书声再起", True)
+    credit = _Seg(3, 5, 17, "本报记者 方 宇 文/图")
+    other = _Seg(2, 30, 44, "春暖花开，各地相继制定开学计")  # another module's row between
+    rows = [[head], [], [other], [credit]]
+    _credits_with_headlines(rows)
+    assert credit.head
+    body_credit = _Seg(1, 5, 17, "本报记者 方 宇 文/图")
+    rows = [[_Seg(0, 4, 18, "春暖花开，各地相继制定开学计")], [body_credit]]
+    _credits_with_headlines(rows)
+    assert not body_credit.head

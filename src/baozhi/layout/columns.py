@@ -114,6 +114,10 @@ SPACED_GAP = 8
 """… and the gaps between its pieces are at most this many cells."""
 
 
+CREDIT_TAIL_CELLS = 8
+"""The tail of a padded credit left across a gutter (``宇 文/图``) is at most this many cells."""
+
+
 def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
     """Page furniture or a section label (简讯) on its own."""
     if not row:
@@ -145,7 +149,9 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: fl
     pieces at even gaps, however many) stay together even across a gutter. A piece
     that is page furniture on its own (``第3版``, a date, ``责任编辑 X``; ``row`` given)
     is never merged with its neighbours, nor are pieces that together are wider than a
-    column line ``w`` (ems; a spanning caption elsewhere may hide the gutter).
+    column line ``w`` (ems; a spanning caption elsewhere may hide the gutter). A short last
+    piece that makes an own-line credit of the piece before it (``本报记者 方     宇 文/图``,
+    neither a credit alone) is merged across a gutter: the name is padded.
     """
     if len(segs) < 2:
         return segs
@@ -163,7 +169,11 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: fl
         furn = _furniture_piece(row, segs[k - 1]) or _furniture_piece(row, b)
         # pieces that together are wider than a column line stand in two columns
         too_wide = bool(row) and w > 0 and not spaced and em_width(row[a[0]:b[1]]) > w + SQUEEZE_SLACK
-        if (not gutter or spaced) and not furn and not too_wide:
+        # a credit's padded name across a gutter (本报记者 方     宇 文/图): neither piece a credit alone
+        credit = bool(row) and gutter and b[1] - b[0] <= CREDIT_TAIL_CELLS \
+            and cues.own_line_byline(row[a[0]:b[1]]) \
+            and not cues.own_line_byline(row[a[0]:a[1]]) and not cues.own_line_byline(row[b[0]:b[1]])
+        if (not gutter or spaced or credit) and not furn and not too_wide:
             out[-1] = (a[0], b[1])
             spaced_run[-1] = spaced_run[-1] and short_b
         else:
@@ -527,6 +537,20 @@ def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
                 s.x1 = max(s.x1, up.x1)
 
 
+def _credits_with_headlines(rows: list[list[_Seg]]) -> None:
+    """An own-line credit (``■ 本报记者 方   宇 文/图``) whose nearest line above in its cells is a
+    headline line is set with that headline: it is sized as one for the engine's cut (a padded credit
+    reaches into the next column and would be cut off from its module); assembly still reads it as
+    the byline."""
+    for row in rows:
+        for s in row:
+            if s.head or not cues.own_line_byline(s.text):
+                continue
+            up = _above(rows, s, CHAIN_ROWS)
+            if up is not None and up.head:
+                s.head = True
+
+
 SNAP_CELLS = 3
 """A column line cut from a merged row starts within this many cells of its column's edge."""
 
@@ -697,6 +721,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
                 cut.append(_Seg(r, a + x, a + y_, row[a + x:a + y_], run_on=k > 0))
         rows.append(cut)
     _size_headlines(rows)
+    _credits_with_headlines(rows)
     _widen_block_tails(rows, w)
     _snap_run_on(rows, w)
     row_y: list[float] = []
