@@ -682,3 +682,15 @@ def test_credit_under_a_headline_is_set_with_it_for_the_cut():
     rows = [[_Seg(0, 4, 18, "春暖花开，各地相继制定开学计")], [body_credit]]
     _credits_with_headlines(rows)
     assert not body_credit.head
+
+
+def test_kicker_over_a_title_does_not_bound_the_title():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    rows = _segs([" " * 12 + "禹州市和沟村", "  药材大丰收村民腰包鼓", ""] + body)
+    _size_headlines(rows)
+    kicker, title = rows[0][0], rows[1][0]
+    assert kicker.head and title.head
+    # the kicker starts where the title's cells end but stands within its large characters
+    assert title.x1 > kicker.a + 4

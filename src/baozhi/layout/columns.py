@@ -469,9 +469,12 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 # next to it (large characters stand over them) unless a line of such a row
                 # lies under the headline's own cells (the row is clear of it: its body below; a further
                 # headline line there does not count)
+                # (nor does a headline line of the next row set within this one's large characters:
+                # its kicker or subtitle)
                 right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2))
                          if r == y or not any(not t.head and t.a < s.b and t.b > s.a for t in rows[r])
-                         for t in rows[r] if t is not s and t.a >= s.b]
+                         for t in rows[r] if t is not s and t.a >= s.b
+                         and not (r != y and t.head and t.a + (t.b - t.a) * HEAD_SCALE * c <= s.x1 + 2 * c)]
                 if right:
                     s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
     # a headline does not reach over columns its body (the text right below it) leaves empty:
