@@ -694,3 +694,17 @@ def test_kicker_over_a_title_does_not_bound_the_title():
     assert kicker.head and title.head
     # the kicker starts where the title's cells end but stands within its large characters
     assert title.x1 > kicker.a + 4
+
+
+def test_column_lines_are_not_chained_across_or_into_a_section_label():
+    from baozhi.layout.columns import _chain_rows
+
+    # the left column runs on mid-sentence; a row beside it holds only another column's text: one run
+    rows = _segs([" " * 24 + LEFT[1], RIGHT[1], " " * 24 + LEFT[2]])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {id(rows[0][0]): 2.0}
+    # a section label (简讯) between opens modules below it: a gap stays
+    rows = _segs([" " * 24 + LEFT[1], "简讯", " " * 24 + LEFT[2]])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+    # nor is a label the line a column line runs on into
+    rows = _segs([LEFT[1], " " * 24 + RIGHT[1], "简讯"])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}

@@ -105,3 +105,13 @@ def test_column_line_reaching_a_cell_into_the_next_column_stays_in_its_own():
     assert _place(head, cols, 2.0) == (0, 2)  # a headline's width is an estimate: not narrowed
     caption = _Box(2, 36.0, 0.0, 70.0, 1.0, 1.0)
     assert _place(caption, cols, 2.0) == (0, 2)
+
+
+def test_section_label_opens_a_module_under_a_row_high_band():
+    body = "一二三四五六七八九十"
+    # stacked over the same two columns one blank row apart; the lower module opens with 简讯
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("简讯", 0, 4, 10), ("  " + body[:8], 0, 5, 10), (body, 0, 6, 10), (body, 11, 5, 10), (body, 11, 6, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [6, 5]
+    assert streams[1][0].text.value == "简讯"

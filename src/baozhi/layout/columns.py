@@ -634,6 +634,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             between_text = False
             blanks = 0
             heads_between = False
+            label_between = False  # a section label (简讯) opens modules between: a gap
             for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
                 hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
                 # a headline widened over the column (a kicker set left of it) stands between too
@@ -648,10 +649,11 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                     blanks += 1
                     continue
                 between_text = True
+                label_between = label_between or any(cues.is_section_label(cues.squash(t.text)) for t in rows[q])
                 heads_between = heads_between or any(
                     t.head and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1
                                    for rr in rows[q + 1:r + 1] for u in rr) for t in rows[q])
-            if p is None or p.head or not between_text:
+            if p is None or p.head or not between_text or label_between:
                 continue
             if blanks and (heads_between or cues.ends_sentence(cues.squash(p.text)) or abs(s.a - p.a) > 1
                            or (em_width(cues.squash(p.text)) > w + SQUEEZE_SLACK)):
@@ -659,7 +661,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             if not (-1 <= s.a - p.a <= indent) or em_width(cues.squash(p.text)) < w - 1.5:
                 continue
             flat_p, flat_s = cues.squash(p.text), cues.squash(s.text)
-            if cues.inline_byline(flat_s):
+            if cues.inline_byline(flat_s) or cues.is_section_label(flat_s):
                 continue
             if cues.ends_sentence(flat_p) and not 2 <= s.a - p.a <= indent:
                 continue

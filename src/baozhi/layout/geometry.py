@@ -546,12 +546,20 @@ class _Ctx:
             return None
         return [i for r in rows[: best + 1] for i in r], [i for r in rows[best + 1:] for i in r]
 
-    def _opens(self, row: list[int]) -> bool:
-        """A row of lines one of which opens an article: a headline line or an inline byline."""
+    def _labelled(self, idx: list[int]) -> bool:
+        """The piece's first line is a section label (简讯): it opens a module of its own."""
         from ..articles import cues
 
-        return any(self.is_heady_line(i) or cues.inline_byline(cues.squash(self.lines[i].text.value))
-                   for i in row)
+        first = min(idx, key=lambda i: (self.b[i].y0, self.b[i].x0))
+        return cues.is_section_label(cues.squash(self.lines[first].text.value))
+
+    def _opens(self, row: list[int]) -> bool:
+        """A row of lines one of which opens an article: a headline line, an inline byline or a
+        section label (简讯)."""
+        from ..articles import cues
+
+        return any(self.is_heady_line(i) or cues.inline_byline(f := cues.squash(self.lines[i].text.value))
+                   or cues.is_section_label(f) for i in row)
 
     def bands(self, idx: list[int]) -> list[_Piece]:
         """Horizontal split of a region no column boundary cuts (a line spans them).
@@ -674,8 +682,8 @@ class _Ctx:
     def starts(self, pieces: list[_Piece]) -> None:
         """Decide where modules begin, in one pass over the leaf pieces in reading order.
 
-        A piece begins a module when it is forced (a split inside a column), when it
-        is headline-sized after body text, or when it is body text that does not
+        A piece begins a module when it is forced (a split inside a column) or opens with a
+        section label (简讯), when it is headline-sized after body text, or when it is body text that does not
         continue the previous piece: continuing means following a headline piece
         from below, or standing in the next column to the right at the same top.
         """
@@ -687,7 +695,7 @@ class _Ctx:
             top = min(b[i].y0 for i in p.idx)
             c0 = min(b[i].col for i in p.idx)
             pitch = self._pitch(p.idx)
-            if prev is None or p.meta.get("force"):
+            if prev is None or p.meta.get("force") or self._labelled(p.idx):
                 p.start = True
             elif p.heady:
                 p.start = not prev.heady
