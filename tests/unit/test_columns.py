@@ -708,3 +708,16 @@ def test_column_lines_are_not_chained_across_or_into_a_section_label():
     # nor is a label the line a column line runs on into
     rows = _segs([LEFT[1], " " * 24 + RIGHT[1], "简讯"])
     assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+
+
+def test_title_alone_in_its_row_does_not_cover_a_body_under_another_modules_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b + " " * (24 - len(b)) + a for a, b in zip(LEFT, RIGHT)]
+    title = " " * 46 + "延长县开工"
+    rows = _segs([title, "凤冈十八个项目集中开工", ""] + body)
+    _size_headlines(rows)
+    assert rows[0][0].head and rows[0][0].x0 is None  # not widened over the row under both
+    rows = _segs([" " * 14 + "畅 游 开 州", ""] + body)
+    _size_headlines(rows)
+    assert rows[0][0].x0 == 4.0  # alone over its body: it covers it

@@ -510,7 +510,13 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for r in range(y + 1, min(len(rows), y + 4)):
             body = [t for t in rows[r] if not t.head]
             if body:
-                if len(body) >= 2 and min(t.a for t in body) < row[0].a and max(t.b for t in body) > row[-1].x1:
+                # another module's headline line in the rows between, clear of this title's cells
+                # (its subtitle pieces may stand a little wider): the text under both is not this
+                # title's alone
+                beside = any(t.head and (t.x1 <= row[0].a or t.a >= row[-1].x1 + HEAD_CLEAR_CELLS)
+                             for q in range(y + 1, r) for t in rows[q])
+                if len(body) >= 2 and not beside and min(t.a for t in body) < row[0].a \
+                        and max(t.b for t in body) > row[-1].x1:
                     # pieces of one centred title (探寻嘉州春天          共话乡村振兴) are one line
                     s = _Seg(y, row[0].a, row[-1].b, "", True, float(max(t.b for t in body)),
                              float(min(t.a for t in body)))
@@ -518,6 +524,10 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                                      for k, t in enumerate(row))
                     rows[y] = [s]
                 break
+
+
+HEAD_CLEAR_CELLS = 6
+"""A headline line starting this many cells past a title's right edge stands clear of it."""
 
 
 def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
