@@ -721,3 +721,14 @@ def test_title_alone_in_its_row_does_not_cover_a_body_under_another_modules_head
     rows = _segs([" " * 14 + "畅 游 开 州", ""] + body)
     _size_headlines(rows)
     assert rows[0][0].x0 == 4.0  # alone over its body: it covers it
+
+
+def test_column_line_alone_over_its_pushed_down_column_is_no_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    # a column's first line, then a blank row and rows of another column only (a side headline's
+    # module pushes this column's lines down): its column goes on from its left edge 3 rows below
+    rows = _segs(LEFT + ["", "", " " * 24 + "市中区的好经验好做法好成效", "", "  其他栏目的文字", "  另一栏的文字",
+                         " " * 24 + "宣传推广出去。"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[len(LEFT) + 2][0].head

@@ -266,8 +266,13 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
     return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
 
 
+PUSHED_ROWS = 5
+"""A column's next line lies at most this many rows below where rows of a module beside push it down
+(a photo under a headline leaves more)."""
+
+
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
-                   next_text: _Seg | None = None, kicker: bool = False) -> bool:
+                   next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
     the text line just above it, not followed by running text from its left edge.
@@ -276,7 +281,8 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     with nothing above it and an indented first line below is a headline too. ``c``: cells
     per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
     even across a blank row (defaults to ``below``); ``kicker``: ``above`` is a short title line
-    alone under a blank band (a kicker over this line: the title still opens the article)."""
+    alone under a blank band (a kicker over this line: the title still opens the article);
+    ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows."""
     nxt = below if next_text is None else next_text
     indent = max(4.0, 3 * c + 1)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
@@ -290,7 +296,11 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     big = _digits_spaced(s.text)
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2 or big
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
-        return opens or (above is None and nxt is None)  # or alone between blank bands (over a photo)
+        # or alone between blank bands (over a photo), unless its column goes on a few rows below it
+        # from its left edge (the first line of a column that a side headline's rows pushed apart)
+        return opens or (above is None and nxt is None and not (
+            further is not None and not further.head and abs(further.a - s.a) <= 1
+            and (_running_text(further, w) or cues.ends_sentence(cues.squash(further.text)))))
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
             and not _CREDIT.search(cues.squash(above.text)) \
@@ -422,7 +432,8 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             up = _near(rows, s, -1)
             kicker = up is not None and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) <= w - 2.5 \
                 and _near(rows, up, -1) is None and _title_text(up, w)
-            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, _above(rows, s, 2, 1), kicker)
+            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, _above(rows, s, 2, 1), kicker,
+                                    _above(rows, s, PUSHED_ROWS, 1))
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
