@@ -432,8 +432,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             up = _near(rows, s, -1)
             kicker = up is not None and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) <= w - 2.5 \
                 and _near(rows, up, -1) is None and _title_text(up, w)
-            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, _above(rows, s, 2, 1), kicker,
-                                    _above(rows, s, PUSHED_ROWS, 1))
+            nxt = _above(rows, s, 2, 1)
+            further = _above(rows, s, PUSHED_ROWS, 1) if up is None and nxt is None else None
+            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
@@ -647,6 +648,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     the y its box ends at."""
     out: dict[int, float] = {}
     indent = max(4.0, 3 * c + 1)
+    labelled = [any(cues.is_section_label(t.text) for t in row) for row in rows]
     for r, row in enumerate(rows):
         for s in row:
             if s.head:
@@ -670,7 +672,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                     blanks += 1
                     continue
                 between_text = True
-                label_between = label_between or any(cues.is_section_label(cues.squash(t.text)) for t in rows[q])
+                label_between = label_between or labelled[q]
                 heads_between = heads_between or any(
                     t.head and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1
                                    for rr in rows[q + 1:r + 1] for u in rr) for t in rows[q])
@@ -743,7 +745,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
     for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
         cut: list[_Seg] = []
         for a, b in _merge_row(ss, cov, row, w):
-            for k, (x, y_) in enumerate(split_row(row[a:b], w) or [(0, b - a)]):
+            for k, (x, y_) in enumerate(" " in row[a:b] and split_row(row[a:b], w) or [(0, b - a)]):
                 cut.append(_Seg(r, a + x, a + y_, row[a + x:a + y_], run_on=k > 0))
         rows.append(cut)
     _size_headlines(rows)

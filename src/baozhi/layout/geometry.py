@@ -229,7 +229,7 @@ def _place(b: _Box, cols: list[tuple[float, float]], tol: float = SPAN_OVERLAP_E
     """(first column, number of columns) the box reaches into: by :data:`SPAN_OVERLAP_EMS` or more;
     a body line no wider than a column (a column line) by more than ``tol`` (how far line edges scatter,
     as ``-layout`` cells do)."""
-    narrow = not b.head and any(b.x1 - b.x0 <= c - a + tol for a, c in cols)
+    narrow = not b.head and tol > SPAN_OVERLAP_EMS and b.x1 - b.x0 <= max(c - a for a, c in cols) + tol
     overlap = max(SPAN_OVERLAP_EMS, tol) if narrow else SPAN_OVERLAP_EMS
     hit = [k for k, (a, c) in enumerate(cols) if min(b.x1, c) - max(b.x0, a) >= min(overlap, (b.x1 - b.x0) * 0.5)]
     if not hit:
