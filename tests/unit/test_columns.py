@@ -625,3 +625,110 @@ def test_line_under_a_credit_with_an_open_bracket_is_no_headline():
     assert not _headline_like(s, above, None, 12.0, 1.2)
     # the same short line under a closed credit stays a title candidate
     assert _headline_like(s, _Seg(0, 4, 14, "广州日报讯（记者）"), None, 12.0, 1.2)
+
+
+def test_title_pieces_over_one_caption_line_are_one_headline_even_at_a_column_edge():
+    from baozhi.layout.columns import _same_body_below, _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)] * 2
+    caption = "连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班时段经常出现拥堵。"
+    head = "市区中山大道塞车" + " " * 16 + "交警前往疏导"
+    rows = _segs([head, "", "", caption, ""] + body)
+    _size_headlines(rows)
+    # the second piece starts on a column's left edge, but one caption line runs under both
+    assert [s.text for s in rows[0]] == [head]
+    assert rows[0][0].head
+    # two modules' titles with their own bodies under them stay apart
+    rows = _segs(["市区中山大道" + " " * 18 + "城区五所学校", ""] + body)
+    _size_headlines(rows)
+    assert not _same_body_below(rows, rows[0][0], rows[0][1])
+
+
+def test_merged_row_is_cut_into_column_lines_at_the_column_edge():
+    # columns at cells 0 and 16; in one row the right column's line follows the left one's after
+    # a single space (a one-cell gutter): it is cut off and placed at its column's edge
+    rows = [a + " " * (16 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    rows[1] = LEFT[1] + " " + RIGHT[1]
+    text = "\n".join(rows) + "\n"
+    lines = {ln.text.value: ln for s in layout_streams(_page(text)) for ln in s}
+    left, right = lines[LEFT[1]], lines[RIGHT[1]]
+    assert right.bbox[0] == 16.0 and right.column == 1
+    assert left.bbox[2] <= 15.0 and left.column == 0
+    assert text[right.text.span()[0]:right.text.span()[1]] == RIGHT[1]
+
+
+def test_padded_credit_is_merged_across_a_gutter():
+    from baozhi.layout.columns import _merge_row
+
+    row = "本报记者 方     宇 文/图"
+    segs = [(0, 6), (11, 16)]
+    cov = [5] * 6 + [0] * 5 + [5] * 5 + [0, 0]
+    assert _merge_row(segs, cov, row, 14.0) == [(0, 16)]
+    # not a credit together: the gutter parts them
+    row = "本报记者 方     春暖花开"
+    assert _merge_row([(0, 6), (11, 15)], cov, row, 14.0) == [(0, 6), (11, 15)]
+
+
+def test_credit_under_a_headline_is_set_with_it_for_the_cut():
+    from baozhi.layout.columns import _credits_with_headlines, _Seg
+
+    head = _Seg(0, 4, 10, "校园书声再起", True)
+    credit = _Seg(3, 5, 17, "本报记者 方 宇 文/图")
+    other = _Seg(2, 30, 44, "春暖花开，各地相继制定开学计")  # another module's row between
+    rows = [[head], [], [other], [credit]]
+    _credits_with_headlines(rows)
+    assert credit.head
+    body_credit = _Seg(1, 5, 17, "本报记者 方 宇 文/图")
+    rows = [[_Seg(0, 4, 18, "春暖花开，各地相继制定开学计")], [body_credit]]
+    _credits_with_headlines(rows)
+    assert not body_credit.head
+
+
+def test_kicker_over_a_title_does_not_bound_the_title():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b for a, b in zip(LEFT, RIGHT)]
+    rows = _segs([" " * 12 + "禹州市和沟村", "  药材大丰收村民腰包鼓", ""] + body)
+    _size_headlines(rows)
+    kicker, title = rows[0][0], rows[1][0]
+    assert kicker.head and title.head
+    # the kicker starts where the title's cells end but stands within its large characters
+    assert title.x1 > kicker.a + 4
+
+
+def test_column_lines_are_not_chained_across_or_into_a_section_label():
+    from baozhi.layout.columns import _chain_rows
+
+    # the left column runs on mid-sentence; a row beside it holds only another column's text: one run
+    rows = _segs([" " * 24 + LEFT[1], RIGHT[1], " " * 24 + LEFT[2]])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {id(rows[0][0]): 2.0}
+    # a section label (简讯) between opens modules below it: a gap stays
+    rows = _segs([" " * 24 + LEFT[1], "简讯", " " * 24 + LEFT[2]])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+    # nor is a label the line a column line runs on into
+    rows = _segs([LEFT[1], " " * 24 + RIGHT[1], "简讯"])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+
+
+def test_title_alone_in_its_row_does_not_cover_a_body_under_another_modules_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    body = [a + " " * (24 - len(a)) + b + " " * (24 - len(b)) + a for a, b in zip(LEFT, RIGHT)]
+    title = " " * 46 + "延长县开工"
+    rows = _segs([title, "凤冈十八个项目集中开工", ""] + body)
+    _size_headlines(rows)
+    assert rows[0][0].head and rows[0][0].x0 is None  # not widened over the row under both
+    rows = _segs([" " * 14 + "畅 游 开 州", ""] + body)
+    _size_headlines(rows)
+    assert rows[0][0].x0 == 4.0  # alone over its body: it covers it
+
+
+def test_column_line_alone_over_its_pushed_down_column_is_no_headline():
+    from baozhi.layout.columns import _size_headlines
+
+    # a column's first line, then a blank row and rows of another column only (a side headline's
+    # module pushes this column's lines down): its column goes on from its left edge 3 rows below
+    rows = _segs(LEFT + ["", "", " " * 24 + "市中区的好经验好做法好成效", "", "  其他栏目的文字", "  另一栏的文字",
+                         " " * 24 + "宣传推广出去。"] + LEFT + LEFT[1:3] * 3)
+    _size_headlines(rows)
+    assert not rows[len(LEFT) + 2][0].head

@@ -71,3 +71,47 @@ def test_headline_starting_over_the_free_column_to_its_left_heads_it():
     streams = geometric_streams(_lines(specs), unit_em=1.0)
     assert [len(s) for s in streams] == [10]
     assert streams[0][0].column == 0 and streams[0][0].span_cols == 2
+
+
+def test_row_high_band_over_an_article_opening_cuts_stacked_modules():
+    body = "一二三四五六七八九十"
+    # two modules stacked over the same two columns, one blank row (1 pitch) apart: the
+    # lower one opens with an inline byline, so the band cuts before the columns do
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("本报讯（记者林涛）", 0, 4, 10), (body, 0, 5, 10), (body, 11, 4, 10), (body, 11, 5, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [[ln.text.value[:3] for ln in s] for s in streams] == [
+        ["一二三"] * 6, ["本报讯", "一二三", "一二三", "一二三"]]
+    # the same band over running text (no opening under it) is the columns' spacing
+    lower[0] = (body, 0, 4, 10)
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [10]
+
+
+def test_overlapping_columns_of_two_grids_are_clipped():
+    # two modules on slightly different grids: a column ends where the next one starts
+    spans = [(0, 16)] * 8 + [(15, 31)] * 8
+    assert column_grid(spans) == [(0, 14.5), (15, 31)]
+
+
+def test_column_line_reaching_a_cell_into_the_next_column_stays_in_its_own():
+    from baozhi.layout.geometry import _Box, _place
+
+    cols = [(36.0, 50.5), (51.0, 69.0)]
+    line = _Box(0, 36.0, 0.0, 52.0, 1.0, 1.0)
+    assert _place(line, cols) == (0, 2)  # PDF units: a 1-em reach spans
+    assert _place(line, cols, 2.0) == (0, 1)  # -layout cells scatter by up to 2
+    head = _Box(1, 36.0, 0.0, 52.0, 1.0, 2.0, head=True)
+    assert _place(head, cols, 2.0) == (0, 2)  # a headline's width is an estimate: not narrowed
+    caption = _Box(2, 36.0, 0.0, 70.0, 1.0, 1.0)
+    assert _place(caption, cols, 2.0) == (0, 2)
+
+
+def test_section_label_opens_a_module_under_a_row_high_band():
+    body = "一二三四五六七八九十"
+    # stacked over the same two columns one blank row apart; the lower module opens with 简讯
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("简讯", 0, 4, 10), ("  " + body[:8], 0, 5, 10), (body, 0, 6, 10), (body, 11, 5, 10), (body, 11, 6, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [6, 5]
+    assert streams[1][0].text.value == "简讯"

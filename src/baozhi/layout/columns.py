@@ -33,6 +33,7 @@ from ..model import Line, Page
 from ..text import Text
 from .chars import em_width
 from .geometry import geometric_streams
+from .rows import split_row
 
 _SEG = re.compile(r"\S+(?: \S+)*")
 """A run of text with single spaces inside: ``-layout`` separates columns by two or more."""
@@ -116,6 +117,10 @@ SPACED_GAP = 8
 """… and the gaps between its pieces are at most this many cells."""
 
 
+CREDIT_TAIL_CELLS = 8
+"""The tail of a padded credit left across a gutter (``宇 文/图``) is at most this many cells."""
+
+
 def _furniture_piece(row: str, seg: tuple[int, int]) -> bool:
     """Page furniture or a section label (简讯) on its own."""
     if not row:
@@ -147,7 +152,9 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: fl
     pieces at even gaps, however many) stay together even across a gutter. A piece
     that is page furniture on its own (``第3版``, a date, ``责任编辑 X``; ``row`` given)
     is never merged with its neighbours, nor are pieces that together are wider than a
-    column line ``w`` (ems; a spanning caption elsewhere may hide the gutter).
+    column line ``w`` (ems; a spanning caption elsewhere may hide the gutter). A short last
+    piece that makes an own-line credit of the piece before it (``本报记者 方     宇 文/图``,
+    neither a credit alone) is merged across a gutter: the name is padded.
     """
     if len(segs) < 2:
         return segs
@@ -165,7 +172,11 @@ def _merge_row(segs: list[tuple[int, int]], cov: list[int], row: str = "", w: fl
         furn = _furniture_piece(row, segs[k - 1]) or _furniture_piece(row, b)
         # pieces that together are wider than a column line stand in two columns
         too_wide = bool(row) and w > 0 and not spaced and em_width(row[a[0]:b[1]]) > w + SQUEEZE_SLACK
-        if (not gutter or spaced) and not furn and not too_wide:
+        # a credit's padded name across a gutter (本报记者 方     宇 文/图): neither piece a credit alone
+        credit = bool(row) and gutter and b[1] - b[0] <= CREDIT_TAIL_CELLS \
+            and cues.own_line_byline(row[a[0]:b[1]]) \
+            and not cues.own_line_byline(row[a[0]:a[1]]) and not cues.own_line_byline(row[b[0]:b[1]])
+        if (not gutter or spaced or credit) and not furn and not too_wide:
             out[-1] = (a[0], b[1])
             spaced_run[-1] = spaced_run[-1] and short_b
         else:
@@ -198,6 +209,7 @@ class _Seg:
     head: bool = False
     x1: float = 0.0  # right edge on the page, in cells
     x0: float | None = None  # left edge on the page when not ``a`` (a centred headline)
+    run_on: bool = False  # cut from a merged row after a single space (:func:`~baozhi.layout.rows.split_row`)
 
 
 def _body_width(segs: list[_Seg]) -> float:
@@ -257,8 +269,13 @@ def _title_text(s: _Seg, w: float, comma: bool = False) -> bool:
     return not (wid > 2.5 * w or ("，" in flat and wid <= w + 1.5 and not comma))
 
 
+PUSHED_ROWS = 5
+"""A column's next line lies at most this many rows below where rows of a module beside push it down
+(a photo under a headline leaves more)."""
+
+
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
-                   next_text: _Seg | None = None, kicker: bool = False) -> bool:
+                   next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
     the text line just above it, not followed by running text from its left edge.
@@ -267,7 +284,8 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     with nothing above it and an indented first line below is a headline too. ``c``: cells
     per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
     even across a blank row (defaults to ``below``); ``kicker``: ``above`` is a short title line
-    alone under a blank band (a kicker over this line: the title still opens the article)."""
+    alone under a blank band (a kicker over this line: the title still opens the article);
+    ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows."""
     nxt = below if next_text is None else next_text
     indent = max(4.0, 3 * c + 1)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
@@ -281,7 +299,11 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     big = _digits_spaced(s.text)
     spaced = cues.letter_spaced(s.text) or s.text.count("  ") >= 2 or big
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
-        return opens or (above is None and nxt is None)  # or alone between blank bands (over a photo)
+        # or alone between blank bands (over a photo), unless its column goes on a few rows below it
+        # from its left edge (the first line of a column that a side headline's rows pushed apart)
+        return opens or (above is None and nxt is None and not (
+            further is not None and not further.head and abs(further.a - s.a) <= 1
+            and (_running_text(further, w) or cues.ends_sentence(cues.squash(further.text)))))
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
             and not _CREDIT.search(cues.squash(above.text)) \
@@ -371,6 +393,24 @@ def _modules_apart(rows: list[list[_Seg]], s: _Seg, t: _Seg, edges: list[int], w
     return True
 
 
+def _body_below(rows: list[list[_Seg]], s: _Seg, reach: int = 16) -> _Seg | None:
+    """The first text line (no headline line) below ``s`` within ``reach`` rows that shares its
+    cells (blank rows, photos and other lines beside it passed over)."""
+    for r in range(s.r + 1, min(len(rows), s.r + 1 + reach)):
+        for t in rows[r]:
+            if not t.head and min(t.b, s.b) - max(t.a, s.a) >= 1:
+                return t
+    return None
+
+
+def _same_body_below(rows: list[list[_Seg]], s: _Seg, t: _Seg) -> bool:
+    """Headline pieces ``s`` and ``t`` of one row stand over one and the same line of text (a
+    caption across both): one title in two phrases, even when the second starts on a column's
+    left edge (``市区中山大道…塞车      交警前往疏导``)."""
+    below = _body_below(rows, s)
+    return below is not None and below is _body_below(rows, t)
+
+
 def _centred_over(s: _Seg, t: _Seg) -> bool:
     """Title ``s`` stands centred over headline line ``t`` (a title over its centred subtitle):
     the middle of ``s`` on the page lies inside ``t``. ``s`` is set large but each of its characters
@@ -395,14 +435,17 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             up = _near(rows, s, -1)
             kicker = up is not None and abs(up.a - s.a) <= 4 and em_width(cues.squash(up.text)) <= w - 2.5 \
                 and _near(rows, up, -1) is None and _title_text(up, w)
-            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, _above(rows, s, 2, 1), kicker)
+            nxt = _above(rows, s, 2, 1)
+            further = _above(rows, s, PUSHED_ROWS, 1) if up is None and nxt is None else None
+            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
         while k + 1 < len(row):
             s, t = row[k], row[k + 1]
-            if s.head and t.head and t.a - s.x1 <= 3 * c and not any(abs(t.a - e) <= 1 for e in edges) \
-                    and not _modules_apart(rows, s, t, edges, w):
+            if s.head and t.head and t.a - s.x1 <= 3 * c and (
+                    not any(abs(t.a - e) <= 1 for e in edges) and not _modules_apart(rows, s, t, edges, w)
+                    or _same_body_below(rows, s, t)):
                 row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
                 row[k].text = s.text + " " * (t.a - s.b) + t.text
                 del row[k + 1]
@@ -441,9 +484,12 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 # next to it (large characters stand over them) unless a line of such a row
                 # lies under the headline's own cells (the row is clear of it: its body below; a further
                 # headline line there does not count)
+                # (nor does a headline line of the next row set within this one's large characters:
+                # its kicker or subtitle)
                 right = [t.a for r in range(max(0, y - 1), min(len(rows), y + 2))
                          if r == y or not any(not t.head and t.a < s.b and t.b > s.a for t in rows[r])
-                         for t in rows[r] if t is not s and t.a >= s.b]
+                         for t in rows[r] if t is not s and t.a >= s.b
+                         and not (r != y and t.head and t.a + (t.b - t.a) * HEAD_SCALE * c <= s.x1 + 2 * c)]
                 if right:
                     s.x1 = max(float(s.b), min(s.x1, min(right) - HEAD_GUTTER_CELLS))
     # a headline does not reach over columns its body (the text right below it) leaves empty:
@@ -479,7 +525,13 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
         for r in range(y + 1, min(len(rows), y + 4)):
             body = [t for t in rows[r] if not t.head]
             if body:
-                if len(body) >= 2 and min(t.a for t in body) < row[0].a and max(t.b for t in body) > row[-1].x1:
+                # another module's headline line in the rows between, clear of this title's cells
+                # (its subtitle pieces may stand a little wider): the text under both is not this
+                # title's alone
+                beside = any(t.head and (t.x1 <= row[0].a or t.a >= row[-1].x1 + HEAD_CLEAR_CELLS)
+                             for q in range(y + 1, r) for t in rows[q])
+                if len(body) >= 2 and not beside and min(t.a for t in body) < row[0].a \
+                        and max(t.b for t in body) > row[-1].x1:
                     # pieces of one centred title (探寻嘉州春天          共话乡村振兴) are one line
                     s = _Seg(y, row[0].a, row[-1].b, "", True, float(max(t.b for t in body)),
                              float(min(t.a for t in body)))
@@ -487,6 +539,10 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                                      for k, t in enumerate(row))
                     rows[y] = [s]
                 break
+
+
+HEAD_CLEAR_CELLS = 6
+"""A headline line starting this many cells past a title's right edge stands clear of it."""
 
 
 def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
@@ -507,6 +563,52 @@ def _widen_block_tails(rows: list[list[_Seg]], w: float) -> None:
             if up is not None and not up.head and abs(up.a - s.a) <= 1 and " " not in up.text \
                     and em_width(cues.squash(up.text)) > w + SQUEEZE_SLACK:
                 s.x1 = max(s.x1, up.x1)
+
+
+def _credits_with_headlines(rows: list[list[_Seg]]) -> None:
+    """An own-line credit (``■ 本报记者 方   宇 文/图``) whose nearest line above in its cells is a
+    headline line is set with that headline: it is sized as one for the engine's cut (a padded credit
+    reaches into the next column and would be cut off from its module); assembly still reads it as
+    the byline."""
+    for row in rows:
+        for s in row:
+            if s.head or not cues.own_line_byline(s.text):
+                continue
+            up = _above(rows, s, CHAIN_ROWS)
+            if up is not None and up.head:
+                s.head = True
+
+
+SNAP_CELLS = 3
+"""A column line cut from a merged row starts within this many cells of its column's edge."""
+
+
+def _snap_run_on(rows: list[list[_Seg]], w: float) -> None:
+    """Column lines cut from a merged row after a single space (``run_on``) start where their
+    column starts: ``-layout`` shifts the text after a one-space gutter by a cell or two from row
+    to row. The column's edge is the start of full lines (``W`` ± 1 ems) of the rows within
+    :data:`WINDOW_ROWS` that most such lines share within :data:`SNAP_CELLS` cells of the piece (modules
+    elsewhere on the page may sit on another grid). The text slice stays; only the box moves, and
+    the piece before it in its row ends a cell before it."""
+    if not any(s.run_on for row in rows for s in row):
+        return
+    full = [[s.a for s in row if not s.head and abs(em_width(cues.squash(s.text)) - w) <= 1] for row in rows]
+    for y, row in enumerate(rows):
+        for s in row:
+            if not s.run_on or s.head:
+                continue
+            near = Counter(x for r in range(max(0, y - WINDOW_ROWS), min(len(rows), y + WINDOW_ROWS + 1))
+                           for x in full[r] if abs(x - s.a) <= 2 * SNAP_CELLS)
+            # the centre of the strongest cluster of starts (within ±SNAP_CELLS - 1), at its commonest start
+            score = {x: sum(near[x + d] for d in range(-SNAP_CELLS + 1, SNAP_CELLS))
+                     for x in range(s.a - SNAP_CELLS, s.a + SNAP_CELLS + 1)}
+            e = max(score, key=lambda x: (score[x], near[x], -abs(x - s.a)))
+            if near[e]:
+                s.x0 = float(e)
+                s.x1 += e - s.a
+        for s, t in zip(row, row[1:]):
+            if t.run_on and not s.head:
+                s.x1 = min(s.x1, (t.a if t.x0 is None else t.x0) - 1.0)
 
 
 def _head_continues(rows: list[list[_Seg]], t: _Seg) -> bool:
@@ -549,6 +651,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     the y its box ends at."""
     out: dict[int, float] = {}
     indent = max(4.0, 3 * c + 1)
+    labelled = [any(cues.is_section_label(t.text) for t in row) for row in rows]
     for r, row in enumerate(rows):
         for s in row:
             if s.head:
@@ -557,6 +660,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             between_text = False
             blanks = 0
             heads_between = False
+            label_between = False  # a section label (简讯) opens modules between: a gap
             for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
                 hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
                 # a headline widened over the column (a kicker set left of it) stands between too
@@ -571,10 +675,11 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                     blanks += 1
                     continue
                 between_text = True
+                label_between = label_between or labelled[q]
                 heads_between = heads_between or any(
                     t.head and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1
                                    for rr in rows[q + 1:r + 1] for u in rr) for t in rows[q])
-            if p is None or p.head or not between_text:
+            if p is None or p.head or not between_text or label_between:
                 continue
             if blanks and (heads_between or cues.ends_sentence(cues.squash(p.text)) or abs(s.a - p.a) > 1
                            or (em_width(cues.squash(p.text)) > w + SQUEEZE_SLACK)):
@@ -582,7 +687,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             if not (-1 <= s.a - p.a <= indent) or em_width(cues.squash(p.text)) < w - 1.5:
                 continue
             flat_p, flat_s = cues.squash(p.text), cues.squash(s.text)
-            if cues.inline_byline(flat_s):
+            if cues.inline_byline(flat_s) or cues.is_section_label(flat_s):
                 continue
             if cues.ends_sentence(flat_p) and not 2 <= s.a - p.a <= indent:
                 continue
@@ -641,9 +746,15 @@ def layout_streams(page: Page) -> list[list[Line]]:
     w = _body_width([_Seg(0, a, b, row[a:b]) for (_, row), ss in zip(raw_rows, segs) for a, b in ss])
     rows: list[list[_Seg]] = []
     for r, ((start, row), ss, cov) in enumerate(zip(raw_rows, segs, _local_coverage(segs))):
-        rows.append([_Seg(r, a, b, row[a:b]) for a, b in _merge_row(ss, cov, row, w)])
+        cut: list[_Seg] = []
+        for a, b in _merge_row(ss, cov, row, w):
+            for k, (x, y_) in enumerate(" " in row[a:b] and split_row(row[a:b], w) or [(0, b - a)]):
+                cut.append(_Seg(r, a + x, a + y_, row[a + x:a + y_], run_on=k > 0))
+        rows.append(cut)
     _size_headlines(rows)
+    _credits_with_headlines(rows)
     _widen_block_tails(rows, w)
+    _snap_run_on(rows, w)
     row_y: list[float] = []
     y = 0.0
     prev: list[_Seg] = []

@@ -47,6 +47,9 @@ GAP_PITCHES = 2.6
 WIDE_GAP_PITCHES = 1.2
 """A blank band across a whole region this many row pitches high separates stacked modules
 (two blank rows in a ``-layout`` dump; in a PDF, well over the leading)."""
+MODULE_GAP_PITCHES = 0.95
+"""A blank band across a region a row pitch high separates stacked modules when an article opens
+right under it (an inline byline, a headline line): ``-layout`` rows leave no more."""
 RULE_ACROSS_SHARE = 0.95
 """A horizontal rule along this share of a region's width cuts it before its columns do."""
 PHRASE_GAP = 1.2
@@ -136,7 +139,7 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
     body = [boxes[i] for i in rest if BODY_REL[0] <= boxes[i].rel < BODY_REL[1]] or [boxes[i] for i in rest]
     cols = column_grid([(b.x0, b.x1) for b in body], x_tolerance)
     for b in boxes:
-        b.col, b.span = _place(b, cols)
+        b.col, b.span = _place(b, cols, x_tolerance)
     if has_fonts:
         _widen_headlines([boxes[i] for i in rest], cols, rl, fg)
     for b in boxes:
@@ -212,6 +215,9 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
                 continue
         cols.append((left, right))
     cols.sort()
+    # columns of two modules set on different grids may overlap by a cell or two (``-layout``
+    # gutters of one cell): a column ends where the next one starts
+    cols = [(l, min(r, cols[k + 1][0] - 0.5) if k + 1 < len(cols) else r) for k, (l, r) in enumerate(cols)]
     if not cols:
         lo = min(a for a, _ in spans)
         hi = max(c for _, c in spans)
@@ -219,9 +225,13 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
     return cols
 
 
-def _place(b: _Box, cols: list[tuple[float, float]]) -> tuple[int, int]:
-    """(first column, number of columns) the box reaches into."""
-    hit = [k for k, (a, c) in enumerate(cols) if min(b.x1, c) - max(b.x0, a) >= min(SPAN_OVERLAP_EMS, (b.x1 - b.x0) * 0.5)]
+def _place(b: _Box, cols: list[tuple[float, float]], tol: float = SPAN_OVERLAP_EMS) -> tuple[int, int]:
+    """(first column, number of columns) the box reaches into: by :data:`SPAN_OVERLAP_EMS` or more;
+    a body line no wider than a column (a column line) by more than ``tol`` (how far line edges scatter,
+    as ``-layout`` cells do)."""
+    narrow = not b.head and tol > SPAN_OVERLAP_EMS and b.x1 - b.x0 <= max(c - a for a, c in cols) + tol
+    overlap = max(SPAN_OVERLAP_EMS, tol) if narrow else SPAN_OVERLAP_EMS
+    hit = [k for k, (a, c) in enumerate(cols) if min(b.x1, c) - max(b.x0, a) >= min(overlap, (b.x1 - b.x0) * 0.5)]
     if not hit:
         # in a gutter or off the grid: the nearest column
         cx = (b.x0 + b.x1) / 2
@@ -506,7 +516,10 @@ class _Ctx:
 
     def _wide_gap(self, idx: list[int]) -> tuple[list[int], list[int]] | None:
         """The widest blank band across the whole region, when it is clearly wider than the
-        space between lines (:data:`WIDE_GAP_PITCHES` row pitches): modules stacked on the page."""
+        space between lines (:data:`WIDE_GAP_PITCHES` row pitches): modules stacked on the page.
+        Else the first band :data:`MODULE_GAP_PITCHES` high between body rows and a row that opens
+        an article (:meth:`_opens`): stacked modules a ``-layout`` dump leaves one row apart (a
+        column cut first would read each column down through both modules)."""
         b = self.b
         rows = self._rows(idx)
         if len(rows) < 2:
@@ -518,13 +531,35 @@ class _Ctx:
         best, gap_best = None, WIDE_GAP_PITCHES * pitch
         x_lo = min(b[i].x0 for i in idx)
         x_hi = max(b[i].x1 for i in idx)
-        for k in range(len(rows) - 1):
-            gap = self._free_gap(bottoms[k], tops[k + 1], x_lo, x_hi)
+        gaps = [self._free_gap(bottoms[k], tops[k + 1], x_lo, x_hi) for k in range(len(rows) - 1)]
+        for k, gap in enumerate(gaps):
             if gap >= gap_best:
                 best, gap_best = k, gap
         if best is None:
+            # a narrower band (a row's height) between body text and an article opening under it
+            for k, gap in enumerate(gaps):
+                if gap >= MODULE_GAP_PITCHES * pitch and not any(self.is_heady_line(i) for i in rows[k]) \
+                        and self._opens(rows[k + 1]):
+                    best = k
+                    break
+        if best is None:
             return None
         return [i for r in rows[: best + 1] for i in r], [i for r in rows[best + 1:] for i in r]
+
+    def _labelled(self, idx: list[int]) -> bool:
+        """The piece's first line is a section label (简讯): it opens a module of its own."""
+        from ..articles import cues
+
+        first = min(idx, key=lambda i: (self.b[i].y0, self.b[i].x0))
+        return cues.is_section_label(cues.squash(self.lines[first].text.value))
+
+    def _opens(self, row: list[int]) -> bool:
+        """A row of lines one of which opens an article: a headline line, an inline byline or a
+        section label (简讯)."""
+        from ..articles import cues
+
+        return any(self.is_heady_line(i) or cues.inline_byline(f := cues.squash(self.lines[i].text.value))
+                   or cues.is_section_label(f) for i in row)
 
     def bands(self, idx: list[int]) -> list[_Piece]:
         """Horizontal split of a region no column boundary cuts (a line spans them).
@@ -647,8 +682,8 @@ class _Ctx:
     def starts(self, pieces: list[_Piece]) -> None:
         """Decide where modules begin, in one pass over the leaf pieces in reading order.
 
-        A piece begins a module when it is forced (a split inside a column), when it
-        is headline-sized after body text, or when it is body text that does not
+        A piece begins a module when it is forced (a split inside a column) or opens with a
+        section label (简讯), when it is headline-sized after body text, or when it is body text that does not
         continue the previous piece: continuing means following a headline piece
         from below, or standing in the next column to the right at the same top.
         """
@@ -660,7 +695,7 @@ class _Ctx:
             top = min(b[i].y0 for i in p.idx)
             c0 = min(b[i].col for i in p.idx)
             pitch = self._pitch(p.idx)
-            if prev is None or p.meta.get("force"):
+            if prev is None or p.meta.get("force") or self._labelled(p.idx):
                 p.start = True
             elif p.heady:
                 p.start = not prev.heady
