@@ -36,7 +36,10 @@ REPEAT2_BONUS = 0.5
 """Evidence for a line join whose three (two) characters across the break the page prints
 whole elsewhere: 28% of true joins in tangles against 2% of wrong ones (11% against 2%)."""
 DORMANT_COST = 1.0
-"""Cost of a line for a stream idle for a whole row (a column with a gap)."""
+"""Cost of a line for a stream idle for a whole row (a column with a gap). Not charged when the
+rows are known (merged rows): there the rows of modules side by side, set with other leading,
+alternate in the dump, and each module's streams are idle every other row (bench p08: line
+successions right 98 -> 110 of 148)."""
 
 
 def _tangle_member(p: Piece) -> bool:
@@ -220,42 +223,48 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
         nxt: dict[tuple, tuple[float, tuple[Node, ...], tuple[int, ...], int, int]] = {}
         known = rows is not None and x > 0
         wrap = known and rows[x] != rows[x - 1]
-        for score, streams, last_row, cur, row in beam:
-            n = len(streams)
-            lasts = tuple(nd[0] for nd in streams)
-            # passing over a stream that had a line in the row before costs SKIP_COST: prefix
-            # counts of the streams active in the row before (prev) and in this row (now)
-            prev = [0]
-            now = [0]
-            for lr_k in last_row:
-                prev.append(prev[-1] + (lr_k == row - 1))
-                now.append(now[-1] + (lr_k == row))
-            wrap_base = skip_cost * (prev[n] - prev[min(cur + 1, n)])
-            # q > cur: a stream right of the last line's, in the same row (unless the rows are
-            # known and this line starts one); else the next row. q == n + i: a new stream at i
-            for q in range(2 * n + 1 if n < max_streams else n):
-                new_stream = q >= n
-                pos = q - n if new_stream else q
-                if known and not wrap and pos <= cur:
-                    continue  # the next piece of a known row lies right of the last
-                if pos > cur and not wrap:
-                    r, pen = row, skip_cost * (prev[pos] - prev[cur + 1])
-                else:
-                    r, pen = row + 1, wrap_base + skip_cost * now[pos]
-                if new_stream:
-                    tot = score - NEW_STREAM_COST - pen
-                    new = streams[:pos] + ((x, None),) + streams[pos:]
-                    lr = last_row[:pos] + (r,) + last_row[pos:]
-                    key = (lasts[:pos] + (x,) + lasts[pos:], pos)
-                else:
-                    if last_row[pos] < r - 1:
-                        pen += DORMANT_COST
-                    tot = score + evidence(streams[pos], x) - pen
-                    new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
-                    lr = last_row[:pos] + (r,) + last_row[pos + 1:]
-                    key = (lasts[:pos] + (x,) + lasts[pos + 1:], pos)
-                if key not in nxt or nxt[key][0] < tot:
-                    nxt[key] = (tot, new, lr, pos, r)
+        # a known row with more pieces than the streams right of the last can take (all
+        # states at the stream limit) is read on as a new row: every line finds a place
+        for _ in range(2):
+            for score, streams, last_row, cur, row in beam:
+                n = len(streams)
+                lasts = tuple(nd[0] for nd in streams)
+                # passing over a stream that had a line in the row before costs SKIP_COST: prefix
+                # counts of the streams active in the row before (prev) and in this row (now)
+                prev = [0]
+                now = [0]
+                for lr_k in last_row:
+                    prev.append(prev[-1] + (lr_k == row - 1))
+                    now.append(now[-1] + (lr_k == row))
+                wrap_base = skip_cost * (prev[n] - prev[min(cur + 1, n)])
+                # q > cur: a stream right of the last line's, in the same row (unless the rows are
+                # known and this line starts one); else the next row. q == n + i: a new stream at i
+                for q in range(2 * n + 1 if n < max_streams else n):
+                    new_stream = q >= n
+                    pos = q - n if new_stream else q
+                    if known and not wrap and pos <= cur:
+                        continue  # the next piece of a known row lies right of the last
+                    if pos > cur and not wrap:
+                        r, pen = row, skip_cost * (prev[pos] - prev[cur + 1])
+                    else:
+                        r, pen = row + 1, wrap_base + skip_cost * now[pos]
+                    if new_stream:
+                        tot = score - NEW_STREAM_COST - pen
+                        new = streams[:pos] + ((x, None),) + streams[pos:]
+                        lr = last_row[:pos] + (r,) + last_row[pos:]
+                        key = (lasts[:pos] + (x,) + lasts[pos:], pos)
+                    else:
+                        if last_row[pos] < r - 1 and not known:
+                            pen += DORMANT_COST
+                        tot = score + evidence(streams[pos], x) - pen
+                        new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
+                        lr = last_row[:pos] + (r,) + last_row[pos + 1:]
+                        key = (lasts[:pos] + (x,) + lasts[pos + 1:], pos)
+                    if key not in nxt or nxt[key][0] < tot:
+                        nxt[key] = (tot, new, lr, pos, r)
+            if nxt or wrap:
+                break
+            wrap = True
         beam = sorted(nxt.values(), key=lambda t: -t[0])[:beam_width]
     out = []
     for node in beam[0][1]:
