@@ -22,3 +22,41 @@ def test_a_known_row_wider_than_the_stream_limit_still_places_every_line():
     lines = [A[0], B0[0], B1[0]]
     streams = untangle_lines(lines, 16.0, rows=[0, 0, 0], max_streams=2)
     assert streams == [[0, 2], [1]]
+
+
+def test_each_column_opens_in_the_tangles_first_row():
+    # the line printed before the tangle (head) is column 0's first line, in the first row with
+    # the first lines of columns 1-3; with no evidence either way they open their columns
+    lines = ["增速同比提升1.5个百分点。全市", "高于全省平均水平0.5个百分点，", "比持续提升，一季度，全市完成地",
+             "解到，一季度我市经济运行呈现出", "工业用电量3.85亿千瓦时，同比增", "居全省第2位。从产业来看，工业",
+             "方公共预算收入12.82亿元，同比", "总体平稳、好于预期、好于同期的", "长7%，高于全省平均水平2.2个百",
+             "投资同比增长21.4%，比1至2月加", "增长12.2%。其中，税收收入"]
+    streams = untangle_lines(lines, 15.0, head="4月23日，记者从市统计局了")
+    assert streams == [[-1, 3, 7], [0, 4, 8], [1, 5, 9], [2, 6, 10]]
+
+
+def test_the_rest_of_a_line_cut_at_a_credit_gap_is_no_column_end():
+    from baozhi.layout.tangles import _cont, _rest_of_cut_line
+    assert _rest_of_cut_line("涛）近日，")
+    assert not _rest_of_cut_line("（记者卢碧云通讯员范艳）")
+    assert not _rest_of_cut_line("近日，市里召开")
+    # ``本报讯（记者 林`` / ``涛）近日，`` / ``由市中区…``: short, yet it goes on
+    assert _cont("涛）近日，", "由市中区委宣传部组织开展的“春", 15.0) == 0.0
+    assert _cont("他说近日，", "由市中区委宣传部组织开展的“春", 15.0) == -2.0
+
+
+def _piece(kind, text):
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Piece(kind, [Line(Text.from_source(text, 0, len(text)), gap_before=True)], [kind])
+
+
+def test_a_line_labelled_headline_inside_a_tangle_reads_as_a_column_line():
+    from baozhi.layout.tangles import _column_line
+    assert _column_line(_piece("headline", "现社会消费品零售总额97.93亿"), 15.0)  # full width
+    assert _column_line(_piece("headline", "18962.99万元，年度投资"), 13.0)  # clause punctuation
+    assert _column_line(_piece("headline", "通讯员范艳）"), 15.0)  # a credit's second line
+    assert not _column_line(_piece("headline", "迎峰度冬保供电"), 13.0)  # a headline
+    assert not _column_line(_piece("headline", "区十六届人大一次会议主席团举行第四次会议"), 13.0)  # wider than W
+    assert not _column_line(_piece("body", "通讯员范艳）"), 15.0)

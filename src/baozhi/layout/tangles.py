@@ -23,6 +23,11 @@ TANGLE_MAX_STREAMS = 8
 TANGLE_BEAM = 64
 NEW_STREAM_COST = 1.2
 """Cost of a new column stream (against the evidence that a line continues an open one)."""
+FIRST_ROW_NEW_COST = 0.4
+"""Cost of a new stream in the tangle's first row, where every column starts: there a line with
+no evidence either way (``…记者从市统计局了`` then ``增速同比提升…``) opens its column rather
+than continuing the line before (line successions right on bench/more/held pdftotext
+2764/2901/3184 -> 2766/2908/3224, seed-like 2660/2827/3115 -> 2685/2828/3149)."""
 SKIP_COST = 1.0
 """Cost of passing over a stream that had a line in the row before (a column that ends).
 (0.5 -> 1.0 raised the pair precision of untangled streams on the tangle pages 0.86 -> 0.91.)"""
@@ -88,10 +93,19 @@ def _cont(a: str, b: str, w: float) -> float:
 @lru_cache(maxsize=8192)
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
-    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width)``."""
+    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest)``;
+    ``rest``: the line closes a bracket before opening one (:func:`_rest_of_cut_line`)."""
     dl = bool(cues.dateline(s))
     return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
-            _shape(s, w), cues.width(s))
+            _shape(s, w), cues.width(s), _rest_of_cut_line(s))
+
+
+def _rest_of_cut_line(s: str) -> bool:
+    """The line closes a bracket before it opens one (``涛）近日，``): the rest of a printed line
+    that ``pdftotext`` cut at a wide gap (a credit's padded name, ``本报讯（记者 林`` / ``涛）近日，``),
+    so its shortness says nothing about a column piece ending."""
+    c = s.find("）")
+    return c >= 0 and not 0 <= s.find("（") < c
 
 
 JOIN_MAX = 2.0
@@ -103,8 +117,8 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
     column: a dictionary word across the break, closing punctuation at ``b``'s start, a lead at
     ``b``, line shapes against ``w`` with sentence ends, a caption's width. With ``join=False`` the dictionary word-join term is left out: the value is then at most
     :data:`JOIN_MAX` below the full one (and never above it)."""
-    a, ea, byl, _, _, sa, wa = fa
-    b, eb, _, opens_b, dl_b, sb, wb = fb
+    a, ea, byl, _, _, sa, wa, rest_a = fa
+    b, eb, _, opens_b, dl_b, sb, wb, _ = fb
     if byl:
         return 1.0 if dl_b else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
     s = 0.0
@@ -122,7 +136,7 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
         elif sb == "full" and sa == "short":
             s -= 1.0  # a paragraph's last line is followed by a first line
     else:
-        if wa < w - 3:
+        if wa < w - 3 and not rest_a:
             s -= 2.0  # a short line that ends no sentence ends its column piece
         if sb == "first" and not eb:
             s -= 1.5  # an open line goes on in a full line, not in a first line
@@ -186,8 +200,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     of it (next row). A beam search scores each choice by :func:`_cont` (word
     across the break, sentence ends, widths), minus :data:`SKIP_COST` for each
     stream that had a line in the row before and is passed over, minus
-    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row, minus
-    :data:`NEW_STREAM_COST` for a new stream.
+    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row (rows unknown), minus
+    :data:`NEW_STREAM_COST` for a new stream (:data:`FIRST_ROW_NEW_COST` in the first row).
     """
     # a state: score, streams (left to right; each a linked list ``(last index, rest)``), the
     # row each stream last had a line in, the position of the last line's stream, the row;
@@ -249,7 +263,7 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
                     else:
                         r, pen = row + 1, wrap_base + skip_cost * now[pos]
                     if new_stream:
-                        tot = score - NEW_STREAM_COST - pen
+                        tot = score - (FIRST_ROW_NEW_COST if r == 0 else NEW_STREAM_COST) - pen
                         new = streams[:pos] + ((x, None),) + streams[pos:]
                         lr = last_row[:pos] + (r,) + last_row[pos:]
                         key = (lasts[:pos] + (x,) + lasts[pos:], pos)
@@ -286,6 +300,23 @@ def _inside(p: Piece) -> bool:
     return p.kind == "body" and len(p.lines) <= INSIDE_LINES and all(lab in ("body", "byline") for lab in p.labels)
 
 
+_CLAUSE = frozenset("，、；")
+
+
+def _column_line(p: Piece, w: float) -> bool:
+    """A one-line block labelled headline that reads as a column's line (labels are given before
+    the tangle is read apart, from the wrong neighbours): set to the column width (within
+    :data:`FIRST_EMS` of ``W``, not over ``W + 1.25``), holding clause punctuation, or closing a
+    bracket it does not open (``通讯员范艳）``, a credit's second line)."""
+    if p.kind != "headline" or len(p.lines) != 1 or not p.lines[0].gap_before:
+        return False
+    s = _flat(p.lines[0])
+    wd = cues.width(s)
+    if wd > w + 1.25:
+        return False
+    return wd > w - FIRST_EMS or not _CLAUSE.isdisjoint(s) or ("）" in s and "（" not in s)
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
@@ -297,7 +328,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     while i < n:
         j = i
         while j < n and (_tangle_member(pieces[j]) or (
-                j > i and j + 1 < n and _inside(pieces[j]) and _tangle_member(pieces[j + 1]))):
+                j > i and j + 1 < n and (_inside(pieces[j]) or _column_line(pieces[j], w))
+                and _tangle_member(pieces[j + 1]))):
             j += 1
         if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
             out.append(pieces[i])
