@@ -60,3 +60,14 @@ def test_a_line_labelled_headline_inside_a_tangle_reads_as_a_column_line():
     assert not _column_line(_piece("headline", "迎峰度冬保供电"), 13.0)  # a headline
     assert not _column_line(_piece("headline", "区十六届人大一次会议主席团举行第四次会议"), 13.0)  # wider than W
     assert not _column_line(_piece("body", "通讯员范艳）"), 15.0)
+
+
+def test_a_credit_cut_at_its_padded_name_goes_on_in_the_same_row():
+    from baozhi.layout.tangles import _cont
+    # ``本报讯（记者 林`` / ``涛）近日，``: one printed line cut at a gap; the bracket closes on the
+    # next line (+1.5, and no short-line penalty: +3.5 against the same lines without brackets)
+    assert round(_cont("本报讯（记者林", "涛）近日，", 15.0) - _cont("本报讯记者林", "涛近日，", 15.0), 6) == 3.5
+    lines = ["涛）近日，", "整治、五清行动、场镇提升、特色", "23.93万亩，产量10.9万吨、增长",
+             "由市中区委宣传部组织开展的“春", "产业发展、农文旅融合发展等方面", "1.87%；生猪出栏30.68万头，增",
+             "到嘉州万象‘耕’新”乐山市市中", "取得的新成果，进行实地采访。", "长9.3%，年末生猪存栏19.92万头，"]
+    assert untangle_lines(lines, 15.0, head="本报讯（记者林") == [[-1, 0, 3, 6], [1, 4, 7], [2, 5, 8]]

@@ -93,11 +93,12 @@ def _cont(a: str, b: str, w: float) -> float:
 @lru_cache(maxsize=8192)
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
-    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest)``;
-    ``rest``: the line closes a bracket before opening one (:func:`_rest_of_cut_line`)."""
+    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open)``;
+    ``rest``: the line closes a bracket before opening one (:func:`_rest_of_cut_line`); ``open``:
+    it leaves a bracket open (``本报讯（记者 林``)."""
     dl = bool(cues.dateline(s))
     return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
-            _shape(s, w), cues.width(s), _rest_of_cut_line(s))
+            _shape(s, w), cues.width(s), _rest_of_cut_line(s), s.rfind("（") > s.rfind("）"))
 
 
 def _rest_of_cut_line(s: str) -> bool:
@@ -117,8 +118,8 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
     column: a dictionary word across the break, closing punctuation at ``b``'s start, a lead at
     ``b``, line shapes against ``w`` with sentence ends, a caption's width. With ``join=False`` the dictionary word-join term is left out: the value is then at most
     :data:`JOIN_MAX` below the full one (and never above it)."""
-    a, ea, byl, _, _, sa, wa, rest_a = fa
-    b, eb, _, opens_b, dl_b, sb, wb, _ = fb
+    a, ea, byl, _, _, sa, wa, rest_a, open_a = fa
+    b, eb, _, opens_b, dl_b, sb, wb, rest_b, _ = fb
     if byl:
         return 1.0 if dl_b else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
     s = 0.0
@@ -136,7 +137,9 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
         elif sb == "full" and sa == "short":
             s -= 1.0  # a paragraph's last line is followed by a first line
     else:
-        if wa < w - 3 and not rest_a:
+        if open_a and rest_b:
+            s += 1.5  # ``本报讯（记者 林`` / ``涛）近日，…``: the bracket closes on the next line
+        elif wa < w - 3 and not rest_a:
             s -= 2.0  # a short line that ends no sentence ends its column piece
         if sb == "first" and not eb:
             s -= 1.5  # an open line goes on in a full line, not in a first line
@@ -233,6 +236,10 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
             near = nears[key] = frozenset().union(*(grams[k] if k >= 0 else head_grams for k in last))
         return pair[i, x] + SHARED_BONUS * min(len(grams[x] & near), SHARED_CAP)
 
+    def cut(i: int, x: int) -> bool:
+        """Line ``x`` is the rest of line ``i`` cut at a gap (``本报讯（记者 林`` / ``涛）近日，``)."""
+        return _line_features(text(i), w)[8] and _line_features(lines[x], w)[7]
+
     for x in range(len(lines)):
         nxt: dict[tuple, tuple[float, tuple[Node, ...], tuple[int, ...], int, int]] = {}
         known = rows is not None and x > 0
@@ -258,7 +265,9 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
                     pos = q - n if new_stream else q
                     if known and not wrap and pos <= cur:
                         continue  # the next piece of a known row lies right of the last
-                    if pos > cur and not wrap:
+                    if pos == cur and not new_stream and not known and cut(streams[pos][0], x):
+                        r, pen = row, 0.0  # the rest of the last line, cut at a gap: same row
+                    elif pos > cur and not wrap:
                         r, pen = row, skip_cost * (prev[pos] - prev[cur + 1])
                     else:
                         r, pen = row + 1, wrap_base + skip_cost * now[pos]
