@@ -71,3 +71,24 @@ def test_a_credit_cut_at_its_padded_name_goes_on_in_the_same_row():
              "由市中区委宣传部组织开展的“春", "产业发展、农文旅融合发展等方面", "1.87%；生猪出栏30.68万头，增",
              "到嘉州万象‘耕’新”乐山市市中", "取得的新成果，进行实地采访。", "长9.3%，年末生猪存栏19.92万头，"]
     assert untangle_lines(lines, 15.0, head="本报讯（记者林") == [[-1, 0, 3, 6], [1, 4, 7], [2, 5, 8]]
+
+
+def _body(*texts):
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Piece("body", [Line(Text.from_source(t, 0, len(t))) for t in texts], ["body"] * len(texts))
+
+
+def test_a_wide_caption_printed_line_by_line_beside_a_column_is_read_apart():
+    from baozhi.layout.tangles import split_wide_interleave
+    col = ["到1080元，目前已", "要的石油化工、纺织", "筑安装基地。撤乡设", "进一步加强城镇建设", "作用。"]
+    cap = ["12月12日，江永县潇浦镇永回路，电力", "业。寒冷天气来临，用电负荷不断增长，"]
+    # pdftotext: wide, column, wide, column; the column line after a wide one joins its piece
+    pieces = [_body(col[0], col[1], cap[0], col[2]), _body(cap[1], col[3]), _body(col[4])]
+    out = split_wide_interleave(pieces, 10.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [col[:4], cap, [col[4]]]
+    # a single wide line is no chain
+    one = [_body(col[0], cap[0], col[1]), _body(col[2])]
+    assert [[ln.text.value for ln in p.lines] for p in split_wide_interleave(one, 10.0)] == [
+        [col[0], cap[0], col[1]], [col[2]]]

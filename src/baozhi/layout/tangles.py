@@ -8,6 +8,7 @@ ends, dictionary words across the line break).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import groupby
 
 from ..articles import cues
 from .chars import is_cjk
@@ -416,6 +417,73 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
     return out
 
 
+CAPTION_MIN_LINES = 2
+"""A caption set wider than the column and printed line by line between the column's lines
+shows at least this many wide lines, each with one column line after it."""
+
+
+def split_wide_interleave(pieces: list[Piece], w: float) -> list[Piece]:
+    """Dumps without telling blank lines: a caption set across columns (lines wider than
+    ``W + 2.5`` ems) that ``pdftotext`` printed line by line between the lines of the column
+    beside it (wide, column, wide, column, …) is read apart by width. In a run of body pieces,
+    a chain of at least :data:`CAPTION_MIN_LINES` wide lines, each followed by one line of
+    column width, is cut out: the column lines go on in the piece of the line before the chain,
+    the wide lines become a piece of their own after it, and the lines after the chain stay in
+    their pieces. Returns the new pieces (every line exactly once, in order within a stream)."""
+    if not w:
+        return pieces
+    out: list[Piece] = []
+    i = 0
+    n = len(pieces)
+    while i < n:
+        if pieces[i].kind != "body":
+            out.append(pieces[i])
+            i += 1
+            continue
+        j = i
+        while j < n and pieces[j].kind == "body":
+            j += 1
+        out.extend(_split_chain(pieces[i:j], w))
+        i = j
+    for k, p in enumerate(out):
+        p.index = k
+    return out
+
+
+def _split_chain(run: list[Piece], w: float) -> list[Piece]:
+    """:func:`split_wide_interleave` on one run of body pieces."""
+    items = [(k, m) for k, p in enumerate(run) for m in range(len(p.lines))]
+    wide = [cues.width(_flat(run[k].lines[m])) > w + WIDE_EMS for k, m in items]
+    n = len(items)
+    p = 1
+    while p < n:
+        if not (wide[p] and not wide[p - 1]):
+            p += 1
+            continue
+        q = p  # the chain: wide lines at p, p + 2, …, each followed by a column line
+        while q + 2 < n and not wide[q + 1] and wide[q + 2]:
+            q += 2
+        count = (q - p) // 2 + 1
+        if count < CAPTION_MIN_LINES or q + 1 >= n or wide[q + 1]:
+            p = q + 1
+            continue
+        end = q + 2  # the line after the last wide one is the chain's last column line
+        column = [items[x] for x in range(p + 1, end, 2)]
+        caption = [items[x] for x in range(p, end, 2)]
+        k0, m0 = items[p - 1]
+        head = Piece("body", run[k0].lines[:m0 + 1], run[k0].labels[:m0 + 1], index=run[k0].index)
+        head.lines += [run[k].lines[m] for k, m in column]
+        head.labels += [run[k].labels[m] for k, m in column]
+        cap = Piece("body", [run[k].lines[m] for k, m in caption], [run[k].labels[m] for k, m in caption],
+                    index=run[k0].index)
+        rest = []
+        for k, group in groupby(items[end:], key=lambda it: it[0]):
+            ms = [m for _, m in group]
+            rest.append(Piece("body", [run[k].lines[m] for m in ms], [run[k].labels[m] for m in ms], index=run[k].index))
+        return run[:k0] + [head, cap] + _split_chain(rest, w)
+    return run
+
+
 def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     """Tangles in a dump whose blank lines mark nothing (one after every line, as in the seed
     page): a body block is split into column streams when the tangle model
@@ -423,6 +491,7 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     :data:`GAPLESS_MARGIN` than reading it in dump order."""
     if not w:
         return pieces
+    pieces = split_wide_interleave(pieces, w)
     vocab = None
     out: list[Piece] = []
     for p in pieces:
