@@ -92,3 +92,17 @@ def test_a_wide_caption_printed_line_by_line_beside_a_column_is_read_apart():
     one = [_body(col[0], cap[0], col[1]), _body(col[2])]
     assert [[ln.text.value for ln in p.lines] for p in split_wide_interleave(one, 10.0)] == [
         [col[0], cap[0], col[1]], [col[2]]]
+
+
+def test_merged_rows_without_telling_blank_lines_end_with_the_last_merged_row():
+    from baozhi.layout.rows import split_rows
+    from baozhi.readers.dump import split_lines
+    rows = ["第一栏的第一行文字写在这里，会议 第二栏第一行的文字也写在这里，要",
+            "强调要压实各方责任，确保安全度汛。 求各部门密切配合，做好防汛工作。",
+            "下一篇文章的第一行文字写在这里。"]
+    text = "\n\n".join(rows) + "\n"  # a blank line after every line: blank lines mark nothing
+    out = split_rows(split_lines(text), 16.0, gaps_mean_blocks=False)
+    assert [ln.text.value for ln in out] == [
+        "第一栏的第一行文字写在这里，会议", "强调要压实各方责任，确保安全度汛。",
+        "第二栏第一行的文字也写在这里，要", "求各部门密切配合，做好防汛工作。",
+        "下一篇文章的第一行文字写在这里。"]
