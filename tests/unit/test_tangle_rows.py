@@ -106,3 +106,27 @@ def test_merged_rows_without_telling_blank_lines_end_with_the_last_merged_row():
         "第一栏的第一行文字写在这里，会议", "强调要压实各方责任，确保安全度汛。",
         "第二栏第一行的文字也写在这里，要", "求各部门密切配合，做好防汛工作。",
         "下一篇文章的第一行文字写在这里。"]
+
+
+def test_a_line_labelled_headline_inside_a_gapless_tangle_is_searched_with_it():
+    from baozhi.layout.tangles import untangle_gapless
+
+    def piece(kind, texts):
+        from baozhi.layout.order import Piece
+        from baozhi.model import Line
+        from baozhi.text import Text
+        return Piece(kind, [Line(Text.from_source(t, 0, len(t)), gap_before=True) for t in texts], [kind] * len(texts))
+
+    lines = ["4月23日，记者从市统计局了", "分点。其中，非织造布、新材料及", "为31.6%。", "解到，一季度我市经济运行呈现出",
+             "医药制造、食品制造业、纺织服装", "消费品市场增势平稳。全市实", "总体平稳、好于预期、好于同期的",
+             "产值分别同比增长12.5%、12.3%、", "现社会消费品零售总额97.93亿", "基本态势。初步核算，一季度地区",
+             "11.4%和10.6%，重点行业增长带", "元，同比增长12.3%。财政税收占", "生产总值按可比价格计算增长", "动明显。"]
+    # the classifier took line 8 (a full column line) for a headline: it splits the block
+    pieces = [piece("body", lines[:8]), piece("headline", [lines[8]]), piece("body", lines[9:])]
+    out = untangle_gapless(pieces, 15.0)
+    assert [[lines.index(ln.text.value) for ln in p.lines] for p in out] == [
+        [0, 3, 6, 9, 12], [1, 4, 7, 10, 13], [2, 5, 8, 11]]
+    assert all(lab == "body" for p in out for lab in p.labels)
+    # a real headline between two texts stays: no tangle is found across it
+    plain = [piece("body", lines[:1]), piece("headline", [lines[8]]), piece("body", lines[9:10])]
+    assert [p.kind for p in untangle_gapless(plain, 15.0)] == ["body", "headline", "body"]

@@ -488,44 +488,62 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     """Tangles in a dump whose blank lines mark nothing (one after every line, as in the seed
     page): a body block is split into column streams when the tangle model
     (:func:`untangle_lines`) reads it as several streams with evidence better by
-    :data:`GAPLESS_MARGIN` than reading it in dump order."""
+    :data:`GAPLESS_MARGIN` than reading it in dump order. Two body blocks with one line
+    labelled headline between them that reads as a column line (:func:`_column_line`) are
+    searched as one block, and kept as one (the line relabelled body) only when it splits."""
     if not w:
         return pieces
     pieces = split_wide_interleave(pieces, w)
-    vocab = None
+    vocab = page_vocabulary([_flat(ln) for q in pieces for ln in q.lines])
     out: list[Piece] = []
-    for p in pieces:
-        if p.kind != "body" or len(p.lines) < GAPLESS_MIN:
-            out.append(p)
-            continue
-        if vocab is None:
-            vocab = page_vocabulary([_flat(ln) for q in pieces for ln in q.lines])
-        flats = [_flat(ln) for ln in p.lines]
-        alt = _alternations(flats, w, vocab)
-        if len(alt) < GAPLESS_ALTERNATIONS:
-            out.append(p)
-            continue
-        # the tangle: from just before the first such line to just after the last
-        lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + 4)
-        head = flats[lo - 1] if lo else None
-        part = flats[lo:hi]
-        _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
-        streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
-                                       skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
-        if len(streams) < 2 or best - one < GAPLESS_MARGIN:
-            out.append(p)
-            continue
-        first = Piece("body", p.lines[:lo], p.labels[:lo], index=p.index)
-        if lo:
-            out.append(first)
-        for st in streams:
-            target = first if st[0] < 0 else Piece("body", index=p.index)
-            if target is not first:
-                out.append(target)
-            target.lines.extend(p.lines[lo + k] for k in st if k >= 0)
-            target.labels.extend(p.labels[lo + k] for k in st if k >= 0)
-        if hi < len(flats):
-            out.append(Piece("body", p.lines[hi:], p.labels[hi:], index=p.index))
+    i = 0
+    n = len(pieces)
+    while i < n:
+        p = pieces[i]
+        if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w):
+            mid = pieces[i + 1]
+            whole = Piece("body", p.lines + mid.lines + pieces[i + 2].lines,
+                          p.labels + ["body"] + pieces[i + 2].labels, index=p.index)
+            split = _gapless_piece(whole, w, vocab)
+            if split is not None:
+                out.extend(split)
+                i += 3
+                continue
+        out.extend(_gapless_piece(p, w, vocab) or [p])
+        i += 1
     for k, p in enumerate(out):
         p.index = k
+    return out
+
+
+def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> list[Piece] | None:
+    """One body block of :func:`untangle_gapless` read apart into pieces, or None when it is
+    no tangle."""
+    if p.kind != "body" or len(p.lines) < GAPLESS_MIN:
+        return None
+    flats = [_flat(ln) for ln in p.lines]
+    alt = _alternations(flats, w, vocab)
+    if len(alt) < GAPLESS_ALTERNATIONS:
+        return None
+    # the tangle: from just before the first such line to just after the last
+    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + 4)
+    head = flats[lo - 1] if lo else None
+    part = flats[lo:hi]
+    _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
+    streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
+                                   skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
+    if len(streams) < 2 or best - one < GAPLESS_MARGIN:
+        return None
+    out: list[Piece] = []
+    first = Piece("body", p.lines[:lo], p.labels[:lo], index=p.index)
+    if lo:
+        out.append(first)
+    for st in streams:
+        target = first if st[0] < 0 else Piece("body", index=p.index)
+        if target is not first:
+            out.append(target)
+        target.lines.extend(p.lines[lo + k] for k in st if k >= 0)
+        target.labels.extend(p.labels[lo + k] for k in st if k >= 0)
+    if hi < len(flats):
+        out.append(Piece("body", p.lines[hi:], p.labels[hi:], index=p.index))
     return out
