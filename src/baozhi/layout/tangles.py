@@ -8,6 +8,7 @@ ends, dictionary words across the line break).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import groupby
 
 from ..articles import cues
 from .chars import is_cjk
@@ -23,6 +24,11 @@ TANGLE_MAX_STREAMS = 8
 TANGLE_BEAM = 64
 NEW_STREAM_COST = 1.2
 """Cost of a new column stream (against the evidence that a line continues an open one)."""
+FIRST_ROW_NEW_COST = 0.4
+"""Cost of a new stream in the tangle's first row, where every column starts: there a line with
+no evidence either way (``…记者从市统计局了`` then ``增速同比提升…``) opens its column rather
+than continuing the line before (line successions right on bench/more/held pdftotext
+2764/2901/3184 -> 2766/2908/3224, seed-like 2660/2827/3115 -> 2685/2828/3149)."""
 SKIP_COST = 1.0
 """Cost of passing over a stream that had a line in the row before (a column that ends).
 (0.5 -> 1.0 raised the pair precision of untangled streams on the tangle pages 0.86 -> 0.91.)"""
@@ -36,7 +42,10 @@ REPEAT2_BONUS = 0.5
 """Evidence for a line join whose three (two) characters across the break the page prints
 whole elsewhere: 28% of true joins in tangles against 2% of wrong ones (11% against 2%)."""
 DORMANT_COST = 1.0
-"""Cost of a line for a stream idle for a whole row (a column with a gap)."""
+"""Cost of a line for a stream idle for a whole row (a column with a gap). Not charged when the
+rows are known (merged rows): there the rows of modules side by side, set with other leading,
+alternate in the dump, and each module's streams are idle every other row (bench p08: line
+successions right 98 -> 110 of 148)."""
 
 
 def _tangle_member(p: Piece) -> bool:
@@ -85,10 +94,20 @@ def _cont(a: str, b: str, w: float) -> float:
 @lru_cache(maxsize=8192)
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
-    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width)``."""
+    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open)``;
+    ``rest``: the line closes a bracket before opening one (:func:`_rest_of_cut_line`); ``open``:
+    it leaves a bracket open (``本报讯（记者 林``)."""
     dl = bool(cues.dateline(s))
     return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
-            _shape(s, w), cues.width(s))
+            _shape(s, w), cues.width(s), _rest_of_cut_line(s), s.rfind("（") > s.rfind("）"))
+
+
+def _rest_of_cut_line(s: str) -> bool:
+    """The line closes a bracket before it opens one (``涛）近日，``): the rest of a printed line
+    that ``pdftotext`` cut at a wide gap (a credit's padded name, ``本报讯（记者 林`` / ``涛）近日，``),
+    so its shortness says nothing about a column piece ending."""
+    c = s.find("）")
+    return c >= 0 and not 0 <= s.find("（") < c
 
 
 JOIN_MAX = 2.0
@@ -100,8 +119,8 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
     column: a dictionary word across the break, closing punctuation at ``b``'s start, a lead at
     ``b``, line shapes against ``w`` with sentence ends, a caption's width. With ``join=False`` the dictionary word-join term is left out: the value is then at most
     :data:`JOIN_MAX` below the full one (and never above it)."""
-    a, ea, byl, _, _, sa, wa = fa
-    b, eb, _, opens_b, dl_b, sb, wb = fb
+    a, ea, byl, _, _, sa, wa, rest_a, open_a = fa
+    b, eb, _, opens_b, dl_b, sb, wb, rest_b, _ = fb
     if byl:
         return 1.0 if dl_b else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
     s = 0.0
@@ -119,7 +138,9 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
         elif sb == "full" and sa == "short":
             s -= 1.0  # a paragraph's last line is followed by a first line
     else:
-        if wa < w - 3:
+        if open_a and rest_b:
+            s += 1.5  # ``本报讯（记者 林`` / ``涛）近日，…``: the bracket closes on the next line
+        elif wa < w - 3 and not rest_a:
             s -= 2.0  # a short line that ends no sentence ends its column piece
         if sb == "first" and not eb:
             s -= 1.5  # an open line goes on in a full line, not in a first line
@@ -178,8 +199,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     of it (next row). A beam search scores each choice by :func:`_cont` (word
     across the break, sentence ends, widths), minus :data:`SKIP_COST` for each
     stream that had a line in the row before and is passed over, minus
-    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row, minus
-    :data:`NEW_STREAM_COST` for a new stream.
+    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row (rows unknown), minus
+    :data:`NEW_STREAM_COST` for a new stream (:data:`FIRST_ROW_NEW_COST` in the first row).
     """
     # a state: score, streams (left to right; each a linked list ``(last index, rest)``), the
     # row each stream last had a line in, the position of the last line's stream, the row;
@@ -211,46 +232,58 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
             near = nears[key] = frozenset().union(*(grams[k] if k >= 0 else head_grams for k in last))
         return pair[i, x] + SHARED_BONUS * min(len(grams[x] & near), SHARED_CAP)
 
+    def cut(i: int, x: int) -> bool:
+        """Line ``x`` is the rest of line ``i`` cut at a gap (``本报讯（记者 林`` / ``涛）近日，``)."""
+        return _line_features(text(i), w)[8] and _line_features(lines[x], w)[7]
+
     for x in range(len(lines)):
         nxt: dict[tuple, tuple[float, tuple[Node, ...], tuple[int, ...], int, int]] = {}
         known = rows is not None and x > 0
         wrap = known and rows[x] != rows[x - 1]
-        for score, streams, last_row, cur, row in beam:
-            n = len(streams)
-            lasts = tuple(nd[0] for nd in streams)
-            # passing over a stream that had a line in the row before costs SKIP_COST: prefix
-            # counts of the streams active in the row before (prev) and in this row (now)
-            prev = [0]
-            now = [0]
-            for lr_k in last_row:
-                prev.append(prev[-1] + (lr_k == row - 1))
-                now.append(now[-1] + (lr_k == row))
-            wrap_base = skip_cost * (prev[n] - prev[min(cur + 1, n)])
-            # q > cur: a stream right of the last line's, in the same row (unless the rows are
-            # known and this line starts one); else the next row. q == n + i: a new stream at i
-            for q in range(2 * n + 1 if n < max_streams else n):
-                new_stream = q >= n
-                pos = q - n if new_stream else q
-                if known and not wrap and pos <= cur:
-                    continue  # the next piece of a known row lies right of the last
-                if pos > cur and not wrap:
-                    r, pen = row, skip_cost * (prev[pos] - prev[cur + 1])
-                else:
-                    r, pen = row + 1, wrap_base + skip_cost * now[pos]
-                if new_stream:
-                    tot = score - NEW_STREAM_COST - pen
-                    new = streams[:pos] + ((x, None),) + streams[pos:]
-                    lr = last_row[:pos] + (r,) + last_row[pos:]
-                    key = (lasts[:pos] + (x,) + lasts[pos:], pos)
-                else:
-                    if last_row[pos] < r - 1:
-                        pen += DORMANT_COST
-                    tot = score + evidence(streams[pos], x) - pen
-                    new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
-                    lr = last_row[:pos] + (r,) + last_row[pos + 1:]
-                    key = (lasts[:pos] + (x,) + lasts[pos + 1:], pos)
-                if key not in nxt or nxt[key][0] < tot:
-                    nxt[key] = (tot, new, lr, pos, r)
+        # a known row with more pieces than the streams right of the last can take (all
+        # states at the stream limit) is read on as a new row: every line finds a place
+        for _ in range(2):
+            for score, streams, last_row, cur, row in beam:
+                n = len(streams)
+                lasts = tuple(nd[0] for nd in streams)
+                # passing over a stream that had a line in the row before costs SKIP_COST: prefix
+                # counts of the streams active in the row before (prev) and in this row (now)
+                prev = [0]
+                now = [0]
+                for lr_k in last_row:
+                    prev.append(prev[-1] + (lr_k == row - 1))
+                    now.append(now[-1] + (lr_k == row))
+                wrap_base = skip_cost * (prev[n] - prev[min(cur + 1, n)])
+                # q > cur: a stream right of the last line's, in the same row (unless the rows are
+                # known and this line starts one); else the next row. q == n + i: a new stream at i
+                for q in range(2 * n + 1 if n < max_streams else n):
+                    new_stream = q >= n
+                    pos = q - n if new_stream else q
+                    if known and not wrap and pos <= cur:
+                        continue  # the next piece of a known row lies right of the last
+                    if pos == cur and not new_stream and not known and cut(streams[pos][0], x):
+                        r, pen = row, 0.0  # the rest of the last line, cut at a gap: same row
+                    elif pos > cur and not wrap:
+                        r, pen = row, skip_cost * (prev[pos] - prev[cur + 1])
+                    else:
+                        r, pen = row + 1, wrap_base + skip_cost * now[pos]
+                    if new_stream:
+                        tot = score - (FIRST_ROW_NEW_COST if r == 0 else NEW_STREAM_COST) - pen
+                        new = streams[:pos] + ((x, None),) + streams[pos:]
+                        lr = last_row[:pos] + (r,) + last_row[pos:]
+                        key = (lasts[:pos] + (x,) + lasts[pos:], pos)
+                    else:
+                        if last_row[pos] < r - 1 and not known:
+                            pen += DORMANT_COST
+                        tot = score + evidence(streams[pos], x) - pen
+                        new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
+                        lr = last_row[:pos] + (r,) + last_row[pos + 1:]
+                        key = (lasts[:pos] + (x,) + lasts[pos + 1:], pos)
+                    if key not in nxt or nxt[key][0] < tot:
+                        nxt[key] = (tot, new, lr, pos, r)
+            if nxt or wrap:
+                break
+            wrap = True
         beam = sorted(nxt.values(), key=lambda t: -t[0])[:beam_width]
     out = []
     for node in beam[0][1]:
@@ -272,6 +305,23 @@ def _inside(p: Piece) -> bool:
     return p.kind == "body" and len(p.lines) <= INSIDE_LINES and all(lab in ("body", "byline") for lab in p.labels)
 
 
+_CLAUSE = frozenset("，、；")
+
+
+def _column_line(p: Piece, w: float) -> bool:
+    """A one-line block labelled headline that reads as a column's line (labels are given before
+    the tangle is read apart, from the wrong neighbours): set to the column width (within
+    :data:`FIRST_EMS` of ``W``, not over ``W + 1.25``), holding clause punctuation, or closing a
+    bracket it does not open (``通讯员范艳）``, a credit's second line)."""
+    if p.kind != "headline" or len(p.lines) != 1 or not p.lines[0].gap_before:
+        return False
+    s = _flat(p.lines[0])
+    wd = cues.width(s)
+    if wd > w + 1.25:
+        return False
+    return wd > w - FIRST_EMS or not _CLAUSE.isdisjoint(s) or ("）" in s and "（" not in s)
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
@@ -283,7 +333,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     while i < n:
         j = i
         while j < n and (_tangle_member(pieces[j]) or (
-                j > i and j + 1 < n and _inside(pieces[j]) and _tangle_member(pieces[j + 1]))):
+                j > i and j + 1 < n and (_inside(pieces[j]) or _column_line(pieces[j], w))
+                and _tangle_member(pieces[j + 1]))):
             j += 1
         if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
             out.append(pieces[i])
@@ -361,47 +412,133 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
     return out
 
 
+CAPTION_MIN_LINES = 2
+"""A caption set wider than the column and printed line by line between the column's lines
+shows at least this many wide lines, each with one column line after it."""
+
+
+def split_wide_interleave(pieces: list[Piece], w: float) -> list[Piece]:
+    """Dumps without telling blank lines: a caption set across columns (lines wider than
+    ``W + 2.5`` ems) that ``pdftotext`` printed line by line between the lines of the column
+    beside it (wide, column, wide, column, …) is read apart by width. In a run of body pieces,
+    a chain of at least :data:`CAPTION_MIN_LINES` wide lines, each followed by one line of
+    column width, is cut out: the column lines go on in the piece of the line before the chain,
+    the wide lines become a piece of their own after it, and the lines after the chain stay in
+    their pieces. Returns the new pieces (every line exactly once, in order within a stream)."""
+    if not w:
+        return pieces
+    out: list[Piece] = []
+    i = 0
+    n = len(pieces)
+    while i < n:
+        if pieces[i].kind != "body":
+            out.append(pieces[i])
+            i += 1
+            continue
+        j = i
+        while j < n and pieces[j].kind == "body":
+            j += 1
+        out.extend(_split_chain(pieces[i:j], w))
+        i = j
+    for k, p in enumerate(out):
+        p.index = k
+    return out
+
+
+def _split_chain(run: list[Piece], w: float) -> list[Piece]:
+    """:func:`split_wide_interleave` on one run of body pieces."""
+    items = [(k, m) for k, p in enumerate(run) for m in range(len(p.lines))]
+    wide = [cues.width(_flat(run[k].lines[m])) > w + WIDE_EMS for k, m in items]
+    n = len(items)
+    p = 1
+    while p < n:
+        if not (wide[p] and not wide[p - 1]):
+            p += 1
+            continue
+        q = p  # the chain: wide lines at p, p + 2, …, each followed by a column line
+        while q + 2 < n and not wide[q + 1] and wide[q + 2]:
+            q += 2
+        count = (q - p) // 2 + 1
+        if count < CAPTION_MIN_LINES or q + 1 >= n or wide[q + 1]:
+            p = q + 1
+            continue
+        end = q + 2  # the line after the last wide one is the chain's last column line
+        column = [items[x] for x in range(p + 1, end, 2)]
+        caption = [items[x] for x in range(p, end, 2)]
+        k0, m0 = items[p - 1]
+        head = Piece("body", run[k0].lines[:m0 + 1], run[k0].labels[:m0 + 1], index=run[k0].index)
+        head.lines += [run[k].lines[m] for k, m in column]
+        head.labels += [run[k].labels[m] for k, m in column]
+        cap = Piece("body", [run[k].lines[m] for k, m in caption], [run[k].labels[m] for k, m in caption],
+                    index=run[k0].index)
+        rest = []
+        for k, group in groupby(items[end:], key=lambda it: it[0]):
+            ms = [m for _, m in group]
+            rest.append(Piece("body", [run[k].lines[m] for m in ms], [run[k].labels[m] for m in ms], index=run[k].index))
+        return run[:k0] + [head, cap] + _split_chain(rest, w)
+    return run
+
+
 def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     """Tangles in a dump whose blank lines mark nothing (one after every line, as in the seed
     page): a body block is split into column streams when the tangle model
     (:func:`untangle_lines`) reads it as several streams with evidence better by
-    :data:`GAPLESS_MARGIN` than reading it in dump order."""
+    :data:`GAPLESS_MARGIN` than reading it in dump order. Two body blocks with one line
+    labelled headline between them that reads as a column line (:func:`_column_line`) are
+    searched as one block, and kept as one (the line relabelled body) only when it splits."""
     if not w:
         return pieces
-    vocab = None
+    pieces = split_wide_interleave(pieces, w)
+    vocab = page_vocabulary([_flat(ln) for q in pieces for ln in q.lines])
     out: list[Piece] = []
-    for p in pieces:
-        if p.kind != "body" or len(p.lines) < GAPLESS_MIN:
-            out.append(p)
-            continue
-        if vocab is None:
-            vocab = page_vocabulary([_flat(ln) for q in pieces for ln in q.lines])
-        flats = [_flat(ln) for ln in p.lines]
-        alt = _alternations(flats, w, vocab)
-        if len(alt) < GAPLESS_ALTERNATIONS:
-            out.append(p)
-            continue
-        # the tangle: from just before the first such line to just after the last
-        lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + 4)
-        head = flats[lo - 1] if lo else None
-        part = flats[lo:hi]
-        _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
-        streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
-                                       skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
-        if len(streams) < 2 or best - one < GAPLESS_MARGIN:
-            out.append(p)
-            continue
-        first = Piece("body", p.lines[:lo], p.labels[:lo], index=p.index)
-        if lo:
-            out.append(first)
-        for st in streams:
-            target = first if st[0] < 0 else Piece("body", index=p.index)
-            if target is not first:
-                out.append(target)
-            target.lines.extend(p.lines[lo + k] for k in st if k >= 0)
-            target.labels.extend(p.labels[lo + k] for k in st if k >= 0)
-        if hi < len(flats):
-            out.append(Piece("body", p.lines[hi:], p.labels[hi:], index=p.index))
+    i = 0
+    n = len(pieces)
+    while i < n:
+        p = pieces[i]
+        if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w):
+            mid = pieces[i + 1]
+            whole = Piece("body", p.lines + mid.lines + pieces[i + 2].lines,
+                          p.labels + ["body"] + pieces[i + 2].labels, index=p.index)
+            split = _gapless_piece(whole, w, vocab)
+            if split is not None:
+                out.extend(split)
+                i += 3
+                continue
+        out.extend(_gapless_piece(p, w, vocab) or [p])
+        i += 1
     for k, p in enumerate(out):
         p.index = k
+    return out
+
+
+def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> list[Piece] | None:
+    """One body block of :func:`untangle_gapless` read apart into pieces, or None when it is
+    no tangle."""
+    if p.kind != "body" or len(p.lines) < GAPLESS_MIN:
+        return None
+    flats = [_flat(ln) for ln in p.lines]
+    alt = _alternations(flats, w, vocab)
+    if len(alt) < GAPLESS_ALTERNATIONS:
+        return None
+    # the tangle: from just before the first such line to just after the last
+    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + 4)
+    head = flats[lo - 1] if lo else None
+    part = flats[lo:hi]
+    _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
+    streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
+                                   skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
+    if len(streams) < 2 or best - one < GAPLESS_MARGIN:
+        return None
+    out: list[Piece] = []
+    first = Piece("body", p.lines[:lo], p.labels[:lo], index=p.index)
+    if lo:
+        out.append(first)
+    for st in streams:
+        target = first if st[0] < 0 else Piece("body", index=p.index)
+        if target is not first:
+            out.append(target)
+        target.lines.extend(p.lines[lo + k] for k in st if k >= 0)
+        target.labels.extend(p.labels[lo + k] for k in st if k >= 0)
+    if hi < len(flats):
+        out.append(Piece("body", p.lines[hi:], p.labels[hi:], index=p.index))
     return out

@@ -1,0 +1,132 @@
+"""The tangle model with known rows (merged rows, layout/rows.py) and the tangle stage's gates."""
+from baozhi.layout.tangles import untangle_lines
+
+A = ["县里召开乡村治理工作会议，研究部", "署防汛抗旱和安全生产工作，听取各", "区县工作情况汇报并作出具体安排。"]
+B0 = ["市人大常委会召开主任会议，听取关", "于全市预算执行情况的报告，审议有", "关议案并决定提请常委会会议审议。"]
+B1 = ["区政协召开各组召集人会议，宣读大", "会临时党委名单，介绍大会议程和日", "程安排，要求委员认真履职尽责。"]
+
+
+def test_rows_of_two_modules_side_by_side_alternate():
+    # module A (one column) and module B (two columns) set with other leading: the dump
+    # prints an A row, then a B row, and so on; each stream is idle every other row
+    lines, rows = [], []
+    for k in range(3):
+        lines.append(A[k])
+        rows.append(2 * k)
+        lines += [B0[k], B1[k]]
+        rows += [2 * k + 1] * 2
+    assert untangle_lines(lines, 16.0, rows=rows) == [[0, 3, 6], [1, 4, 7], [2, 5, 8]]
+
+
+def test_a_known_row_wider_than_the_stream_limit_still_places_every_line():
+    lines = [A[0], B0[0], B1[0]]
+    streams = untangle_lines(lines, 16.0, rows=[0, 0, 0], max_streams=2)
+    assert streams == [[0, 2], [1]]
+
+
+def test_each_column_opens_in_the_tangles_first_row():
+    # the line printed before the tangle (head) is column 0's first line, in the first row with
+    # the first lines of columns 1-3; with no evidence either way they open their columns
+    lines = ["增速同比提升1.5个百分点。全市", "高于全省平均水平0.5个百分点，", "比持续提升，一季度，全市完成地",
+             "解到，一季度我市经济运行呈现出", "工业用电量3.85亿千瓦时，同比增", "居全省第2位。从产业来看，工业",
+             "方公共预算收入12.82亿元，同比", "总体平稳、好于预期、好于同期的", "长7%，高于全省平均水平2.2个百",
+             "投资同比增长21.4%，比1至2月加", "增长12.2%。其中，税收收入"]
+    streams = untangle_lines(lines, 15.0, head="4月23日，记者从市统计局了")
+    assert streams == [[-1, 3, 7], [0, 4, 8], [1, 5, 9], [2, 6, 10]]
+
+
+def test_the_rest_of_a_line_cut_at_a_credit_gap_is_no_column_end():
+    from baozhi.layout.tangles import _cont, _rest_of_cut_line
+    assert _rest_of_cut_line("涛）近日，")
+    assert not _rest_of_cut_line("（记者卢碧云通讯员范艳）")
+    assert not _rest_of_cut_line("近日，市里召开")
+    # ``本报讯（记者 林`` / ``涛）近日，`` / ``由市中区…``: short, yet it goes on
+    assert _cont("涛）近日，", "由市中区委宣传部组织开展的“春", 15.0) == 0.0
+    assert _cont("他说近日，", "由市中区委宣传部组织开展的“春", 15.0) == -2.0
+
+
+def _piece(kind, text):
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Piece(kind, [Line(Text.from_source(text, 0, len(text)), gap_before=True)], [kind])
+
+
+def test_a_line_labelled_headline_inside_a_tangle_reads_as_a_column_line():
+    from baozhi.layout.tangles import _column_line
+    assert _column_line(_piece("headline", "现社会消费品零售总额97.93亿"), 15.0)  # full width
+    assert _column_line(_piece("headline", "18962.99万元，年度投资"), 13.0)  # clause punctuation
+    assert _column_line(_piece("headline", "通讯员范艳）"), 15.0)  # a credit's second line
+    assert not _column_line(_piece("headline", "迎峰度冬保供电"), 13.0)  # a headline
+    assert not _column_line(_piece("headline", "区十六届人大一次会议主席团举行第四次会议"), 13.0)  # wider than W
+    assert not _column_line(_piece("body", "通讯员范艳）"), 15.0)
+
+
+def test_a_credit_cut_at_its_padded_name_goes_on_in_the_same_row():
+    from baozhi.layout.tangles import _cont
+    # ``本报讯（记者 林`` / ``涛）近日，``: one printed line cut at a gap; the bracket closes on the
+    # next line (+1.5, and no short-line penalty: +3.5 against the same lines without brackets)
+    assert round(_cont("本报讯（记者林", "涛）近日，", 15.0) - _cont("本报讯记者林", "涛近日，", 15.0), 6) == 3.5
+    lines = ["涛）近日，", "整治、五清行动、场镇提升、特色", "23.93万亩，产量10.9万吨、增长",
+             "由市中区委宣传部组织开展的“春", "产业发展、农文旅融合发展等方面", "1.87%；生猪出栏30.68万头，增",
+             "到嘉州万象‘耕’新”乐山市市中", "取得的新成果，进行实地采访。", "长9.3%，年末生猪存栏19.92万头，"]
+    assert untangle_lines(lines, 15.0, head="本报讯（记者林") == [[-1, 0, 3, 6], [1, 4, 7], [2, 5, 8]]
+
+
+def _body(*texts):
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Piece("body", [Line(Text.from_source(t, 0, len(t))) for t in texts], ["body"] * len(texts))
+
+
+def test_a_wide_caption_printed_line_by_line_beside_a_column_is_read_apart():
+    from baozhi.layout.tangles import split_wide_interleave
+    col = ["到1080元，目前已", "要的石油化工、纺织", "筑安装基地。撤乡设", "进一步加强城镇建设", "作用。"]
+    cap = ["12月12日，江永县潇浦镇永回路，电力", "业。寒冷天气来临，用电负荷不断增长，"]
+    # pdftotext: wide, column, wide, column; the column line after a wide one joins its piece
+    pieces = [_body(col[0], col[1], cap[0], col[2]), _body(cap[1], col[3]), _body(col[4])]
+    out = split_wide_interleave(pieces, 10.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [col[:4], cap, [col[4]]]
+    # a single wide line is no chain
+    one = [_body(col[0], cap[0], col[1]), _body(col[2])]
+    assert [[ln.text.value for ln in p.lines] for p in split_wide_interleave(one, 10.0)] == [
+        [col[0], cap[0], col[1]], [col[2]]]
+
+
+def test_merged_rows_without_telling_blank_lines_end_with_the_last_merged_row():
+    from baozhi.layout.rows import split_rows
+    from baozhi.readers.dump import split_lines
+    rows = ["第一栏的第一行文字写在这里，会议 第二栏第一行的文字也写在这里，要",
+            "强调要压实各方责任，确保安全度汛。 求各部门密切配合，做好防汛工作。",
+            "下一篇文章的第一行文字写在这里。"]
+    text = "\n\n".join(rows) + "\n"  # a blank line after every line: blank lines mark nothing
+    out = split_rows(split_lines(text), 16.0, gaps_mean_blocks=False)
+    assert [ln.text.value for ln in out] == [
+        "第一栏的第一行文字写在这里，会议", "强调要压实各方责任，确保安全度汛。",
+        "第二栏第一行的文字也写在这里，要", "求各部门密切配合，做好防汛工作。",
+        "下一篇文章的第一行文字写在这里。"]
+
+
+def test_a_line_labelled_headline_inside_a_gapless_tangle_is_searched_with_it():
+    from baozhi.layout.tangles import untangle_gapless
+
+    def piece(kind, texts):
+        from baozhi.layout.order import Piece
+        from baozhi.model import Line
+        from baozhi.text import Text
+        return Piece(kind, [Line(Text.from_source(t, 0, len(t)), gap_before=True) for t in texts], [kind] * len(texts))
+
+    lines = ["4月23日，记者从市统计局了", "分点。其中，非织造布、新材料及", "为31.6%。", "解到，一季度我市经济运行呈现出",
+             "医药制造、食品制造业、纺织服装", "消费品市场增势平稳。全市实", "总体平稳、好于预期、好于同期的",
+             "产值分别同比增长12.5%、12.3%、", "现社会消费品零售总额97.93亿", "基本态势。初步核算，一季度地区",
+             "11.4%和10.6%，重点行业增长带", "元，同比增长12.3%。财政税收占", "生产总值按可比价格计算增长", "动明显。"]
+    # the classifier took line 8 (a full column line) for a headline: it splits the block
+    pieces = [piece("body", lines[:8]), piece("headline", [lines[8]]), piece("body", lines[9:])]
+    out = untangle_gapless(pieces, 15.0)
+    assert [[lines.index(ln.text.value) for ln in p.lines] for p in out] == [
+        [0, 3, 6, 9, 12], [1, 4, 7, 10, 13], [2, 5, 8, 11]]
+    assert all(lab == "body" for p in out for lab in p.labels)
+    # a real headline between two texts stays: no tangle is found across it
+    plain = [piece("body", lines[:1]), piece("headline", [lines[8]]), piece("body", lines[9:10])]
+    assert [p.kind for p in untangle_gapless(plain, 15.0)] == ["body", "headline", "body"]
