@@ -180,3 +180,28 @@ def test_a_piece_closed_by_a_credit_does_not_pull_a_caption_after_it():
     p3 = _body(["为提升企业及居民群众消防安全", "能力，开展演练。"])
     pieces = [p0, p1, p2, p3]
     assert _order_of(relink(pieces, 13.0), pieces) == [0, 1, 2, 3]
+
+
+def test_a_trailing_headline_run_is_read_in_the_order_of_the_articles():
+    from baozhi.layout.order import place_headlines
+
+    # PyMuPDF drew every headline after the bodies, in module order; the second title is set
+    # one ideograph a line and a subtitle shares no word with any text
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
+    b = piece("body", ["本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"])
+    heads = piece("headline", ["市政府召开常务会议", "压实责任确保度汛", *"人大常委会召开主任会议"])
+    out = place_headlines([a, b, heads], 16.0)
+    got = [(p.kind, "".join(ln.text.value for ln in p.lines)) for p in out]
+    assert got == [("headline", "市政府召开常务会议压实责任确保度汛"), ("body", a.lines[0].text.value + a.lines[1].text.value),
+                   ("headline", "人大常委会召开主任会议"), ("body", b.lines[0].text.value + b.lines[1].text.value)]
+
+
+def test_a_trailing_headline_run_against_the_order_of_the_articles_is_not_forced():
+    from baozhi.layout.order import _trailing_groups
+
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
+    b = piece("body", ["本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"])
+    heads = piece("headline", ["市人大常委会召开主任会议", "市政府召开常务会议"])
+    from baozhi.articles.assemble import bigrams
+    grams = {0: bigrams("".join(ln.text.value for ln in a.lines)), 1: bigrams("".join(ln.text.value for ln in b.lines))}
+    assert _trailing_groups([a, b, heads], [0, 1], grams) == {}

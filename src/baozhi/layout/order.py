@@ -357,6 +357,83 @@ def _is_lead(p: Piece) -> bool:
     return p.labels[0] == "byline" or p.lines[0].opens or bool(cues.opens_article(f) or cues.dateline(f))
 
 
+TRAIL_NEW_GROUP = 0.05
+"""Cost of starting a new headline group in a trailing headline run (a line sharing no words
+with any text stays with the group before it)."""
+TRAIL_MONOTONE = 0.8
+"""A trailing headline run is read in the order of the articles when that assignment keeps
+this share of the word evidence of the best free one (PyMuPDF draws all headlines last, in
+the order of their modules)."""
+
+
+def _trailing_groups(ordered: list[Piece], leads: list[int], grams: dict[int, set[str]]) -> dict[int, list]:
+    """Headline lines printed together after the page's last body piece (PyMuPDF's
+    headlines-last draw order): the modules' headline blocks in the order of their modules.
+
+    The run's lines (a run of one-ideograph lines, a headline set vertically or letter by
+    letter, counts as one) are given to the articles (``leads``, each with its bigrams in
+    ``grams``) in order: each line to an article at or after the previous line's, maximising
+    the share of each line's bigrams in its article's text, a new group costing
+    :data:`TRAIL_NEW_GROUP`. Used only when that keeps :data:`TRAIL_MONOTONE` of the evidence
+    of giving every line its best article and two lines or more share words with a text.
+    Returns ``{position: None}`` for each piece of the run taken, and under key ``-1`` the
+    list of ``(lead position, headline group piece)``; ``{}`` when not used."""
+    bodies = [i for i, p in enumerate(ordered) if p.kind == "body"]
+    if not bodies or not leads:
+        return {}
+    run = [i for i in range(bodies[-1] + 1, len(ordered)) if ordered[i].kind == "headline"]
+    units: list[tuple[list[Line], list[str]]] = []
+    for i in run:
+        for ln, lab in zip(ordered[i].lines, ordered[i].labels):
+            one = len(_flat(ln)) == 1
+            if one and units and len(_flat(units[-1][0][-1])) == 1:
+                units[-1][0].append(ln)
+                units[-1][1].append(lab)
+            else:
+                units.append(([ln], [lab]))
+    if len(units) < 2:
+        return {}
+    m = len(leads)
+    sc = [[share(bigrams("".join(_flat(ln) for ln in u[0])), grams[ld]) for ld in leads] for u in units]
+    if sum(1 for row in sc if max(row) >= HEADLINE_MOVE_SHARE) < 2:
+        return {}
+    free = sum(max(row) for row in sc)
+    best = [list(sc[0])]
+    back: list[list[int]] = [[a for a in range(m)]]
+    for u in range(1, len(units)):
+        row, brow = [], []
+        run_max, run_arg = float("-inf"), -1  # best of the previous line over articles before a
+        for a in range(m):
+            stay = best[-1][a]
+            if run_max - TRAIL_NEW_GROUP >= stay:  # on a tie the group changes late
+                row.append(run_max - TRAIL_NEW_GROUP + sc[u][a])
+                brow.append(run_arg)
+            else:
+                row.append(stay + sc[u][a])
+                brow.append(a)
+            if best[-1][a] > run_max:
+                run_max, run_arg = best[-1][a], a
+        best.append(row)
+        back.append(brow)
+    a = max(range(m), key=lambda k: (best[-1][k], -k))
+    total = best[-1][a]
+    if total < TRAIL_MONOTONE * free:
+        return {}
+    assign = [0] * len(units)
+    for u in range(len(units) - 1, -1, -1):
+        assign[u] = a
+        a = back[u][a]
+    groups: list = []
+    for u, (lns, labs) in enumerate(units):
+        if u == 0 or assign[u] != assign[u - 1]:
+            groups.append((leads[assign[u]], Piece("headline", index=ordered[run[0]].index)))
+        groups[-1][1].lines.extend(lns)
+        groups[-1][1].labels.extend(labs)
+    out: dict[int, list] = {i: [] for i in run}
+    out[-1] = groups
+    return out
+
+
 def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
     """Put each headline group right before the lead of the article it shares its words with.
 
@@ -389,8 +466,11 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
                 best, top = ld, sh
         return best, top
 
+    trailing = _trailing_groups(ordered, leads, grams)
     items: list[tuple[int, Piece]] = []  # (position of the original piece, piece)
     for i, p in enumerate(ordered):
+        if i in trailing:
+            continue
         if p.kind != "headline" or len(p.lines) < 2:
             items.append((i, p))
             continue
@@ -412,6 +492,8 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         items.append((i, group))
     moves: dict[int, list[Piece]] = {}
     moved: set[int] = set()
+    for ld, group in trailing.get(-1, []):
+        moves.setdefault(ld, []).append(group)
     for k, (i, p) in enumerate(items):
         if p.kind != "headline":
             continue
@@ -430,7 +512,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         if nxt is not None and ordered[nxt].labels[0] == "body" and _fresh(_flat(ordered[nxt].lines[0]), w) \
                 and items[k + 1][1] is ordered[nxt]:
             ordered[nxt].lines[0].opens = True  # the text the group stood before still starts there
-    if not moved:
+    if not moves:
         return [p for _, p in items]
     out: list[Piece] = []
     for i, p in items:
