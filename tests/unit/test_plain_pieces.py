@@ -183,25 +183,50 @@ def test_a_piece_closed_by_a_credit_does_not_pull_a_caption_after_it():
 
 
 def test_a_trailing_headline_run_is_read_in_the_order_of_the_articles():
-    from baozhi.layout.order import place_headlines
+    from baozhi.layout.order import place_trailing_headlines
 
     # PyMuPDF drew every headline after the bodies, in module order; the second title is set
     # one ideograph a line and a subtitle shares no word with any text
     a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
     b = piece("body", ["本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"])
     heads = piece("headline", ["市政府召开常务会议", "压实责任确保度汛", *"人大常委会召开主任会议"])
-    out = place_headlines([a, b, heads], 16.0)
+    out = place_trailing_headlines([a, b, heads])
     got = [(p.kind, "".join(ln.text.value for ln in p.lines)) for p in out]
     assert got == [("headline", "市政府召开常务会议压实责任确保度汛"), ("body", a.lines[0].text.value + a.lines[1].text.value),
                    ("headline", "人大常委会召开主任会议"), ("body", b.lines[0].text.value + b.lines[1].text.value)]
 
 
+def test_a_trailing_headline_goes_to_a_dated_lead_inside_a_piece():
+    from baozhi.layout.order import place_trailing_headlines
+
+    # the photo caption after the article's last sentence starts with its date: the piece is cut there
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。",
+                       "12月12日，电力部门开展“迎峰度冬”", "保供电作业，确保电网安全运行。毛如瑞摄"])
+    heads = piece("headline", ["市政府召开常务会议", "迎峰度冬保供电网"])
+    out = place_trailing_headlines([a, heads])
+    got = [(p.kind, len(p.lines)) for p in out]
+    assert got == [("headline", 1), ("body", 2), ("headline", 1), ("body", 2)]
+    assert out[3].lines[0].opens and out[2].lines[0].text.value == "迎峰度冬保供电网"
+
+
 def test_a_trailing_headline_run_against_the_order_of_the_articles_is_not_forced():
-    from baozhi.layout.order import _trailing_groups
+    from baozhi.layout.order import place_trailing_headlines
 
     a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
     b = piece("body", ["本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"])
     heads = piece("headline", ["市人大常委会召开主任会议", "市政府召开常务会议"])
-    from baozhi.articles.assemble import bigrams
-    grams = {0: bigrams("".join(ln.text.value for ln in a.lines)), 1: bigrams("".join(ln.text.value for ln in b.lines))}
-    assert _trailing_groups([a, b, heads], [0, 1], grams) == {}
+    pieces = [a, b, heads]
+    assert place_trailing_headlines(pieces) is pieces
+
+
+def test_a_closing_credit_at_a_piece_start_stays_with_the_text_before_the_trailing_headline():
+    from baozhi.layout.order import place_trailing_headlines
+
+    # 记者X文/图 closes the text above; the next article opens with its own inline byline
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
+    b = Piece("body", lines_of(["记者常春霖文/图", "本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"]),
+              ["byline", "body", "body"])
+    heads = piece("headline", ["市政府召开常务会议", "市人大常委会召开主任会议"])
+    out = place_trailing_headlines([a, b, heads])
+    assert [(p.kind, len(p.lines)) for p in out] == [("headline", 1), ("body", 2), ("body", 1), ("headline", 1), ("body", 2)]
+    assert out[2].labels == ["byline"] and out[4].lines[0].opens

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.assemble import bigrams, classify_lines, share
+from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from .joins import join_score
@@ -366,43 +366,84 @@ this share of the word evidence of the best free one (PyMuPDF draws all headline
 the order of their modules)."""
 
 
-def _trailing_groups(ordered: list[Piece], leads: list[int], grams: dict[int, set[str]]) -> dict[int, list]:
-    """Headline lines printed together after the page's last body piece (PyMuPDF's
-    headlines-last draw order): the modules' headline blocks in the order of their modules.
+def _slot(p: Piece, k: int) -> bool:
+    """Line ``k`` of body piece ``p`` can open an article a headline group is given to: the
+    piece's first line when it is a lead (:func:`_is_lead`), or a line inside the piece after
+    one that closes a text (not a byline heading it: 本报讯（记者X） / 11月4日，…; an own-line
+    credit after a sentence end closes the text above), opening with a byline or a dated lead
+    (12月12日，…)."""
+    first = next((j for j, lab in enumerate(p.labels) if lab == "body"), 0)
+    if first and _credit_closes(p, first):
+        return k == first  # the credit at the piece's start closes the text before it
+    if k == 0:
+        return _is_lead(p)
+    f, prev = _flat(p.lines[k]), _flat(p.lines[k - 1])
+    heads_text = cues.opens_article(prev) or (cues.own_line_byline(prev) and not (k >= 2 and cues.ends_sentence(_flat(p.lines[k - 2]))))
+    return p.labels[k] == "body" and _closes(prev) and not heads_text and bool(cues.opens_article(f) or cues.dateline(f))
 
-    The run's lines (a run of one-ideograph lines, a headline set vertically or letter by
-    letter, counts as one) are given to the articles (``leads``, each with its bigrams in
-    ``grams``) in order: each line to an article at or after the previous line's, maximising
-    the share of each line's bigrams in its article's text, a new group costing
-    :data:`TRAIL_NEW_GROUP`. Used only when that keeps :data:`TRAIL_MONOTONE` of the evidence
-    of giving every line its best article and two lines or more share words with a text.
-    Returns ``{position: None}`` for each piece of the run taken, and under key ``-1`` the
-    list of ``(lead position, headline group piece)``; ``{}`` when not used."""
+
+def _credit_closes(p: Piece, first: int) -> bool:
+    """The own-line credit opening piece ``p`` (lines before ``first``) closes the text before
+    it: an inline byline follows it (an article has one credit), or it credits a photo or is a
+    picture-and-text credit not naming the paper (记者X文/图)."""
+    credit = "".join(_flat(ln) for ln in p.lines[:first])
+    return cues.opens_article(_flat(p.lines[first])) or bool(PHOTO_CREDIT.search(credit)) \
+        or (bool(CREDIT_END.search(credit)) and not _heads_body(credit))
+
+
+def place_trailing_headlines(ordered: list[Piece]) -> list[Piece]:
+    """Headline lines printed together after the page's last body piece (PyMuPDF's
+    headlines-last draw order: the modules' headline blocks in the order of their modules)
+    go before the articles they head, in order.
+
+    ``ordered``: pieces in reading order. The places an article can start (:func:`_slot`)
+    each hold the text up to the next one. The run's lines (a run of one-ideograph lines, a
+    headline set letter by letter, counts as one) are given to those places in order: each
+    line to a place at or after the previous line's, maximising the share of each line's
+    bigrams in its place's text, a new group costing :data:`TRAIL_NEW_GROUP` (a line sharing
+    no words stays in the group before). Used only when that keeps :data:`TRAIL_MONOTONE` of
+    the evidence of giving every line its best place and two lines or more share at least
+    :data:`HEADLINE_MOVE_SHARE` with a text. A piece is cut where a group goes inside it.
+    Returns the pieces in the new order (the input when the rule does not apply)."""
     bodies = [i for i, p in enumerate(ordered) if p.kind == "body"]
-    if not bodies or not leads:
-        return {}
+    if not bodies:
+        return ordered
+    slots = [(i, k) for i in bodies for k in range(len(ordered[i].lines)) if _slot(ordered[i], k)]
+    if not slots:
+        return ordered
+    grams: list[set[str]] = []
+    for n, (i, k) in enumerate(slots):
+        end = slots[n + 1] if n + 1 < len(slots) else (len(ordered), 0)
+        text = []
+        for j in range(i, min(end[0] + 1, len(ordered))):
+            p = ordered[j]
+            if p.kind != "body":
+                continue
+            lo = k if j == i else 0
+            hi = end[1] if j == end[0] else len(p.lines)
+            text.extend(_flat(ln) for ln in p.lines[lo:hi])
+        grams.append(bigrams("".join(text)))
     run = [i for i in range(bodies[-1] + 1, len(ordered)) if ordered[i].kind == "headline"]
     units: list[tuple[list[Line], list[str]]] = []
     for i in run:
         for ln, lab in zip(ordered[i].lines, ordered[i].labels):
-            one = len(_flat(ln)) == 1
-            if one and units and len(_flat(units[-1][0][-1])) == 1:
+            if len(_flat(ln)) == 1 and units and len(_flat(units[-1][0][-1])) == 1:
                 units[-1][0].append(ln)
                 units[-1][1].append(lab)
             else:
                 units.append(([ln], [lab]))
     if len(units) < 2:
-        return {}
-    m = len(leads)
-    sc = [[share(bigrams("".join(_flat(ln) for ln in u[0])), grams[ld]) for ld in leads] for u in units]
+        return ordered
+    m = len(slots)
+    sc = [[share(bigrams("".join(_flat(ln) for ln in u[0])), g) for g in grams] for u in units]
     if sum(1 for row in sc if max(row) >= HEADLINE_MOVE_SHARE) < 2:
-        return {}
+        return ordered
     free = sum(max(row) for row in sc)
     best = [list(sc[0])]
-    back: list[list[int]] = [[a for a in range(m)]]
+    back: list[list[int]] = [list(range(m))]
     for u in range(1, len(units)):
         row, brow = [], []
-        run_max, run_arg = float("-inf"), -1  # best of the previous line over articles before a
+        run_max, run_arg = float("-inf"), -1  # best of the line before over the places before a
         for a in range(m):
             stay = best[-1][a]
             if run_max - TRAIL_NEW_GROUP >= stay:  # on a tie the group changes late
@@ -415,22 +456,37 @@ def _trailing_groups(ordered: list[Piece], leads: list[int], grams: dict[int, se
                 run_max, run_arg = best[-1][a], a
         best.append(row)
         back.append(brow)
-    a = max(range(m), key=lambda k: (best[-1][k], -k))
-    total = best[-1][a]
-    if total < TRAIL_MONOTONE * free:
-        return {}
+    a = max(range(m), key=lambda q: (best[-1][q], -q))
+    if best[-1][a] < TRAIL_MONOTONE * free:
+        return ordered
     assign = [0] * len(units)
     for u in range(len(units) - 1, -1, -1):
         assign[u] = a
         a = back[u][a]
-    groups: list = []
+    groups: dict[tuple[int, int], Piece] = {}
     for u, (lns, labs) in enumerate(units):
-        if u == 0 or assign[u] != assign[u - 1]:
-            groups.append((leads[assign[u]], Piece("headline", index=ordered[run[0]].index)))
-        groups[-1][1].lines.extend(lns)
-        groups[-1][1].labels.extend(labs)
-    out: dict[int, list] = {i: [] for i in run}
-    out[-1] = groups
+        g = groups.setdefault(slots[assign[u]], Piece("headline", index=ordered[run[0]].index))
+        g.lines.extend(lns)
+        g.labels.extend(labs)
+    taken = set(run)
+    out: list[Piece] = []
+    for i, p in enumerate(ordered):
+        if i in taken:
+            continue
+        cuts = sorted(k for (j, k) in groups if j == i)
+        if not cuts:
+            out.append(p)
+            continue
+        bounds = ([0] if cuts[0] else []) + cuts + [len(p.lines)]
+        for lo, hi in zip(bounds, bounds[1:]):
+            if (i, lo) in groups:
+                out.append(groups[(i, lo)])
+            part = p if (lo, hi) == (0, len(p.lines)) else Piece(p.kind, p.lines[lo:hi], p.labels[lo:hi], p.index)
+            if lo:
+                part.lines[0].opens = True
+            out.append(part)
+    for k, p in enumerate(out):
+        p.index = k
     return out
 
 
@@ -466,11 +522,8 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
                 best, top = ld, sh
         return best, top
 
-    trailing = _trailing_groups(ordered, leads, grams)
     items: list[tuple[int, Piece]] = []  # (position of the original piece, piece)
     for i, p in enumerate(ordered):
-        if i in trailing:
-            continue
         if p.kind != "headline" or len(p.lines) < 2:
             items.append((i, p))
             continue
@@ -492,8 +545,6 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         items.append((i, group))
     moves: dict[int, list[Piece]] = {}
     moved: set[int] = set()
-    for ld, group in trailing.get(-1, []):
-        moves.setdefault(ld, []).append(group)
     for k, (i, p) in enumerate(items):
         if p.kind != "headline":
             continue
@@ -512,7 +563,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         if nxt is not None and ordered[nxt].labels[0] == "body" and _fresh(_flat(ordered[nxt].lines[0]), w) \
                 and items[k + 1][1] is ordered[nxt]:
             ordered[nxt].lines[0].opens = True  # the text the group stood before still starts there
-    if not moves:
+    if not moved:
         return [p for _, p in items]
     out: list[Piece] = []
     for i, p in items:
@@ -545,7 +596,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
-    ordered = place_headlines(ordered, w)
+    ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
