@@ -230,3 +230,17 @@ def test_a_closing_credit_at_a_piece_start_stays_with_the_text_before_the_traili
     out = place_trailing_headlines([a, b, heads])
     assert [(p.kind, len(p.lines)) for p in out] == [("headline", 1), ("body", 2), ("body", 1), ("headline", 1), ("body", 2)]
     assert out[2].labels == ["byline"] and out[4].lines[0].opens
+
+
+def test_unpunctuated_lines_between_headline_lines_are_headlines_whatever_their_width():
+    # 14-em column: the second title is as wide as a column line
+    texts = ["者、参与者。记者常春霖文/图", "我市举行第三季度招商引资项目集中签约仪式", "济南：老年助餐服务暖民心",
+             "一季度我市经济增速居全省第2位", "校园书声再起", "清苑社区"]
+    labels = ["body", "headline", "body", "body", "headline", "body"]
+    assert hidden_headlines(lines_of(texts), labels, 14.0) == ["body"] + ["headline"] * 5
+
+
+def test_a_body_line_between_headline_lines_with_clause_punctuation_stays_body():
+    texts = ["我市举行第三季度招商引资项目集中签约仪式", "市委书记、市人大常委会主任田峰", "校园书声再起"]
+    labels = ["headline", "body", "headline"]
+    assert hidden_headlines(lines_of(texts), labels, 14.0) == labels

@@ -183,6 +183,21 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # a run of unpunctuated lines between headline lines (or a headline line and the dump's
+    # end) is headline text whatever its width: PyMuPDF draws a page's headlines together, and
+    # a title as wide as the column passes for a body line on its own
+    k = 1
+    while k < n:
+        if out[k] != "body" or out[k - 1] != "headline" or not _headline_like(flats[k]) or flats[k].endswith(_CREDIT_TAILS):
+            k += 1
+            continue
+        m = k
+        while m + 1 < n and out[m + 1] == "body" and _headline_like(flats[m + 1]) and not flats[m + 1].endswith(_CREDIT_TAILS):
+            m += 1
+        if m + 1 == n or out[m + 1] == "headline":
+            for j in range(k, m + 1):
+                out[j] = "headline"
+        k = m + 1
     return out
 
 
