@@ -244,3 +244,15 @@ def test_a_body_line_between_headline_lines_with_clause_punctuation_stays_body()
     texts = ["我市举行第三季度招商引资项目集中签约仪式", "市委书记、市人大常委会主任田峰", "校园书声再起"]
     labels = ["headline", "body", "headline"]
     assert hidden_headlines(lines_of(texts), labels, 14.0) == labels
+
+
+def test_a_dated_lead_after_a_line_cut_mid_sentence_starts_another_piece():
+    from baozhi.layout.order import split_pieces
+    # PyMuPDF drew another article's column piece right after a column cut mid-sentence; a date
+    # after a comma goes on in the same sentence
+    texts = ["量和效益为核心，深入实施", "12月16日，区委理论学习中", "心组举行集体学习会议，传达",
+             "按照全省消防安全整治安排，", "5月30日，市委、市人大常委会"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 5, True, 13.0)
+    assert [len(p.lines) for p in pieces] == [1, 4]
+    # seed-like dumps (blank lines say nothing) leave such lines to the tangle search
+    assert [len(p.lines) for p in split_pieces(lines_of(texts, gaps=True), ["body"] * 5, False, 13.0)] == [5]

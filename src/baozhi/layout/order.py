@@ -77,6 +77,8 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         in_wide = wide
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
+               or (gaps_mean_blocks and kind == "body" and lab == "body" and pieces[-1].kind == "body"
+                   and _dated_after_open(flats[k - 1], flat) and not (w and cues.width(_flat(pieces[-1].lines[0])) > w + WIDE_EMS))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
                    and pieces[-1].labels[-1] == "body" and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
@@ -87,6 +89,18 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         pieces[-1].lines.append(ln)
         pieces[-1].labels.append(lab)
     return pieces
+
+
+_CLAUSE_GOES_ON = ("，", "、", "：", "；", "）", "电")
+"""A line ending so may go on with a date in the same sentence (…工作安排， / 5月30日，…) or is a
+byline or dateline heading it (本报讯（记者X） / 新华网9月28日电)."""
+
+
+def _dated_after_open(a: str, b: str) -> bool:
+    """Line ``b`` opens with an event date (12月16日，…) right after line ``a`` cut mid-sentence
+    with no clause mark at its end: no text goes on so, ``b`` starts another column piece."""
+    return bool(cues.dateline(b)) and bool(a) and not cues.ends_sentence(a) and not a.endswith(_CLAUSE_GOES_ON) \
+        and not cues.own_line_byline(a) and not cues.photo_credit_end(a)
 
 
 def _tail_text(p: Piece) -> str:
