@@ -241,9 +241,10 @@ def test_unpunctuated_lines_between_headline_lines_are_headlines_whatever_their_
 
 
 def test_a_body_line_between_headline_lines_with_clause_punctuation_stays_body():
+    # a full 15-em column line with a comma, also among the headlines drawn after the bodies
     texts = ["我市举行第三季度招商引资项目集中签约仪式", "市委书记、市人大常委会主任田峰", "校园书声再起"]
     labels = ["headline", "body", "headline"]
-    assert hidden_headlines(lines_of(texts), labels, 14.0) == labels
+    assert hidden_headlines(lines_of(texts), labels, 15.0) == labels
 
 
 def test_a_dated_lead_after_a_line_cut_mid_sentence_starts_another_piece():
@@ -256,3 +257,19 @@ def test_a_dated_lead_after_a_line_cut_mid_sentence_starts_another_piece():
     assert [len(p.lines) for p in pieces] == [1, 4]
     # seed-like dumps (blank lines say nothing) leave such lines to the tangle search
     assert [len(p.lines) for p in split_pieces(lines_of(texts, gaps=True), ["body"] * 5, False, 13.0)] == [5]
+
+
+def test_the_lines_after_the_last_text_end_with_headlines_among_them_are_headlines():
+    # a 21-em column; PyMuPDF drew the headline blocks after all bodies: a title set one
+    # character a line, a title with commas, a title as wide as the column
+    texts = ["后立即报警，并疏散全楼工作人员。", "我市举行第三季度招商引资项目集中签约仪式", "我", "市", "1", "镇",
+             "区十六届人大一次会议主席团举行第四次会议", "市委、市人大常委会、市政府、", "市政协机关开展消防安全应急演练"]
+    labels = ["body", "headline", "headline", "headline", "headline", "headline", "body", "body", "headline"]
+    assert hidden_headlines(lines_of(texts), labels, 21.0) == ["body"] + ["headline"] * 8
+
+
+def test_a_column_cut_mid_sentence_at_the_dump_end_keeps_its_lines():
+    # the last text is open (…发展前景更加): the lines after it go on from it, they are no titles
+    texts = ["建设，诸城区位优势将更加凸显，发展前景更加", "广阔希望合作各方以项目签约为新起点", "我市举行第三季度招商引资项目集中签约仪式"]
+    labels = ["body", "body", "headline"]
+    assert hidden_headlines(lines_of(texts), labels, 21.0) == labels

@@ -212,7 +212,31 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # the lines after the dump's last text end, up to the end, with no sentence punctuation and
+    # headline lines among them: the headline blocks PyMuPDF draws after all the bodies (a title
+    # may hold a comma: 三江口村办小报，沟通了民意…; 市委、市人大常委会、市政府、)
+    k = n
+    while k > 0 and (out[k - 1] in ("headline", "furniture") or (out[k - 1] == "body" and _trailing_title(flats[k - 1], w))):
+        k -= 1
+    if n - k >= 2 and "headline" in out[k:] and (k == 0 or out[k - 1] != "body" or _closes(flats[k - 1])):
+        for j in range(k, n):
+            if out[j] == "body":
+                out[j] = "headline"
     return out
+
+
+def _trailing_title(flat: str, w: float) -> bool:
+    """A body line that may be a title among the headlines drawn after the bodies: no sentence
+    punctuation, no lead, credit or furniture, and not a full column line with a comma."""
+    if _SENTENCE_PUNCT.intersection(flat) or flat.endswith("：") or flat.endswith(_CREDIT_TAILS):
+        return False
+    if abs(cues.width(flat) - w) <= FULL_SLACK and ("，" in flat or "、" in flat):
+        return False
+    return bool(flat) and not (cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)
+                               or cues.photo_credit_end(flat) or cues.is_furniture(flat) or cues.bracket_credit(flat))
+
+
+_SENTENCE_PUNCT = set("。；！？")
 
 
 def _closes_bracket(a: str, b: str) -> bool:
