@@ -273,3 +273,11 @@ def test_a_column_cut_mid_sentence_at_the_dump_end_keeps_its_lines():
     texts = ["建设，诸城区位优势将更加凸显，发展前景更加", "广阔希望合作各方以项目签约为新起点", "我市举行第三季度招商引资项目集中签约仪式"]
     labels = ["body", "body", "headline"]
     assert hidden_headlines(lines_of(texts), labels, 21.0) == labels
+
+
+def test_a_headline_block_after_a_credit_in_brackets_broken_over_two_lines():
+    # the line closing the bracket is body; the unpunctuated run after the credit is a headline block
+    texts = ["提升0.2个百分点。（记者卢碧云", "通讯员范艳）", "城区5 所新改扩", "建学校如期开学", "新增学位4500 多个",
+             "连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班"]
+    labels = hidden_headlines(lines_of(texts), ["body"] * 6, 15.0)
+    assert labels == ["body", "body", "headline", "headline", "headline", "body"]

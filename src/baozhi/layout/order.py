@@ -167,7 +167,8 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         return (out[j] == "body" and abs(cues.width(flats[j]) - w) > FULL_SLACK and _headline_like(flats[j])
                 and not _first_line(flats, out, j, w) and not flats[j].endswith(_CREDIT_TAILS)
                 and not (j + 1 < n and cues.opens_article(flats[j] + flats[j + 1]))  # 本报讯记者蔡 / 南报道…
-                and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j])))
+                and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j]))
+                and not (j > 0 and _closes_bracket(flats[j - 1], flats[j])))  # …（记者卢碧云 / 通讯员范艳）
 
     for j in range(1, n):
         # a credit in brackets broken over two lines (…。（记者卢碧云 / 通讯员范艳）): the line
@@ -184,7 +185,9 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             m += 1
         # furniture next to the run is no evidence: a masthead name printed in the middle of the
         # dump looks like a short headline too
-        before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and _closes(flats[k - 1]))
+        # (a credit in brackets broken over two lines closes a text too: …。（记者卢碧云 / 通讯员范艳）)
+        before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and (
+            _closes(flats[k - 1]) or bool(_END_CREDIT.search("".join(flats[max(0, k - 2):k])))))
         after = m + 1 == n or out[m + 1] == "headline" \
             or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
         runs_on = m + 1 < n and out[m + 1] == "body" and not after and join_score(flats[m], flats[m + 1]) >= WORD_JOIN
