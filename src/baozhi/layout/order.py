@@ -422,20 +422,26 @@ this share of the word evidence of the best free one (PyMuPDF draws all headline
 the order of their modules)."""
 
 
-def _slot(p: Piece, k: int) -> bool:
-    """Line ``k`` of body piece ``p`` can open an article a headline group is given to: the
-    piece's first line when it is a lead (:func:`_is_lead`), or a line inside the piece after
-    one that closes a text (not a byline heading it: 本报讯（记者X） / 11月4日，…; an own-line
-    credit after a sentence end closes the text above), opening with a byline or a dated lead
-    (12月12日，…)."""
+def _slots(p: Piece) -> list[int]:
+    """The lines of body piece ``p`` that can open an article a headline group is given to:
+    the piece's first line when it is a lead (:func:`_is_lead`), or a line inside the piece
+    after one that closes a text (not a byline heading it: 本报讯（记者X） / 11月4日，…; an
+    own-line credit after a sentence end closes the text above), opening with a byline or a
+    dated lead (12月12日，…). Returns line indices in order."""
     first = next((j for j, lab in enumerate(p.labels) if lab == "body"), 0)
     if first and _credit_closes(p, first):
-        return k == first  # the credit at the piece's start closes the text before it
-    if k == 0:
-        return _is_lead(p)
-    f, prev = _flat(p.lines[k]), _flat(p.lines[k - 1])
-    heads_text = cues.opens_article(prev) or (cues.own_line_byline(prev) and not (k >= 2 and cues.ends_sentence(_flat(p.lines[k - 2]))))
-    return p.labels[k] == "body" and _closes(prev) and not heads_text and bool(cues.opens_article(f) or cues.dateline(f))
+        out = [first]  # the credit at the piece's start closes the text before it
+    else:
+        out = [0] if _is_lead(p) else []
+    flats = [_flat(ln) for ln in p.lines]
+    for k in range(max(first, 0) + 1, len(flats)):
+        f, prev = flats[k], flats[k - 1]
+        if p.labels[k] != "body" or not (cues.dateline(f) or cues.opens_article(f)) or not _closes(prev):
+            continue
+        if cues.opens_article(prev) or (cues.own_line_byline(prev) and not (k >= 2 and cues.ends_sentence(flats[k - 2]))):
+            continue
+        out.append(k)
+    return out
 
 
 def _credit_closes(p: Piece, first: int) -> bool:
@@ -452,7 +458,7 @@ def place_trailing_headlines(ordered: list[Piece]) -> list[Piece]:
     headlines-last draw order: the modules' headline blocks in the order of their modules)
     go before the articles they head, in order.
 
-    ``ordered``: pieces in reading order. The places an article can start (:func:`_slot`)
+    ``ordered``: pieces in reading order. The places an article can start (:func:`_slots`)
     each hold the text up to the next one. The run's lines (a run of one-ideograph lines, a
     headline set letter by letter, counts as one) are given to those places in order: each
     line to a place at or after the previous line's, maximising the share of each line's
@@ -464,7 +470,18 @@ def place_trailing_headlines(ordered: list[Piece]) -> list[Piece]:
     bodies = [i for i, p in enumerate(ordered) if p.kind == "body"]
     if not bodies:
         return ordered
-    slots = [(i, k) for i in bodies for k in range(len(ordered[i].lines)) if _slot(ordered[i], k)]
+    run = [i for i in range(bodies[-1] + 1, len(ordered)) if ordered[i].kind == "headline"]
+    units: list[tuple[list[Line], list[str]]] = []
+    for i in run:
+        for ln, lab in zip(ordered[i].lines, ordered[i].labels):
+            if len(_flat(ln)) == 1 and units and len(_flat(units[-1][0][-1])) == 1:
+                units[-1][0].append(ln)
+                units[-1][1].append(lab)
+            else:
+                units.append(([ln], [lab]))
+    if len(units) < 2:
+        return ordered
+    slots = [(i, k) for i in bodies for k in _slots(ordered[i])]
     if not slots:
         return ordered
     grams: list[set[str]] = []
@@ -479,17 +496,6 @@ def place_trailing_headlines(ordered: list[Piece]) -> list[Piece]:
             hi = end[1] if j == end[0] else len(p.lines)
             text.extend(_flat(ln) for ln in p.lines[lo:hi])
         grams.append(bigrams("".join(text)))
-    run = [i for i in range(bodies[-1] + 1, len(ordered)) if ordered[i].kind == "headline"]
-    units: list[tuple[list[Line], list[str]]] = []
-    for i in run:
-        for ln, lab in zip(ordered[i].lines, ordered[i].labels):
-            if len(_flat(ln)) == 1 and units and len(_flat(units[-1][0][-1])) == 1:
-                units[-1][0].append(ln)
-                units[-1][1].append(lab)
-            else:
-                units.append(([ln], [lab]))
-    if len(units) < 2:
-        return ordered
     m = len(slots)
     sc = [[share(bigrams("".join(_flat(ln) for ln in u[0])), g) for g in grams] for u in units]
     if sum(1 for row in sc if max(row) >= HEADLINE_MOVE_SHARE) < 2:
