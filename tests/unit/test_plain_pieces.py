@@ -281,3 +281,14 @@ def test_a_headline_block_after_a_credit_in_brackets_broken_over_two_lines():
              "连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班"]
     labels = hidden_headlines(lines_of(texts), ["body"] * 6, 15.0)
     assert labels == ["body", "body", "headline", "headline", "headline", "body"]
+
+
+def test_a_full_line_after_a_paragraph_end_starts_another_piece_in_a_dump_without_blank_lines():
+    from baozhi.layout.order import cut_after_paragraph_ends
+    # 16-em column: 名录3个。 ends a paragraph 4 ems short; 资3.6亿元。… is a full line, no first line
+    texts = ["乡村治理示范镇各1个，入选省级农", "村生产生活遗产名录3个。", "资3.6亿元。当天集中开工的福建圣", "农1.2亿羽肉鸡全产业链饲料厂、屠"]
+    [cut_a, cut_b] = cut_after_paragraph_ends([piece("body", texts)], 16.0)
+    assert [len(cut_a.lines), len(cut_b.lines)] == [2, 2]
+    # photo news is set without indents: a text closed by its photo credit is not cut
+    photo = ["1月29日，老人们在餐厅内就餐。", "近年来，山东省济南市长清区聚焦老年", "助餐服务，服务全覆盖。新华社记者简峥摄"]
+    assert len(cut_after_paragraph_ends([piece("body", photo)], 16.0)) == 1

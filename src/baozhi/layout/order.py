@@ -103,6 +103,36 @@ def _dated_after_open(a: str, b: str) -> bool:
         and not cues.own_line_byline(a) and not cues.photo_credit_end(a)
 
 
+_PHOTO_TEXT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图)$")
+
+
+def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
+    """Dumps with no blank line at all (PyMuPDF): cut a body piece where a paragraph's last
+    line (a sentence end at most ``W - 3`` ems wide) is followed by a full column line (within
+    :data:`FULL_SLACK` of ``W``, no lead): a full line cannot open an indented paragraph, so it
+    continues another column. Not in a piece closed by a photo credit (photo news and
+    captions are set without indents). On the three sets 11 such cuts were column breaks and
+    one a caption's paragraph. Returns the pieces (new ones for the cut pieces)."""
+    if not w:
+        return pieces
+    out: list[Piece] = []
+    for p in pieces:
+        flats = [_flat(ln) for ln in p.lines]
+        if p.kind != "body" or len(flats) < 2 or _PHOTO_TEXT_END.search("".join(flats[-2:])):
+            out.append(p)
+            continue
+        start = 0
+        for k in range(1, len(flats)):
+            a, b = flats[k - 1], flats[k]
+            if (p.labels[k - 1] == "body" and p.labels[k] == "body" and cues.ends_sentence(a) and cues.width(a) <= w - 3
+                    and cues.width(b) >= w - FULL_SLACK and not cues.opens_article(a) and not cues.own_line_byline(a)
+                    and not cues.opens_article(b) and not cues.dateline(b)):
+                out.append(Piece(p.kind, p.lines[start:k], p.labels[start:k], p.index))
+                start = k
+        out.append(p if start == 0 else Piece(p.kind, p.lines[start:], p.labels[start:], p.index))
+    return out
+
+
 def _tail_text(p: Piece) -> str:
     """The last two lines of a piece, de-spaced and joined (a credit may break over them)."""
     return "".join(_flat(ln) for ln in p.lines[-2:])
@@ -653,6 +683,8 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
+    if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
+        pieces = cut_after_paragraph_ends(pieces, w)
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
