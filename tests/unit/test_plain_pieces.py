@@ -196,3 +196,113 @@ def test_a_wide_caption_in_two_paragraphs_is_one_text():
     pieces = [Piece("body", lines_of(t), ["body"] * len(t)) for t in (first, dated)]
     _mark_wide_blocks(pieces, 13.0)
     assert [p.lines[0].opens for p in pieces] == [True, True]
+def test_a_trailing_headline_run_is_read_in_the_order_of_the_articles():
+    from baozhi.layout.order import place_trailing_headlines
+
+    # PyMuPDF drew every headline after the bodies, in module order; the second title is set
+    # one ideograph a line and a subtitle shares no word with any text
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
+    b = piece("body", ["本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"])
+    heads = piece("headline", ["市政府召开常务会议", "压实责任确保度汛", *"人大常委会召开主任会议"])
+    out = place_trailing_headlines([a, b, heads])
+    got = [(p.kind, "".join(ln.text.value for ln in p.lines)) for p in out]
+    assert got == [("headline", "市政府召开常务会议压实责任确保度汛"), ("body", a.lines[0].text.value + a.lines[1].text.value),
+                   ("headline", "人大常委会召开主任会议"), ("body", b.lines[0].text.value + b.lines[1].text.value)]
+
+
+def test_a_trailing_headline_goes_to_a_dated_lead_inside_a_piece():
+    from baozhi.layout.order import place_trailing_headlines
+
+    # the photo caption after the article's last sentence starts with its date: the piece is cut there
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。",
+                       "12月12日，电力部门开展“迎峰度冬”", "保供电作业，确保电网安全运行。毛如瑞摄"])
+    heads = piece("headline", ["市政府召开常务会议", "迎峰度冬保供电网"])
+    out = place_trailing_headlines([a, heads])
+    got = [(p.kind, len(p.lines)) for p in out]
+    assert got == [("headline", 1), ("body", 2), ("headline", 1), ("body", 2)]
+    assert out[3].lines[0].opens and out[2].lines[0].text.value == "迎峰度冬保供电网"
+
+
+def test_a_trailing_headline_run_against_the_order_of_the_articles_is_not_forced():
+    from baozhi.layout.order import place_trailing_headlines
+
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
+    b = piece("body", ["本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"])
+    heads = piece("headline", ["市人大常委会召开主任会议", "市政府召开常务会议"])
+    pieces = [a, b, heads]
+    assert place_trailing_headlines(pieces) is pieces
+
+
+def test_a_closing_credit_at_a_piece_start_stays_with_the_text_before_the_trailing_headline():
+    from baozhi.layout.order import place_trailing_headlines
+
+    # 记者X文/图 closes the text above; the next article opens with its own inline byline
+    a = piece("body", ["本报讯（记者王明）5月3日，市政府召", "开第十次常务会议，研究部署防汛工作。"])
+    b = Piece("body", lines_of(["记者常春霖文/图", "本报讯（记者李华）5月4日，市人大常委", "会召开主任会议，听取预算执行情况。"]),
+              ["byline", "body", "body"])
+    heads = piece("headline", ["市政府召开常务会议", "市人大常委会召开主任会议"])
+    out = place_trailing_headlines([a, b, heads])
+    assert [(p.kind, len(p.lines)) for p in out] == [("headline", 1), ("body", 2), ("body", 1), ("headline", 1), ("body", 2)]
+    assert out[2].labels == ["byline"] and out[4].lines[0].opens
+
+
+def test_unpunctuated_lines_between_headline_lines_are_headlines_whatever_their_width():
+    # 14-em column: the second title is as wide as a column line
+    texts = ["者、参与者。记者常春霖文/图", "我市举行第三季度招商引资项目集中签约仪式", "济南：老年助餐服务暖民心",
+             "一季度我市经济增速居全省第2位", "校园书声再起", "清苑社区"]
+    labels = ["body", "headline", "body", "body", "headline", "body"]
+    assert hidden_headlines(lines_of(texts), labels, 14.0) == ["body"] + ["headline"] * 5
+
+
+def test_a_body_line_between_headline_lines_with_clause_punctuation_stays_body():
+    # a full 15-em column line with a comma, also among the headlines drawn after the bodies
+    texts = ["我市举行第三季度招商引资项目集中签约仪式", "市委书记、市人大常委会主任田峰", "校园书声再起"]
+    labels = ["headline", "body", "headline"]
+    assert hidden_headlines(lines_of(texts), labels, 15.0) == labels
+
+
+def test_a_dated_lead_after_a_line_cut_mid_sentence_starts_another_piece():
+    from baozhi.layout.order import split_pieces
+    # PyMuPDF drew another article's column piece right after a column cut mid-sentence; a date
+    # after a comma goes on in the same sentence
+    texts = ["量和效益为核心，深入实施", "12月16日，区委理论学习中", "心组举行集体学习会议，传达",
+             "按照全省消防安全整治安排，", "5月30日，市委、市人大常委会"]
+    pieces = split_pieces(lines_of(texts), ["body"] * 5, True, 13.0)
+    assert [len(p.lines) for p in pieces] == [1, 4]
+    # seed-like dumps (blank lines say nothing) leave such lines to the tangle search
+    assert [len(p.lines) for p in split_pieces(lines_of(texts, gaps=True), ["body"] * 5, False, 13.0)] == [5]
+
+
+def test_the_lines_after_the_last_text_end_with_headlines_among_them_are_headlines():
+    # a 21-em column; PyMuPDF drew the headline blocks after all bodies: a title set one
+    # character a line, a title with commas, a title as wide as the column
+    texts = ["后立即报警，并疏散全楼工作人员。", "我市举行第三季度招商引资项目集中签约仪式", "我", "市", "1", "镇",
+             "区十六届人大一次会议主席团举行第四次会议", "市委、市人大常委会、市政府、", "市政协机关开展消防安全应急演练"]
+    labels = ["body", "headline", "headline", "headline", "headline", "headline", "body", "body", "headline"]
+    assert hidden_headlines(lines_of(texts), labels, 21.0) == ["body"] + ["headline"] * 8
+
+
+def test_a_column_cut_mid_sentence_at_the_dump_end_keeps_its_lines():
+    # the last text is open (…发展前景更加): the lines after it go on from it, they are no titles
+    texts = ["建设，诸城区位优势将更加凸显，发展前景更加", "广阔希望合作各方以项目签约为新起点", "我市举行第三季度招商引资项目集中签约仪式"]
+    labels = ["body", "body", "headline"]
+    assert hidden_headlines(lines_of(texts), labels, 21.0) == labels
+
+
+def test_a_headline_block_after_a_credit_in_brackets_broken_over_two_lines():
+    # the line closing the bracket is body; the unpunctuated run after the credit is a headline block
+    texts = ["提升0.2个百分点。（记者卢碧云", "通讯员范艳）", "城区5 所新改扩", "建学校如期开学", "新增学位4500 多个",
+             "连日来，不少市民向本报报料，市区中山大道与永福路交会处每到上下班"]
+    labels = hidden_headlines(lines_of(texts), ["body"] * 6, 15.0)
+    assert labels == ["body", "body", "headline", "headline", "headline", "body"]
+
+
+def test_a_full_line_after_a_paragraph_end_starts_another_piece_in_a_dump_without_blank_lines():
+    from baozhi.layout.order import cut_after_paragraph_ends
+    # 16-em column: 名录3个。 ends a paragraph 4 ems short; 资3.6亿元。… is a full line, no first line
+    texts = ["乡村治理示范镇各1个，入选省级农", "村生产生活遗产名录3个。", "资3.6亿元。当天集中开工的福建圣", "农1.2亿羽肉鸡全产业链饲料厂、屠"]
+    [cut_a, cut_b] = cut_after_paragraph_ends([piece("body", texts)], 16.0)
+    assert [len(cut_a.lines), len(cut_b.lines)] == [2, 2]
+    # photo news is set without indents: a text closed by its photo credit is not cut
+    photo = ["1月29日，老人们在餐厅内就餐。", "近年来，山东省济南市长清区聚焦老年", "助餐服务，服务全覆盖。新华社记者简峥摄"]
+    assert len(cut_after_paragraph_ends([piece("body", photo)], 16.0)) == 1

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.assemble import bigrams, classify_lines, share
+from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from .joins import join_score
@@ -77,6 +77,8 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         in_wide = wide
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
+               or (gaps_mean_blocks and kind == "body" and lab == "body" and pieces[-1].kind == "body"
+                   and _dated_after_open(flats[k - 1], flat) and not (w and cues.width(_flat(pieces[-1].lines[0])) > w + WIDE_EMS))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
                    and pieces[-1].labels[-1] == "body" and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
@@ -87,6 +89,48 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         pieces[-1].lines.append(ln)
         pieces[-1].labels.append(lab)
     return pieces
+
+
+_CLAUSE_GOES_ON = ("，", "、", "：", "；", "）", "电")
+"""A line ending so may go on with a date in the same sentence (…工作安排， / 5月30日，…) or is a
+byline or dateline heading it (本报讯（记者X） / 新华网9月28日电)."""
+
+
+def _dated_after_open(a: str, b: str) -> bool:
+    """Line ``b`` opens with an event date (12月16日，…) right after line ``a`` cut mid-sentence
+    with no clause mark at its end: no text goes on so, ``b`` starts another column piece."""
+    return bool(cues.dateline(b)) and bool(a) and not cues.ends_sentence(a) and not a.endswith(_CLAUSE_GOES_ON) \
+        and not cues.own_line_byline(a) and not cues.photo_credit_end(a)
+
+
+_PHOTO_TEXT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图)$")
+
+
+def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
+    """Dumps with no blank line at all (PyMuPDF): cut a body piece where a paragraph's last
+    line (a sentence end at most ``W - 3`` ems wide) is followed by a full column line (within
+    :data:`FULL_SLACK` of ``W``, no lead): a full line cannot open an indented paragraph, so it
+    continues another column. Not in a piece closed by a photo credit (photo news and
+    captions are set without indents). On the three sets 11 such cuts were column breaks and
+    one a caption's paragraph. Returns the pieces (new ones for the cut pieces)."""
+    if not w:
+        return pieces
+    out: list[Piece] = []
+    for p in pieces:
+        flats = [_flat(ln) for ln in p.lines]
+        if p.kind != "body" or len(flats) < 2 or _PHOTO_TEXT_END.search("".join(flats[-2:])):
+            out.append(p)
+            continue
+        start = 0
+        for k in range(1, len(flats)):
+            a, b = flats[k - 1], flats[k]
+            if (p.labels[k - 1] == "body" and p.labels[k] == "body" and cues.ends_sentence(a) and cues.width(a) <= w - 3
+                    and cues.width(b) >= w - FULL_SLACK and not cues.opens_article(a) and not cues.own_line_byline(a)
+                    and not cues.opens_article(b) and not cues.dateline(b)):
+                out.append(Piece(p.kind, p.lines[start:k], p.labels[start:k], p.index))
+                start = k
+        out.append(p if start == 0 else Piece(p.kind, p.lines[start:], p.labels[start:], p.index))
+    return out
 
 
 def _tail_text(p: Piece) -> str:
@@ -153,7 +197,8 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         return (out[j] == "body" and abs(cues.width(flats[j]) - w) > FULL_SLACK and _headline_like(flats[j])
                 and not _first_line(flats, out, j, w) and not flats[j].endswith(_CREDIT_TAILS)
                 and not (j + 1 < n and cues.opens_article(flats[j] + flats[j + 1]))  # 本报讯记者蔡 / 南报道…
-                and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j])))
+                and not (j > 0 and cues.opens_article(flats[j - 1] + flats[j]))
+                and not (j > 0 and _closes_bracket(flats[j - 1], flats[j])))  # …（记者卢碧云 / 通讯员范艳）
 
     for j in range(1, n):
         # a credit in brackets broken over two lines (…。（记者卢碧云 / 通讯员范艳）): the line
@@ -170,7 +215,9 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             m += 1
         # furniture next to the run is no evidence: a masthead name printed in the middle of the
         # dump looks like a short headline too
-        before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and _closes(flats[k - 1]))
+        # (a credit in brackets broken over two lines closes a text too: …。（记者卢碧云 / 通讯员范艳）)
+        before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and (
+            _closes(flats[k - 1]) or bool(_END_CREDIT.search("".join(flats[max(0, k - 2):k])))))
         after = m + 1 == n or out[m + 1] == "headline" \
             or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
         runs_on = m + 1 < n and out[m + 1] == "body" and not after and join_score(flats[m], flats[m + 1]) >= WORD_JOIN
@@ -183,7 +230,46 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # a run of unpunctuated lines between headline lines (or a headline line and the dump's
+    # end) is headline text whatever its width: PyMuPDF draws a page's headlines together, and
+    # a title as wide as the column passes for a body line on its own
+    k = 1
+    while k < n:
+        if out[k] != "body" or out[k - 1] != "headline" or not _headline_like(flats[k]) or flats[k].endswith(_CREDIT_TAILS):
+            k += 1
+            continue
+        m = k
+        while m + 1 < n and out[m + 1] == "body" and _headline_like(flats[m + 1]) and not flats[m + 1].endswith(_CREDIT_TAILS):
+            m += 1
+        if m + 1 == n or out[m + 1] == "headline":
+            for j in range(k, m + 1):
+                out[j] = "headline"
+        k = m + 1
+    # the lines after the dump's last text end, up to the end, with no sentence punctuation and
+    # headline lines among them: the headline blocks PyMuPDF draws after all the bodies (a title
+    # may hold a comma: 三江口村办小报，沟通了民意…; 市委、市人大常委会、市政府、)
+    k = n
+    while k > 0 and (out[k - 1] in ("headline", "furniture") or (out[k - 1] == "body" and _trailing_title(flats[k - 1], w))):
+        k -= 1
+    if n - k >= 2 and "headline" in out[k:] and (k == 0 or out[k - 1] != "body" or _closes(flats[k - 1])):
+        for j in range(k, n):
+            if out[j] == "body":
+                out[j] = "headline"
     return out
+
+
+def _trailing_title(flat: str, w: float) -> bool:
+    """A body line that may be a title among the headlines drawn after the bodies: no sentence
+    punctuation, no lead, credit or furniture, and not a full column line with a comma."""
+    if _SENTENCE_PUNCT.intersection(flat) or flat.endswith("：") or flat.endswith(_CREDIT_TAILS):
+        return False
+    if abs(cues.width(flat) - w) <= FULL_SLACK and ("，" in flat or "、" in flat):
+        return False
+    return bool(flat) and not (cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)
+                               or cues.photo_credit_end(flat) or cues.is_furniture(flat) or cues.bracket_credit(flat))
+
+
+_SENTENCE_PUNCT = set("。；！？")
 
 
 def _closes_bracket(a: str, b: str) -> bool:
@@ -369,6 +455,145 @@ def _is_lead(p: Piece) -> bool:
     return p.labels[0] == "byline" or p.lines[0].opens or bool(cues.opens_article(f) or cues.dateline(f))
 
 
+TRAIL_NEW_GROUP = 0.05
+"""Cost of starting a new headline group in a trailing headline run (a line sharing no words
+with any text stays with the group before it)."""
+TRAIL_MONOTONE = 0.8
+"""A trailing headline run is read in the order of the articles when that assignment keeps
+this share of the word evidence of the best free one (PyMuPDF draws all headlines last, in
+the order of their modules)."""
+
+
+def _slots(p: Piece) -> list[int]:
+    """The lines of body piece ``p`` that can open an article a headline group is given to:
+    the piece's first line when it is a lead (:func:`_is_lead`), or a line inside the piece
+    after one that closes a text (not a byline heading it: 本报讯（记者X） / 11月4日，…; an
+    own-line credit after a sentence end closes the text above), opening with a byline or a
+    dated lead (12月12日，…). Returns line indices in order."""
+    first = next((j for j, lab in enumerate(p.labels) if lab == "body"), 0)
+    if first and _credit_closes(p, first):
+        out = [first]  # the credit at the piece's start closes the text before it
+    else:
+        out = [0] if _is_lead(p) else []
+    flats = [_flat(ln) for ln in p.lines]
+    for k in range(max(first, 0) + 1, len(flats)):
+        f, prev = flats[k], flats[k - 1]
+        if p.labels[k] != "body" or not (cues.dateline(f) or cues.opens_article(f)) or not _closes(prev):
+            continue
+        if cues.opens_article(prev) or (cues.own_line_byline(prev) and not (k >= 2 and cues.ends_sentence(flats[k - 2]))):
+            continue
+        out.append(k)
+    return out
+
+
+def _credit_closes(p: Piece, first: int) -> bool:
+    """The own-line credit opening piece ``p`` (lines before ``first``) closes the text before
+    it: an inline byline follows it (an article has one credit), or it credits a photo or is a
+    picture-and-text credit not naming the paper (记者X文/图)."""
+    credit = "".join(_flat(ln) for ln in p.lines[:first])
+    return cues.opens_article(_flat(p.lines[first])) or bool(PHOTO_CREDIT.search(credit)) \
+        or (bool(CREDIT_END.search(credit)) and not _heads_body(credit))
+
+
+def place_trailing_headlines(ordered: list[Piece]) -> list[Piece]:
+    """Headline lines printed together after the page's last body piece (PyMuPDF's
+    headlines-last draw order: the modules' headline blocks in the order of their modules)
+    go before the articles they head, in order.
+
+    ``ordered``: pieces in reading order. The places an article can start (:func:`_slots`)
+    each hold the text up to the next one. The run's lines (a run of one-ideograph lines, a
+    headline set letter by letter, counts as one) are given to those places in order: each
+    line to a place at or after the previous line's, maximising the share of each line's
+    bigrams in its place's text, a new group costing :data:`TRAIL_NEW_GROUP` (a line sharing
+    no words stays in the group before). Used only when that keeps :data:`TRAIL_MONOTONE` of
+    the evidence of giving every line its best place and two lines or more share at least
+    :data:`HEADLINE_MOVE_SHARE` with a text. A piece is cut where a group goes inside it.
+    Returns the pieces in the new order (the input when the rule does not apply)."""
+    bodies = [i for i, p in enumerate(ordered) if p.kind == "body"]
+    if not bodies:
+        return ordered
+    run = [i for i in range(bodies[-1] + 1, len(ordered)) if ordered[i].kind == "headline"]
+    units: list[tuple[list[Line], list[str]]] = []
+    for i in run:
+        for ln, lab in zip(ordered[i].lines, ordered[i].labels):
+            if len(_flat(ln)) == 1 and units and len(_flat(units[-1][0][-1])) == 1:
+                units[-1][0].append(ln)
+                units[-1][1].append(lab)
+            else:
+                units.append(([ln], [lab]))
+    if len(units) < 2:
+        return ordered
+    slots = [(i, k) for i in bodies for k in _slots(ordered[i])]
+    if not slots:
+        return ordered
+    grams: list[set[str]] = []
+    for n, (i, k) in enumerate(slots):
+        end = slots[n + 1] if n + 1 < len(slots) else (len(ordered), 0)
+        text = []
+        for j in range(i, min(end[0] + 1, len(ordered))):
+            p = ordered[j]
+            if p.kind != "body":
+                continue
+            lo = k if j == i else 0
+            hi = end[1] if j == end[0] else len(p.lines)
+            text.extend(_flat(ln) for ln in p.lines[lo:hi])
+        grams.append(bigrams("".join(text)))
+    m = len(slots)
+    sc = [[share(bigrams("".join(_flat(ln) for ln in u[0])), g) for g in grams] for u in units]
+    if sum(1 for row in sc if max(row) >= HEADLINE_MOVE_SHARE) < 2:
+        return ordered
+    free = sum(max(row) for row in sc)
+    best = [list(sc[0])]
+    back: list[list[int]] = [list(range(m))]
+    for u in range(1, len(units)):
+        row, brow = [], []
+        run_max, run_arg = float("-inf"), -1  # best of the line before over the places before a
+        for a in range(m):
+            stay = best[-1][a]
+            if run_max - TRAIL_NEW_GROUP >= stay:  # on a tie the group changes late
+                row.append(run_max - TRAIL_NEW_GROUP + sc[u][a])
+                brow.append(run_arg)
+            else:
+                row.append(stay + sc[u][a])
+                brow.append(a)
+            if best[-1][a] > run_max:
+                run_max, run_arg = best[-1][a], a
+        best.append(row)
+        back.append(brow)
+    a = max(range(m), key=lambda q: (best[-1][q], -q))
+    if best[-1][a] < TRAIL_MONOTONE * free:
+        return ordered
+    assign = [0] * len(units)
+    for u in range(len(units) - 1, -1, -1):
+        assign[u] = a
+        a = back[u][a]
+    groups: dict[tuple[int, int], Piece] = {}
+    for u, (lns, labs) in enumerate(units):
+        g = groups.setdefault(slots[assign[u]], Piece("headline", index=ordered[run[0]].index))
+        g.lines.extend(lns)
+        g.labels.extend(labs)
+    taken = set(run)
+    out: list[Piece] = []
+    for i, p in enumerate(ordered):
+        if i in taken:
+            continue
+        cuts = sorted(k for (j, k) in groups if j == i)
+        if not cuts:
+            out.append(p)
+            continue
+        bounds = ([0] if cuts[0] else []) + cuts + [len(p.lines)]
+        for lo, hi in zip(bounds, bounds[1:]):
+            if (i, lo) in groups:
+                out.append(groups[(i, lo)])
+            part = p if (lo, hi) == (0, len(p.lines)) else Piece(p.kind, p.lines[lo:hi], p.labels[lo:hi], p.index)
+            if lo:
+                part.lines[0].opens = True
+            out.append(part)
+    for k, p in enumerate(out):
+        p.index = k
+    return out
+
+
 def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
     """Put each headline group right before the lead of the article it shares its words with.
 
@@ -470,12 +695,14 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w)
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
+    if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
+        pieces = cut_after_paragraph_ends(pieces, w)
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
-    ordered = place_headlines(ordered, w)
+    ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
