@@ -259,6 +259,16 @@ def test_caption_paragraphs_are_set_without_indents():
     assert len(split_paragraphs(lines, 17.0)) == 1
 
 
+def test_a_photo_credit_wrapped_onto_the_last_line_stays_in_the_last_paragraph():
+    from baozhi.articles.paragraphs import split_paragraphs
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    texts = ["12月12日，江永县潇浦镇永回路，电力", "工人在高空进行施工作业，全力以赴", "确保电网安全稳定运行。", "毛如瑞摄"]
+    lines = [Line(Text.from_source(t)) for t in texts]
+    assert [p.value for p in split_paragraphs(lines, 17.0)] == ["".join(texts)]
+
+
 def test_line_shapes_against_the_column_width():
     from baozhi.layout.tangles import _shape
     assert _shape("工业生产稳步回升。一季度，全市规", 16.0) == "full"

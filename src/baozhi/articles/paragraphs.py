@@ -78,7 +78,8 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     caption = not has_indent and _is_caption(lines)
     for k, ln in enumerate(lines):
         if prev is not None and ((_break_between(prev, ln, w, has_indent)
-                                  and not (not has_indent and _full_line_at(lines, k, w)))
+                                  and not (not has_indent and _full_line_at(lines, k, w))
+                                  and not (k == len(lines) - 1 and _credit_tail(ln)))
                                  or (caption and _caption_break(prev, ln))
                                  or _short_line_break(prev, ln, lines) or _wide_block_break(prev, ln, w)):
             paras.append(cur)
@@ -109,6 +110,17 @@ def _caption_break(a: Line, b: Line) -> bool:
 FULL_PAIR_EMS = 1.0
 """Plain dumps: a line within this many ems of the width of the full line after it is a full
 line too, however narrow it may print (a first line is two ems narrower than the next)."""
+
+
+CREDIT_TAIL_CHARS = 12
+"""A photo credit wrapped onto the text's last line is at most this long (毛如瑞摄, 本报记者任远摄)."""
+
+
+def _credit_tail(b: Line) -> bool:
+    """``b`` is only a photo credit (names and 摄), the text's last line: it closes the last
+    paragraph (…稳定运行。 / 毛如瑞摄), it opens none."""
+    f = b.flat
+    return len(f) <= CREDIT_TAIL_CHARS and f.endswith(("摄", "摄影", "攝")) and not _RUNNING_PUNCT.search(f)
 
 
 def _full_line_at(lines: list[Line], k: int, w: float) -> bool:
