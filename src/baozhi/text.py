@@ -97,10 +97,12 @@ class Text:
         )
 
     def span(self) -> Span | None:
-        """``(first offset, last offset + 1)`` or None when empty."""
+        """The half-open source range covering every character: ``(smallest offset, largest
+        offset + 1)``, or None when empty. A text read from pieces out of source order (columns
+        printed in another order than they are read) covers them all; :meth:`spans` gives the runs."""
         if not self.offsets:
             return None
-        return (self.offsets[0], self.offsets[-1] + 1)
+        return (min(self.offsets), max(self.offsets) + 1)
 
     def spans(self) -> list[Span]:
         """Maximal runs of consecutive source offsets, as half-open spans."""

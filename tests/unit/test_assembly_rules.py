@@ -682,3 +682,15 @@ def test_a_line_as_wide_as_the_full_line_after_it_opens_no_paragraph():
     lines = [Line(Text.from_source(t)) for t in ["我市举行第三季度", "招商引资项目集中签约仪式。", "田峰、钱吉山、白宁、金玉林",
                                                  "等市级领导出席仪式。"]]
     assert len(split_paragraphs(lines, 13.0)) == 1
+
+
+def test_reporters_in_a_byline():
+    from baozhi.articles.cues import reporters_in
+
+    assert reporters_in("本报讯（记者 吴 航 通讯员 李嘉明）") == ["吴航", "李嘉明"]
+    assert reporters_in("本报记者 方宇 文/图") == ["方宇"]
+    assert reporters_in("广州日报讯（全媒体记者 莫嘉豪、石 锋、袁 蓓 通讯员 穗体宣）") == ["莫嘉豪", "石锋", "袁蓓", "穗体宣"]
+    assert reporters_in("新华社北京6月12日电（记者 王明 李华）") == ["王明", "李华"]
+    assert reporters_in("本报讯 记者 蔡南 报道") == ["蔡南"]
+    assert reporters_in("记者 罗仰东 宋婷/摄") == ["罗仰东", "宋婷"]
+    assert reporters_in("本报讯（通讯员 区委宣传部 张三）") == ["张三"]

@@ -41,3 +41,10 @@ def test_line_flat_is_the_de_spaced_text():
     assert ln.flat == "深入学习"
     assert dataclasses.replace(ln, text=Text.from_source("涂 燕", 0)).flat == "涂燕"
     assert "flat" not in repr(ln)
+
+
+def test_span_of_a_text_joined_out_of_source_order_covers_it():
+    src = "甲乙丙\n丁戊己"
+    t = Text.join([Text.from_source(src, 4, 7), Text.from_source(src, 0, 3)])
+    assert t.span() == (0, 7)
+    assert t.spans() == [(4, 7), (0, 3)]

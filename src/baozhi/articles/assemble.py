@@ -963,7 +963,7 @@ def build_article(u: Unit, w: float, has_indent: bool) -> Article:
         if m:
             art.byline = _byline_from_clean(paras[0], m.end())
             art.byline_inline = True
-            art.reporters = cues.reporters_in(paras[0].value[:m.end()])
+            art.reporters = cues.reporters_in(art.byline.value)  # (spaced as printed: 王明 李华)
     if paras:
         lead = paras[0].value
         if art.byline_inline and art.byline is not None:

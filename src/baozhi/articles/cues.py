@@ -65,7 +65,6 @@ _ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
 _JUMP = re.compile(r"^[（(]?\s*(?:下转|上接|转|接)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]?$")
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)[，,]")
 _AGENCY_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)[电讯]")
-_NAME_AFTER_ROLE = re.compile(_ROLE + r"\s*((?:[\u4e00-\u9fff·](?:\s{0,3}(?=[\u4e00-\u9fff·]))?){2,4})")
 
 
 _T2S = str.maketrans("報訊記員電攝導見習實區縣鎮市黨組會議長書", "报讯记员电摄导见习实区县镇市党组会议长书")
@@ -236,14 +235,35 @@ def agency_date(text: str) -> re.Match[str] | None:
 
 
 def reporters_in(byline: str) -> list[str]:
-    """Names credited in a byline: the 2–4 ideographs after each role word, layout spaces removed."""
-    out = []
-    for m in _NAME_AFTER_ROLE.finditer(_simp(byline)):
-        name = squash(byline[m.start(1):m.end(1)])
-        for part in re.split(r"[、\s]", name):
-            if 2 <= len(part) <= 4 and part not in out:
-                out.append(part)
+    """Names credited in a byline, in order: after each role word (记者, 通讯员, 文/图, 摄 …) up to
+    the next one or the closing bracket, the names separated by 、, commas or spaces, where single
+    ideographs standing alone are one padded name (``吴 航`` → 吴航); closing words (报道, 文, 图)
+    and pieces that are no 2–4-ideograph name (an office's name) are left out.
+
+    ``本报讯（记者 吴 航 通讯员 李嘉明）`` → ``["吴航", "李嘉明"]``;
+    ``全媒体记者 莫嘉豪、石 锋、袁 蓓`` → ``["莫嘉豪", "石锋", "袁蓓"]``."""
+    s = _simp(byline)
+    roles = list(_ROLE_WORD.finditer(s))
+    out: list[str] = []
+    for n, m in enumerate(roles):
+        seg = s[m.end():roles[n + 1].start() if n + 1 < len(roles) else len(s)]
+        seg = re.split(r"[）)]", seg, maxsplit=1)[0]
+        for part in re.split(r"[、，,；;/／]", seg):
+            tokens: list[str] = []
+            for tok in part.split():
+                if len(tok) == 1 and tokens and len(tokens[-1]) == 1:
+                    tokens[-1] += tok  # a padded two-character name (吴 航)
+                else:
+                    tokens.append(tok)
+            for tok in tokens:
+                name = tok.removesuffix("报道")
+                if 2 <= len(name) <= 4 and _NAME_CHARS.fullmatch(name) and name not in out:
+                    out.append(name)
     return out
+
+
+_ROLE_WORD = re.compile(_ROLE)
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
 
 
 @lru_cache(maxsize=CUE_CACHE)
