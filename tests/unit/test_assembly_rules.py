@@ -694,3 +694,14 @@ def test_reporters_in_a_byline():
     assert reporters_in("本报讯 记者 蔡南 报道") == ["蔡南"]
     assert reporters_in("记者 罗仰东 宋婷/摄") == ["罗仰东", "宋婷"]
     assert reporters_in("本报讯（通讯员 区委宣传部 张三）") == ["张三"]
+
+
+def test_a_line_leaving_a_bracket_open_for_running_text_below_is_no_headline():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    texts = ["进行公示，我市一镇三村上榜。", "据农业农村部官网发布的《第三批全国", "乡村治理示范村镇名单公示公告》，农业农村部、中",
+             "央宣传部、司法部联合开展了第三批乡村治理示范村"]
+    labels = classify_lines([Line(Text.from_source(t)) for t in texts], 23.0, top_of_page=False)
+    assert labels == ["body"] * 4

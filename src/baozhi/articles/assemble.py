@@ -173,6 +173,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return True  # a line ending no sentence right above an article's lead is its headline
     if ("，" in flat[:-1] or "、" in flat[:-1]) and wid <= w + HEADLINE_WIDE_EMS:
         return False  # a comma inside a column-wide line: running text, not a headline
+    if next_line is not None and _bracket_runs_on(flat, next_line.flat):
+        return False  # …发布的《第三批全国 / 乡村治理…公告》，农业农村部… : the line runs on
     if has_geometry and line.indent is not None and line.indent >= 1.5 and wid <= w - 2 + 0.5 and wid > w - 2 - 1.0:
         return False
     if after_headline and w and wid <= w - SHORT_HEAD_EMS and not any(c in flat for c in "，、：；“”（）"):
@@ -190,6 +192,20 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
 PHRASE_GAP_EMS = 3.0
 """A line whose phrases a space sets apart is a headline line when the next line is this much
 wider or narrower (a justified body line of the same column would be as wide as its neighbour)."""
+_BRACKETS = (("《", "》"), ("“", "”"), ("（", "）"))
+
+
+def _bracket_runs_on(flat: str, nf: str) -> bool:
+    """``flat`` leaves a bracket or quote open that the next line closes, and the next line is
+    running text (clause punctuation after the closing mark): one sentence over both lines."""
+    for op, cl in _BRACKETS:
+        if flat.count(op) > flat.count(cl) and cl in nf:
+            rest = nf[nf.index(cl) + 1:]
+            if any(c in rest for c in "，。；、"):
+                return True
+    return False
+
+
 WIDE_RUN_EMS = 2.0
 """Two wide lines within this many ems of each other, the first ending mid-sentence, are lines
 of one wide text block (a caption set across columns), not a headline under a text."""
