@@ -705,3 +705,16 @@ def test_a_line_leaving_a_bracket_open_for_running_text_below_is_no_headline():
              "央宣传部、司法部联合开展了第三批乡村治理示范村"]
     labels = classify_lines([Line(Text.from_source(t)) for t in texts], 23.0, top_of_page=False)
     assert labels == ["body"] * 4
+
+
+def test_a_headline_interrupting_a_text_above_an_own_line_credit():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    # the text above is cut mid-sentence (its column goes on elsewhere); the short line right
+    # above an own-line credit is the next article's headline
+    texts = ["业农村部官网发布公告，对第三批全国乡村", "治理示范村镇名单进行公示，我市一镇三村", "校园书声再起",
+             "■ 本报记者 方 宇 文/图", "春暖花开，各地相继制定开学计划、明"]
+    labels = classify_lines([Line(Text.from_source(t)) for t in texts], 19.0, top_of_page=False)
+    assert labels == ["body", "body", "headline", "byline", "body"]

@@ -162,7 +162,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         nf = next_line.flat
         # ... or when a short line that ends no sentence stands between a line cut mid-sentence
         # and its continuation (a subtitle the dump printed inside the body)
-        if cues.opens_article(nf) or cues.dateline(nf):
+        if cues.opens_article(nf) or cues.dateline(nf) or cues.own_line_byline(next_line.text.value):
             return True
         return (prev_line is not None and not _fresh_start(next_line, w, has_geometry)
                 and cues.min_width(prev_line.flat) > w - 2 + 0.5
