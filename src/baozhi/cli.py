@@ -20,11 +20,12 @@ Exit codes:
   0  every input processed
   2  usage error (unknown option, missing argument)
   3  at least one input could not be read (one line on stderr each;
-     the other inputs were still processed)
+     the other inputs were still processed), or -o would overwrite an input
   4  no input found (e.g. a directory with no .txt/.pdf pages)
   5  archive error (ingest, search, people, meetings, export): the
      database is missing, not a baozhi archive, damaged, locked, or
-     --db is a directory or unreadable
+     --db is a directory or unreadable; export --format parquet without
+     pyarrow (pip install 'baozhi[parquet]')
   130/143  ingest stopped by Ctrl-C / SIGTERM (pages already stored stay;
      run ingest again to resume)
 """
