@@ -718,3 +718,9 @@ def test_a_headline_interrupting_a_text_above_an_own_line_credit():
              "■ 本报记者 方 宇 文/图", "春暖花开，各地相继制定开学计划、明"]
     labels = classify_lines([Line(Text.from_source(t)) for t in texts], 19.0, top_of_page=False)
     assert labels == ["body", "body", "headline", "byline", "body"]
+
+
+def test_reporters_keep_the_characters_as_printed():
+    from baozhi.articles.cues import reporters_in
+
+    assert reporters_in("本報訊（記者 區長明）") == ["區長明"]

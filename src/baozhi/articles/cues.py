@@ -237,8 +237,8 @@ def agency_date(text: str) -> re.Match[str] | None:
 def reporters_in(byline: str) -> list[str]:
     """Names credited in a byline, in order: after each role word (记者, 通讯员, 文/图, 摄 …) up to
     the next one or the closing bracket, the names separated by 、, commas or spaces, where single
-    ideographs standing alone are one padded name (``吴 航`` → 吴航); closing words (报道, 文, 图)
-    and pieces that are no 2–4-ideograph name (an office's name) are left out.
+    ideographs standing alone are one padded name (``吴 航`` → 吴航); a closing 报道, lone
+    characters and pieces that are no 2–4-ideograph name (an office's name) are left out.
 
     ``本报讯（记者 吴 航 通讯员 李嘉明）`` → ``["吴航", "李嘉明"]``;
     ``全媒体记者 莫嘉豪、石 锋、袁 蓓`` → ``["莫嘉豪", "石锋", "袁蓓"]``."""
@@ -246,7 +246,8 @@ def reporters_in(byline: str) -> list[str]:
     roles = list(_ROLE_WORD.finditer(s))
     out: list[str] = []
     for n, m in enumerate(roles):
-        seg = s[m.end():roles[n + 1].start() if n + 1 < len(roles) else len(s)]
+        # (found in the simplified form; names taken as printed: _simp maps one character for one)
+        seg = byline[m.end():roles[n + 1].start() if n + 1 < len(roles) else len(s)]
         seg = re.split(r"[）)]", seg, maxsplit=1)[0]
         for part in re.split(r"[、，,；;/／]", seg):
             tokens: list[str] = []
