@@ -20,7 +20,8 @@ Exit codes:
   0  every input processed
   2  usage error (unknown option, missing argument)
   3  at least one input could not be read (one line on stderr each;
-     the other inputs were still processed), or -o would overwrite an input
+     the other inputs were still processed), or -o would overwrite an input,
+     or baozhi failed on an input (an internal error: please report it)
   4  no input found (e.g. a directory with no .txt/.pdf pages)
   5  archive error (ingest, search, people, meetings, export): the
      database is missing, not a baozhi archive, damaged, locked, or
@@ -102,6 +103,11 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
             if e.path is None:
                 e.path = str(path)
             click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
+            failures += 1
+            continue
+        except Exception as e:  # noqa: BLE001 - a fault of baozhi's: report it, go on with the other inputs
+            click.echo(f"baozhi: error: {path}: internal error, please report it ({type(e).__name__}: {e}) [internal]",
+                       err=True)
             failures += 1
             continue
         processed += 1

@@ -27,6 +27,8 @@ def article_dict(a: Article) -> dict[str, Any]:
         d["captions"] = [c.value for c in a.captions]
     if a.jumps:
         d["jumps"] = [j.value for j in a.jumps]
+    if a.marks:
+        d["marks"] = [m.value for m in a.marks]
     return d
 
 

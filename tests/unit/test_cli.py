@@ -119,3 +119,23 @@ def test_utf8_cut_inside_its_last_character_is_read(tmp_path):
     d = json.loads(r.output)
     assert d["encoding"] == "utf-8"
     assert d["articles"][-1]["paragraphs"][-1].endswith("\ufffd")
+
+
+def test_an_internal_error_on_one_input_is_reported_and_the_rest_processed(tmp_path, monkeypatch):
+    import baozhi.cli as cli
+
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text("区政府召开常务会议，研究部署工作。", encoding="utf-8")
+    good.write_text("市政府召开常务会议，研究部署工作。", encoding="utf-8")
+    real = cli.process_source
+
+    def flaky(raw, name, settings=None):
+        if name.endswith("bad.txt"):
+            raise RuntimeError("boom")
+        return real(raw, name, settings) if settings is not None else real(raw, name)
+
+    monkeypatch.setattr(cli, "process_source", flaky)
+    r = CliRunner().invoke(main, ["parse", str(bad), str(good), "--json"])
+    assert r.exit_code == 3
+    assert "internal error" in r.stderr and "[internal]" in r.stderr
+    assert json.loads(r.stdout)["source"].endswith("good.txt")

@@ -732,3 +732,37 @@ def test_column_line_alone_over_its_pushed_down_column_is_no_headline():
                          " " * 24 + "宣传推广出去。"] + LEFT + LEFT[1:3] * 3)
     _size_headlines(rows)
     assert not rows[len(LEFT) + 2][0].head
+
+
+def test_a_headline_whose_text_stands_past_another_headline_does_not_crash():
+    # found by fuzzing: a -layout row where the only text under a headline lies beyond the next
+    # headline of its row (no body piece to bound the headline's width)
+    from baozhi.pipeline import Settings, process_source
+
+    text = ("      会中通讯员摄2日\n\n”\u3000）本报记者图·中”  \n文  会\n报记图/长中\u3000本报员《\n/  摄\n议\u3000）\n"
+            "月  版\n者  报")
+    [r] = process_source(text.encode("utf-8"), "t.txt", Settings(check=True))
+    assert r is not None
+
+
+def test_the_page_cuts_run_with_room_for_deep_recursion(monkeypatch):
+    # the recursive cuts take two frames per band: a page of thousands of rows (found by fuzzing:
+    # 3000 rows of four columns) went past Python's default limit of 1000
+    import sys
+
+    import baozhi.layout.geometry as geometry
+    from baozhi.pipeline import process_source
+
+    seen = []
+    real = geometry._Ctx.cut
+
+    def cut(self, idx):
+        seen.append(sys.getrecursionlimit())
+        return real(self, idx)
+
+    monkeypatch.setattr(geometry._Ctx, "cut", cut)
+    before = sys.getrecursionlimit()
+    text = "\n".join(["区政府召开常务会议研究部署工作。    市人大常委会召开主任会议听取报告。"] * 12)
+    process_source(text.encode("utf-8"), "t.txt")
+    assert seen and min(seen) >= geometry.CUT_RECURSION_LIMIT >= 10_000
+    assert sys.getrecursionlimit() == before

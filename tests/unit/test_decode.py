@@ -28,3 +28,21 @@ def test_empty_and_blank():
 def test_binary_rejected():
     with pytest.raises(BinaryInput):
         decode(bytes(range(256)) * 20)
+
+
+def test_a_byte_order_mark_the_rest_does_not_follow_is_undecodable():
+    from baozhi.errors import UndecodableInput
+
+    with pytest.raises(UndecodableInput):
+        decode(b"\xef\xbb\xbf" + "区政府召开常务会议，研究部署工作。".encode("gbk"))
+
+
+def test_utf16_cut_inside_its_last_character_is_read():
+    raw = "区政府召开常务会议，研究部署工作。\n".encode("utf-16")[:-1]
+    text, enc = decode(raw)
+    assert enc == "utf-16" and text.startswith("区政府召开常务会议") and text.endswith("\ufffd")
+
+
+def test_ideographic_space_indents_are_text_not_binary():
+    text, _ = decode("\n".join("\u3000\u3000区政府召开常务会议，研究部署工作。" for _ in range(50)).encode("utf-8"))
+    assert text.count("\u3000") == 100

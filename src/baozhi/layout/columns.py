@@ -509,7 +509,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                     continue
                 body = sorted((t for q in range(r, min(len(rows), r + BODY_ROWS)) for t in rows[q]
                                if not t.head and (stop is None or t.b <= stop)), key=lambda t: t.a)
-                first = next(k for k, t in enumerate(body) if min(t.b, s.b) - max(t.a, s.a) >= 1)
+                first = next((k for k, t in enumerate(body) if min(t.b, s.b) - max(t.a, s.a) >= 1), None)
+                if first is None:
+                    break  # the text under it stands past another headline of its row
                 end = body[first].b
                 for t in body[first + 1:]:
                     if t.a - end > gutter:

@@ -24,12 +24,16 @@ what matters is that an article's lines are contiguous and in order.
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
 from ..model import Line
 
+CUT_RECURSION_LIMIT = 20_000
+"""Python call depth allowed while cutting a page: the recursive cuts take two frames per band,
+so a page of thousands of rows (a whole issue dumped as one page) needs more than Python's 1000."""
 HEADLINE_REL = 1.1
 """A line whose font is this much larger than the body font is headline-sized (kickers are ~1.15)."""
 SUBHEAD_REL = 1.03
@@ -146,7 +150,12 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
         lines[b.i].column = b.col
         lines[b.i].span_cols = b.span
     ctx = _Ctx(lines, boxes, cols, rl, has_fonts, fg)
-    pieces = ctx.cut(rest)
+    old_limit = sys.getrecursionlimit()  # the cuts recurse once per band: a tall page needs depth
+    sys.setrecursionlimit(max(old_limit, CUT_RECURSION_LIMIT))
+    try:
+        pieces = ctx.cut(rest)
+    finally:
+        sys.setrecursionlimit(old_limit)
     ctx.starts(pieces)
     streams: list[list[Line]] = []
     if furn:

@@ -80,7 +80,14 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     text: str | None = None
     if enc is not None:
-        text = raw.decode(enc)
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError as e:
+            if e.end < len(raw) or "truncated" not in e.reason:
+                label = enc.replace("_sig", "").replace("_", "-").upper()
+                raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
+                                       path=name) from None
+            text = raw.decode(enc, errors="replace")  # cut inside its last character: U+FFFD stands for it
     else:
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
@@ -107,6 +114,6 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         raise EmptyInput("empty file: nothing to parse", path=name)
     head = text[:65536]
     if not head.translate(_LINE_CTRL).isprintable() \
-            and sum(1 for c in head if not c.isprintable() and c not in "\n\t\f") > max(8, min(len(text), 65536) // 50):
+            and sum(1 for c in head if not c.isprintable() and not c.isspace()) > max(8, min(len(text), 65536) // 50):
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     return text, enc.replace("_", "-")
