@@ -306,3 +306,10 @@ def test_a_full_line_after_a_paragraph_end_starts_another_piece_in_a_dump_withou
     # photo news is set without indents: a text closed by its photo credit is not cut
     photo = ["1月29日，老人们在餐厅内就餐。", "近年来，山东省济南市长清区聚焦老年", "助餐服务，服务全覆盖。新华社记者简峥摄"]
     assert len(cut_after_paragraph_ends([piece("body", photo)], 16.0)) == 1
+
+
+def test_caption_line_running_on_in_a_word_into_a_line_of_its_width_is_body():
+    # 17-em column, an unindented caption set 15 ems wide: 应 / 急 runs on in a word (应急), and
+    # the next line, as wide, is no paragraph's first line though it is set W - 2 wide
+    texts = ["保障了群众生命财产安全。", "为提升企业及居民群众消防安全应", "急处置能力，5月10日，沈阳市沈", "河区五里河街道联合嘉里中心开展"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 17.0) == ["body"] * 4

@@ -152,6 +152,8 @@ _END_CREDIT = re.compile(r"[。！？”][（(][^（()）]*(?:记者|通讯员)[
 
 HIDDEN_HEADLINE_MAX_LINES = 4
 """A headline printed inside a run of body lines has at most this many lines."""
+SAME_WIDTH = 0.5
+"""Two lines this close in width (ems) are set to one measure (lines of one text block)."""
 _CLAUSE_PUNCT = set("。；！？，、")
 
 
@@ -220,7 +222,11 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             _closes(flats[k - 1]) or bool(_END_CREDIT.search("".join(flats[max(0, k - 2):k])))))
         after = m + 1 == n or out[m + 1] == "headline" \
             or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
-        runs_on = m + 1 < n and out[m + 1] == "body" and not after and join_score(flats[m], flats[m + 1]) >= WORD_JOIN
+        # a dictionary word running on into the next body line says the run is text; when that line
+        # could open a text, only if both lines are set to one width (an unindented caption's
+        # lines: 为提升企业及居民群众消防安全应 / 急处置能力，…)
+        runs_on = m + 1 < n and out[m + 1] == "body" and join_score(flats[m], flats[m + 1]) >= WORD_JOIN \
+            and (not after or abs(cues.width(flats[m]) - cues.width(flats[m + 1])) <= SAME_WIDTH)
         size = m - k + 1
         # on one side's evidence only lines clearly off the column's widths (no line that could be
         # a text line a little short of W)
