@@ -313,3 +313,16 @@ def test_caption_line_running_on_in_a_word_into_a_line_of_its_width_is_body():
     # the next line, as wide, is no paragraph's first line though it is set W - 2 wide
     texts = ["保障了群众生命财产安全。", "为提升企业及居民群众消防安全应", "急处置能力，5月10日，沈阳市沈", "河区五里河街道联合嘉里中心开展"]
     assert hidden_headlines(lines_of(texts), ["body"] * 4, 17.0) == ["body"] * 4
+
+
+def test_unpunctuated_line_set_across_columns_before_a_headline_is_headline():
+    # 13-em column: a 20-em title with no punctuation between a line cut mid-sentence and a
+    # headline line is headline text (PyMuPDF draws the page's headlines together)
+    texts = ["方经济发展，起到积极的促进", "区十六届人大一次会议主席团举行第四次会议", "“冻马”加鞭", "10月9日，兴庆区清苑社"]
+    assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 13.0) == ["body", "headline", "headline", "body"]
+
+
+def test_column_wide_unpunctuated_line_before_a_headline_stays_body():
+    # no line of the run is set across columns: a body line cut mid-sentence stays body
+    texts = ["方经济发展，起到积极的促进", "村社会养老保险与各类保险制", "“冻马”加鞭", "10月9日，兴庆区清苑社"]
+    assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 13.0) == ["body", "body", "headline", "body"]

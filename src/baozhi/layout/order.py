@@ -251,6 +251,23 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # the same run ending at a headline line, entered from body text: headline text when one of
+    # its lines is set across columns (wider than ``W`` by :data:`WIDE_EMS`, no punctuation: a
+    # subtitle) and no word runs on into it from the line before
+    k = n - 2
+    while k >= 1:
+        if out[k] != "body" or out[k + 1] != "headline" or not _headline_like(flats[k]) or flats[k].endswith(_CREDIT_TAILS):
+            k -= 1
+            continue
+        m = k
+        while m - 1 >= 1 and out[m - 1] == "body" and _headline_like(flats[m - 1]) and not flats[m - 1].endswith(_CREDIT_TAILS):
+            m -= 1
+        if out[m - 1] != "headline" and any(cues.width(flats[j]) > w + WIDE_EMS for j in range(m, k + 1)) \
+                and join_score(flats[m - 1], flats[m]) < WORD_JOIN and join_score(flats[k], flats[k + 1]) < WORD_JOIN \
+                and all(abs(cues.width(flats[j]) - w) > 1 for j in range(m, k + 1)):
+            for j in range(m, k + 1):
+                out[j] = "headline"
+        k = m - 1
     # the lines after the dump's last text end, up to the end, with no sentence punctuation and
     # headline lines among them: the headline blocks PyMuPDF draws after all the bodies (a title
     # may hold a comma: 三江口村办小报，沟通了民意…; 市委、市人大常委会、市政府、)
