@@ -326,3 +326,32 @@ def test_column_wide_unpunctuated_line_before_a_headline_stays_body():
     # no line of the run is set across columns: a body line cut mid-sentence stays body
     texts = ["方经济发展，起到积极的促进", "村社会养老保险与各类保险制", "“冻马”加鞭", "10月9日，兴庆区清苑社"]
     assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 13.0) == ["body", "body", "headline", "body"]
+
+
+def test_vertical_headline_with_quote_marks_on_lines_of_their_own_is_one_line():
+    from baozhi.layout.order import _quoted_vertical
+    lines = lines_of(["“", "冻", "马", "”", "加", "鞭", "广州日报讯（记者莫嘉豪）"])
+    assert [ln.flat for ln in _quoted_vertical(lines)] == ["“冻马”加鞭", "广州日报讯（记者莫嘉豪）"]
+
+
+def test_one_character_lines_without_quote_marks_are_left_to_the_assembly():
+    from baozhi.layout.order import _quoted_vertical
+    lines = lines_of(["校", "园", "书", "声"])
+    assert [ln.flat for ln in _quoted_vertical(lines)] == ["校", "园", "书", "声"]
+
+
+def test_one_ideograph_after_an_open_bracket_list_is_body():
+    # a narrow credit: 莫嘉豪、 / 石 / 锋、袁 … the 石 is part of a name, not a vertical headline
+    texts = ["广州日报讯（全媒体记者莫嘉豪、", "石", "锋、袁蓓通讯员穗体宣）昨日上午，"]
+    assert hidden_headlines(lines_of(texts), ["body", "headline", "body"], 15.0) == ["body"] * 3
+
+
+def test_plain_stream_joins_a_vertical_headline_into_one_line():
+    from baozhi.layout.order import plain_streams
+    from baozhi.model import Page, Source
+    texts = (["方经济发展，起到积极的促进作用，推动地方", "经济健康发展。"] + list("校园书声再起")
+             + ["春暖花开，各地相继制定开学计划，", "明确开学时间，在防控疫情的前提下有序"])
+    src = Source.make("\n".join(texts).encode(), "t.txt", "\n".join(texts), "utf-8")
+    stream = plain_streams(Page(source=src, lines=lines_of(texts)), 19.0)[0]
+    assert "校园书声再起" in [ln.flat for ln in stream]
+    assert "".join(ln.flat for ln in stream) == "".join(texts)

@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share
+from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share, vertical_headlines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
+from ..text import Text
 from .joins import join_score
 from .rows import split_rows
 
@@ -206,6 +207,12 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         # a credit in brackets broken over two lines (…。（记者卢碧云 / 通讯员范艳）): the line
         # that closes the bracket is body text, however short
         if out[j] == "headline" and out[j - 1] == "body" and _closes_bracket(flats[j - 1], flats[j]):
+            out[j] = "body"
+        # one ideograph on a line after a text line left inside an open bracket with a list
+        # going on (广州日报讯（全媒体记者莫嘉豪、 / 石 / 锋、袁): a name broken over the lines of a
+        # narrow credit, not a vertically set headline
+        elif out[j] == "headline" and len(flats[j]) == 1 and out[j - 1] in ("body", "byline") \
+                and flats[j - 1].endswith("、") and flats[j - 1].rfind("（") > flats[j - 1].rfind("）"):
             out[j] = "body"
     k = 0
     while k < n:
@@ -704,6 +711,39 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
     return out
 
 
+_QUOTE_MARKS = frozenset("“”‘’「」『』《》")
+
+
+def _vertical_char(flat: str) -> bool:
+    return len(flat) == 1 and ("\u4e00" <= flat <= "\u9fff" or flat in _QUOTE_MARKS)
+
+
+def _quoted_vertical(lines: list[Line]) -> list[Line]:
+    """A vertically set headline holding quote marks (“ / 冻 / 马 / ” / 加 / 鞭): PyMuPDF
+    prints each mark on a line of its own, which breaks the run of one-ideograph lines
+    :func:`~baozhi.articles.assemble.vertical_headlines` joins. A run of one-character
+    lines (ideographs and quote marks, at least one of each kind and two ideographs) of a
+    headline piece becomes one headline line, read straight. Returns the piece's lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _vertical_char(lines[j].flat):
+            j += 1
+        run = lines[i:j]
+        marks = sum(1 for ln in run if ln.flat in _QUOTE_MARKS)
+        if marks and len(run) - marks >= 2:
+            out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
+                            column=run[0].column, label="headline"))
+        else:
+            out.extend(run)
+        if j == i:
+            out.append(lines[i])
+            j += 1
+        i = j
+    return out
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -726,6 +766,10 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     ordered = place_headlines(place_trailing_headlines(ordered), w)
+    for p in ordered:
+        if p.kind == "headline" and len(p.lines) > 1:
+            p.lines = vertical_headlines(_quoted_vertical(p.lines))
+            p.labels = ["headline"] * len(p.lines)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
