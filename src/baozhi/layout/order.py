@@ -765,11 +765,11 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
-    ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
         if p.kind == "headline" and len(p.lines) > 1:
             p.lines = vertical_headlines(_quoted_vertical(p.lines))
             p.labels = ["headline"] * len(p.lines)
+    ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
