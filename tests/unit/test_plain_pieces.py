@@ -355,3 +355,8 @@ def test_plain_stream_joins_a_vertical_headline_into_one_line():
     stream = plain_streams(Page(source=src, lines=lines_of(texts)), 19.0)[0]
     assert "校园书声再起" in [ln.flat for ln in stream]
     assert "".join(ln.flat for ln in stream) == "".join(texts)
+
+
+def test_one_ideograph_after_a_list_in_a_bracket_opened_lines_before_is_body():
+    texts = ["广州日报讯（全媒体记者莫嘉豪、石", "锋、", "袁", "蓓、梁泽民通讯员穗体宣）昨日上午，"]
+    assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 15.0) == ["body"] * 4

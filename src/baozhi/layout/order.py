@@ -212,7 +212,7 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         # going on (广州日报讯（全媒体记者莫嘉豪、 / 石 / 锋、袁): a name broken over the lines of a
         # narrow credit, not a vertically set headline
         elif out[j] == "headline" and len(flats[j]) == 1 and out[j - 1] in ("body", "byline") \
-                and flats[j - 1].endswith("、") and flats[j - 1].rfind("（") > flats[j - 1].rfind("）"):
+                and flats[j - 1].endswith("、") and _open_bracket("".join(flats[max(0, j - 3):j])):
             out[j] = "body"
     k = 0
     while k < n:
@@ -300,6 +300,11 @@ def _trailing_title(flat: str, w: float) -> bool:
 
 
 _SENTENCE_PUNCT = set("。；！？")
+
+
+def _open_bracket(text: str) -> bool:
+    """``text`` (a few lines joined) leaves a bracket open: its last （ comes after its last ）."""
+    return text.rfind("（") > text.rfind("）")
 
 
 def _closes_bracket(a: str, b: str) -> bool:
