@@ -360,3 +360,19 @@ def test_plain_stream_joins_a_vertical_headline_into_one_line():
 def test_one_ideograph_after_a_list_in_a_bracket_opened_lines_before_is_body():
     texts = ["广州日报讯（全媒体记者莫嘉豪、石", "锋、", "袁", "蓓、梁泽民通讯员穗体宣）昨日上午，"]
     assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 15.0) == ["body"] * 4
+
+
+def test_vertical_run_is_read_straight_when_its_words_are_in_the_body():
+    from baozhi.layout.order import _straight_vertical
+    from baozhi.articles.assemble import bigrams
+    grams = bigrams("经省政府批准，广饶县石村撤乡设镇。")
+    out = _straight_vertical(lines_of(list("石村撤乡设镇")), grams)
+    assert [ln.flat for ln in out] == ["石村撤乡设镇"]
+
+
+def test_interleaved_vertical_run_is_left_to_the_assembly():
+    from baozhi.layout.order import _straight_vertical
+    from baozhi.articles.assemble import bigrams
+    grams = bigrams("街道联合嘉里中心开展消防安全应急演练活动，筑牢防火墙。")
+    out = _straight_vertical(lines_of(list("筑联牢合安消全防防演火练墙")), grams)
+    assert len(out) == 13

@@ -749,6 +749,35 @@ def _quoted_vertical(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _straight_vertical(lines: list[Line], body_grams: set[str]) -> list[Line]:
+    """A run of four or more one-ideograph lines read straight down when its words occur in
+    the page's body text at least as often as those of the run read as two interleaved
+    vertical lines (石村撤乡设镇, not 石撤设 / 村乡镇), and some do. ``body_grams``: the
+    bigrams of all body lines. Other runs are left to
+    :func:`~baozhi.articles.assemble.vertical_headlines`. Returns the piece's lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j].flat) == 1 and "\u4e00" <= lines[j].flat <= "\u9fff":
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        run = lines[i:j]
+        chars = "".join(ln.flat for ln in run)
+        straight = len(bigrams(chars) & body_grams)
+        split = len(bigrams(chars[1::2]) & body_grams) + len(bigrams(chars[0::2]) & body_grams)
+        if len(run) >= 4 and straight and straight >= split:
+            out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
+                            column=run[0].column, label="headline"))
+        else:
+            out.extend(run)
+        i = j
+    return out
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -770,9 +799,10 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
+    body_grams = bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines))
     for p in ordered:
         if p.kind == "headline" and len(p.lines) > 1:
-            p.lines = vertical_headlines(_quoted_vertical(p.lines))
+            p.lines = vertical_headlines(_straight_vertical(_quoted_vertical(p.lines), body_grams))
             p.labels = ["headline"] * len(p.lines)
     ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
