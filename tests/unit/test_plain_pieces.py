@@ -376,3 +376,15 @@ def test_interleaved_vertical_run_is_left_to_the_assembly():
     grams = bigrams("街道联合嘉里中心开展消防安全应急演练活动，筑牢防火墙。")
     out = _straight_vertical(lines_of(list("筑联牢合安消全防防演火练墙")), grams)
     assert len(out) == 13
+
+
+def test_vertical_kicker_closed_by_a_colon_is_one_line():
+    from baozhi.layout.order import _quoted_vertical
+    lines = lines_of(["济", "南", "：", "老年助餐服务暖民心"])
+    assert [ln.flat for ln in _quoted_vertical(lines)] == ["济南：", "老年助餐服务暖民心"]
+
+
+def test_colon_alone_after_a_vertical_kicker_is_headline():
+    texts = ["信、村民感言、森林防火。", "济", "南", "：", "老年助餐服务暖民心", "1月29日，老人们在济南"]
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "headline", "body", "body", "body"], 13.0)
+    assert labels[:4] == ["body", "headline", "headline", "headline"]

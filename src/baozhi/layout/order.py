@@ -211,6 +211,9 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         # one ideograph on a line after a text line left inside an open bracket with a list
         # going on (广州日报讯（全媒体记者莫嘉豪、 / 石 / 锋、袁): a name broken over the lines of a
         # narrow credit, not a vertically set headline
+        # a colon alone on a line after a vertically set kicker (济 / 南 / ：) closes it
+        elif out[j] == "body" and flats[j] in _KICKER_COLONS and out[j - 1] == "headline" and len(flats[j - 1]) == 1:
+            out[j] = "headline"
         elif out[j] == "headline" and len(flats[j]) == 1 and out[j - 1] in ("body", "byline") \
                 and flats[j - 1].endswith("、") and _open_bracket("".join(flats[max(0, j - 3):j])):
             out[j] = "body"
@@ -717,6 +720,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
 
 
 _QUOTE_MARKS = frozenset("“”‘’「」『』《》")
+_KICKER_COLONS = frozenset("：:")
 
 
 def _vertical_char(flat: str) -> bool:
@@ -728,15 +732,20 @@ def _quoted_vertical(lines: list[Line]) -> list[Line]:
     prints each mark on a line of its own, which breaks the run of one-ideograph lines
     :func:`~baozhi.articles.assemble.vertical_headlines` joins. A run of one-character
     lines (ideographs and quote marks, at least one of each kind and two ideographs) of a
-    headline piece becomes one headline line, read straight. Returns the piece's lines."""
+    headline piece becomes one headline line, read straight; so does a run of two or more
+    ideographs closed by a colon on a line of its own (a vertical kicker: 济 / 南 / ：), the
+    colon its last character. Returns the piece's lines."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and _vertical_char(lines[j].flat):
             j += 1
+        colon = j < len(lines) and j > i and lines[j].flat in _KICKER_COLONS
+        if colon:
+            j += 1  # a vertical kicker ends with its colon (济 / 南 / ：)
         run = lines[i:j]
-        marks = sum(1 for ln in run if ln.flat in _QUOTE_MARKS)
+        marks = sum(1 for ln in run if ln.flat in _QUOTE_MARKS) + colon
         if marks and len(run) - marks >= 2:
             out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
                             column=run[0].column, label="headline"))
