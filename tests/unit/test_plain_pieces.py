@@ -388,3 +388,11 @@ def test_colon_alone_after_a_vertical_kicker_is_headline():
     texts = ["信、村民感言、森林防火。", "济", "南", "：", "老年助餐服务暖民心", "1月29日，老人们在济南"]
     labels = hidden_headlines(lines_of(texts), ["body", "headline", "headline", "body", "body", "body"], 13.0)
     assert labels[:4] == ["body", "headline", "headline", "headline"]
+
+
+def test_short_title_before_a_caption_set_across_columns_is_headline():
+    # 12-em column: 非遗传人展示传统技艺 (10 ems, W - 2) before a 26-em caption line is no
+    # paragraph's first line (its next line is set across columns), but a caption's title
+    texts = ["学第一课。记者罗仰东宋婷/摄", "非遗传人展示传统技艺",
+             "“十一”长假里，在沈阳世博园、北市场等地举办的非物质", "文化遗产展演活动，给市民增添了更多的快乐。海城高跷、"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 12.0) == ["body", "headline", "body", "body"]

@@ -231,7 +231,9 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and (
             _closes(flats[k - 1]) or bool(_END_CREDIT.search("".join(flats[max(0, k - 2):k])))))
         after = m + 1 == n or out[m + 1] == "headline" \
-            or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
+            or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w)) \
+            or (out[m + 1] == "body" and cues.width(flats[m + 1]) > w + WIDE_EMS
+                and all(cues.width(flats[j]) < w for j in range(k, m + 1)))  # a block set across columns starts
         # a dictionary word running on into the next body line says the run is text; when that line
         # could open a text, only if both lines are set to one width (an unindented caption's
         # lines: 为提升企业及居民群众消防安全应 / 急处置能力，…)
@@ -327,7 +329,7 @@ def _first_line(flats: list[str], labels: list[str], j: int, w: float) -> bool:
     """Line ``j`` is a paragraph's first line: about ``W - 2`` wide and continued by a line
     that cannot open anything."""
     return (w - 2 - 1 < cues.width(flats[j]) <= w - 2 + FIRST_LINE_SLACK and j + 1 < len(flats)
-            and labels[j + 1] == "body" and not _fresh(flats[j + 1], w))
+            and labels[j + 1] == "body" and not _fresh(flats[j + 1], w) and cues.width(flats[j + 1]) <= w + WIDE_EMS)
 
 
 def _open_tail(p: Piece) -> bool:
