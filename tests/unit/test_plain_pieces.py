@@ -306,3 +306,93 @@ def test_a_full_line_after_a_paragraph_end_starts_another_piece_in_a_dump_withou
     # photo news is set without indents: a text closed by its photo credit is not cut
     photo = ["1月29日，老人们在餐厅内就餐。", "近年来，山东省济南市长清区聚焦老年", "助餐服务，服务全覆盖。新华社记者简峥摄"]
     assert len(cut_after_paragraph_ends([piece("body", photo)], 16.0)) == 1
+
+
+def test_caption_line_running_on_in_a_word_into_a_line_of_its_width_is_body():
+    # 17-em column, an unindented caption set 15 ems wide: 应 / 急 runs on in a word (应急), and
+    # the next line, as wide, is no paragraph's first line though it is set W - 2 wide
+    texts = ["保障了群众生命财产安全。", "为提升企业及居民群众消防安全应", "急处置能力，5月10日，沈阳市沈", "河区五里河街道联合嘉里中心开展"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 17.0) == ["body"] * 4
+
+
+def test_unpunctuated_line_set_across_columns_before_a_headline_is_headline():
+    # 13-em column: a 20-em title with no punctuation between a line cut mid-sentence and a
+    # headline line is headline text (PyMuPDF draws the page's headlines together)
+    texts = ["方经济发展，起到积极的促进", "区十六届人大一次会议主席团举行第四次会议", "“冻马”加鞭", "10月9日，兴庆区清苑社"]
+    assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 13.0) == ["body", "headline", "headline", "body"]
+
+
+def test_column_wide_unpunctuated_line_before_a_headline_stays_body():
+    # no line of the run is set across columns: a body line cut mid-sentence stays body
+    texts = ["方经济发展，起到积极的促进", "村社会养老保险与各类保险制", "“冻马”加鞭", "10月9日，兴庆区清苑社"]
+    assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 13.0) == ["body", "body", "headline", "body"]
+
+
+def test_vertical_headline_with_quote_marks_on_lines_of_their_own_is_one_line():
+    from baozhi.layout.order import _quoted_vertical
+    lines = lines_of(["“", "冻", "马", "”", "加", "鞭", "广州日报讯（记者莫嘉豪）"])
+    assert [ln.flat for ln in _quoted_vertical(lines)] == ["“冻马”加鞭", "广州日报讯（记者莫嘉豪）"]
+
+
+def test_one_character_lines_without_quote_marks_are_left_to_the_assembly():
+    from baozhi.layout.order import _quoted_vertical
+    lines = lines_of(["校", "园", "书", "声"])
+    assert [ln.flat for ln in _quoted_vertical(lines)] == ["校", "园", "书", "声"]
+
+
+def test_one_ideograph_after_an_open_bracket_list_is_body():
+    # a narrow credit: 莫嘉豪、 / 石 / 锋、袁 … the 石 is part of a name, not a vertical headline
+    texts = ["广州日报讯（全媒体记者莫嘉豪、", "石", "锋、袁蓓通讯员穗体宣）昨日上午，"]
+    assert hidden_headlines(lines_of(texts), ["body", "headline", "body"], 15.0) == ["body"] * 3
+
+
+def test_plain_stream_joins_a_vertical_headline_into_one_line():
+    from baozhi.layout.order import plain_streams
+    from baozhi.model import Page, Source
+    texts = (["方经济发展，起到积极的促进作用，推动地方", "经济健康发展。"] + list("校园书声再起")
+             + ["春暖花开，各地相继制定开学计划，", "明确开学时间，在防控疫情的前提下有序"])
+    src = Source.make("\n".join(texts).encode(), "t.txt", "\n".join(texts), "utf-8")
+    stream = plain_streams(Page(source=src, lines=lines_of(texts)), 19.0)[0]
+    assert "校园书声再起" in [ln.flat for ln in stream]
+    assert "".join(ln.flat for ln in stream) == "".join(texts)
+
+
+def test_one_ideograph_after_a_list_in_a_bracket_opened_lines_before_is_body():
+    texts = ["广州日报讯（全媒体记者莫嘉豪、石", "锋、", "袁", "蓓、梁泽民通讯员穗体宣）昨日上午，"]
+    assert hidden_headlines(lines_of(texts), ["body", "body", "headline", "body"], 15.0) == ["body"] * 4
+
+
+def test_vertical_run_is_read_straight_when_its_words_are_in_the_body():
+    from baozhi.layout.order import _straight_vertical
+    from baozhi.articles.assemble import bigrams
+    grams = bigrams("经省政府批准，广饶县石村撤乡设镇。")
+    out = _straight_vertical(lines_of(list("石村撤乡设镇")), grams)
+    assert [ln.flat for ln in out] == ["石村撤乡设镇"]
+
+
+def test_interleaved_vertical_run_is_left_to_the_assembly():
+    from baozhi.layout.order import _straight_vertical
+    from baozhi.articles.assemble import bigrams
+    grams = bigrams("街道联合嘉里中心开展消防安全应急演练活动，筑牢防火墙。")
+    out = _straight_vertical(lines_of(list("筑联牢合安消全防防演火练墙")), grams)
+    assert len(out) == 13
+
+
+def test_vertical_kicker_closed_by_a_colon_is_one_line():
+    from baozhi.layout.order import _quoted_vertical
+    lines = lines_of(["济", "南", "：", "老年助餐服务暖民心"])
+    assert [ln.flat for ln in _quoted_vertical(lines)] == ["济南：", "老年助餐服务暖民心"]
+
+
+def test_colon_alone_after_a_vertical_kicker_is_headline():
+    texts = ["信、村民感言、森林防火。", "济", "南", "：", "老年助餐服务暖民心", "1月29日，老人们在济南"]
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "headline", "body", "body", "body"], 13.0)
+    assert labels[:4] == ["body", "headline", "headline", "headline"]
+
+
+def test_short_title_before_a_caption_set_across_columns_is_headline():
+    # 12-em column: 非遗传人展示传统技艺 (10 ems, W - 2) before a 26-em caption line is no
+    # paragraph's first line (its next line is set across columns), but a caption's title
+    texts = ["学第一课。记者罗仰东宋婷/摄", "非遗传人展示传统技艺",
+             "“十一”长假里，在沈阳世博园、北市场等地举办的非物质", "文化遗产展演活动，给市民增添了更多的快乐。海城高跷、"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 12.0) == ["body", "headline", "body", "body"]

@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share
+from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share, vertical_headlines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
+from ..text import Text
 from .joins import join_score
 from .rows import split_rows
 
@@ -152,6 +153,8 @@ _END_CREDIT = re.compile(r"[。！？”][（(][^（()）]*(?:记者|通讯员)[
 
 HIDDEN_HEADLINE_MAX_LINES = 4
 """A headline printed inside a run of body lines has at most this many lines."""
+SAME_WIDTH = 0.5
+"""Two lines this close in width (ems) are set to one measure (lines of one text block)."""
 _CLAUSE_PUNCT = set("。；！？，、")
 
 
@@ -205,6 +208,15 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         # that closes the bracket is body text, however short
         if out[j] == "headline" and out[j - 1] == "body" and _closes_bracket(flats[j - 1], flats[j]):
             out[j] = "body"
+        # one ideograph on a line after a text line left inside an open bracket with a list
+        # going on (广州日报讯（全媒体记者莫嘉豪、 / 石 / 锋、袁): a name broken over the lines of a
+        # narrow credit, not a vertically set headline
+        # a colon alone on a line after a vertically set kicker (济 / 南 / ：) closes it
+        elif out[j] == "body" and flats[j] in _KICKER_COLONS and out[j - 1] == "headline" and len(flats[j - 1]) == 1:
+            out[j] = "headline"
+        elif out[j] == "headline" and len(flats[j]) == 1 and out[j - 1] in ("body", "byline") \
+                and flats[j - 1].endswith("、") and _open_bracket("".join(flats[max(0, j - 3):j])):
+            out[j] = "body"
     k = 0
     while k < n:
         if not member(k):
@@ -219,8 +231,14 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         before = k == 0 or out[k - 1] == "headline" or (out[k - 1] == "body" and (
             _closes(flats[k - 1]) or bool(_END_CREDIT.search("".join(flats[max(0, k - 2):k])))))
         after = m + 1 == n or out[m + 1] == "headline" \
-            or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w))
-        runs_on = m + 1 < n and out[m + 1] == "body" and not after and join_score(flats[m], flats[m + 1]) >= WORD_JOIN
+            or (out[m + 1] in ("body", "byline") and _opens_text(flats[m + 1], w)) \
+            or (out[m + 1] == "body" and cues.width(flats[m + 1]) > w + WIDE_EMS
+                and all(cues.width(flats[j]) < w for j in range(k, m + 1)))  # a block set across columns starts
+        # a dictionary word running on into the next body line says the run is text; when that line
+        # could open a text, only if both lines are set to one width (an unindented caption's
+        # lines: 为提升企业及居民群众消防安全应 / 急处置能力，…)
+        runs_on = m + 1 < n and out[m + 1] == "body" and join_score(flats[m], flats[m + 1]) >= WORD_JOIN \
+            and (not after or abs(cues.width(flats[m]) - cues.width(flats[m + 1])) <= SAME_WIDTH)
         size = m - k + 1
         # on one side's evidence only lines clearly off the column's widths (no line that could be
         # a text line a little short of W)
@@ -245,6 +263,23 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # the same run ending at a headline line, entered from body text: headline text when one of
+    # its lines is set across columns (wider than ``W`` by :data:`WIDE_EMS`, no punctuation: a
+    # subtitle) and no word runs on into it from the line before
+    k = n - 2
+    while k >= 1:
+        if out[k] != "body" or out[k + 1] != "headline" or not _headline_like(flats[k]) or flats[k].endswith(_CREDIT_TAILS):
+            k -= 1
+            continue
+        m = k
+        while m - 1 >= 1 and out[m - 1] == "body" and _headline_like(flats[m - 1]) and not flats[m - 1].endswith(_CREDIT_TAILS):
+            m -= 1
+        if out[m - 1] != "headline" and any(cues.width(flats[j]) > w + WIDE_EMS for j in range(m, k + 1)) \
+                and join_score(flats[m - 1], flats[m]) < WORD_JOIN and join_score(flats[k], flats[k + 1]) < WORD_JOIN \
+                and all(abs(cues.width(flats[j]) - w) > 1 for j in range(m, k + 1)):
+            for j in range(m, k + 1):
+                out[j] = "headline"
+        k = m - 1
     # the lines after the dump's last text end, up to the end, with no sentence punctuation and
     # headline lines among them: the headline blocks PyMuPDF draws after all the bodies (a title
     # may hold a comma: 三江口村办小报，沟通了民意…; 市委、市人大常委会、市政府、)
@@ -272,6 +307,11 @@ def _trailing_title(flat: str, w: float) -> bool:
 _SENTENCE_PUNCT = set("。；！？")
 
 
+def _open_bracket(text: str) -> bool:
+    """``text`` (a few lines joined) leaves a bracket open: its last （ comes after its last ）."""
+    return text.rfind("（") > text.rfind("）")
+
+
 def _closes_bracket(a: str, b: str) -> bool:
     """Line ``a`` leaves a bracket open (（ after its last ）) and line ``b`` closes it."""
     return a.rfind("（") > a.rfind("）") and "）" in b and ("（" not in b or b.index("）") < b.index("（"))
@@ -289,7 +329,7 @@ def _first_line(flats: list[str], labels: list[str], j: int, w: float) -> bool:
     """Line ``j`` is a paragraph's first line: about ``W - 2`` wide and continued by a line
     that cannot open anything."""
     return (w - 2 - 1 < cues.width(flats[j]) <= w - 2 + FIRST_LINE_SLACK and j + 1 < len(flats)
-            and labels[j + 1] == "body" and not _fresh(flats[j + 1], w))
+            and labels[j + 1] == "body" and not _fresh(flats[j + 1], w) and cues.width(flats[j + 1]) <= w + WIDE_EMS)
 
 
 def _open_tail(p: Piece) -> bool:
@@ -681,6 +721,74 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
     return out
 
 
+_QUOTE_MARKS = frozenset("“”‘’「」『』《》")
+_KICKER_COLONS = frozenset("：:")
+
+
+def _vertical_char(flat: str) -> bool:
+    return len(flat) == 1 and ("\u4e00" <= flat <= "\u9fff" or flat in _QUOTE_MARKS)
+
+
+def _quoted_vertical(lines: list[Line]) -> list[Line]:
+    """A vertically set headline holding quote marks (“ / 冻 / 马 / ” / 加 / 鞭): PyMuPDF
+    prints each mark on a line of its own, which breaks the run of one-ideograph lines
+    :func:`~baozhi.articles.assemble.vertical_headlines` joins. A run of one-character
+    lines (ideographs and quote marks, at least one of each kind and two ideographs) of a
+    headline piece becomes one headline line, read straight; so does a run of two or more
+    ideographs closed by a colon on a line of its own (a vertical kicker: 济 / 南 / ：), the
+    colon its last character. Returns the piece's lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _vertical_char(lines[j].flat):
+            j += 1
+        colon = j < len(lines) and j > i and lines[j].flat in _KICKER_COLONS
+        if colon:
+            j += 1  # a vertical kicker ends with its colon (济 / 南 / ：)
+        run = lines[i:j]
+        marks = sum(1 for ln in run if ln.flat in _QUOTE_MARKS) + colon
+        if marks and len(run) - marks >= 2:
+            out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
+                            column=run[0].column, label="headline"))
+        else:
+            out.extend(run)
+        if j == i:
+            out.append(lines[i])
+            j += 1
+        i = j
+    return out
+
+
+def _straight_vertical(lines: list[Line], body_grams: set[str]) -> list[Line]:
+    """A run of four or more one-ideograph lines read straight down when its words occur in
+    the page's body text at least as often as those of the run read as two interleaved
+    vertical lines (石村撤乡设镇, not 石撤设 / 村乡镇), and some do. ``body_grams``: the
+    bigrams of all body lines. Other runs are left to
+    :func:`~baozhi.articles.assemble.vertical_headlines`. Returns the piece's lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j].flat) == 1 and "\u4e00" <= lines[j].flat <= "\u9fff":
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        run = lines[i:j]
+        chars = "".join(ln.flat for ln in run)
+        straight = len(bigrams(chars) & body_grams)
+        split = len(bigrams(chars[1::2]) & body_grams) + len(bigrams(chars[0::2]) & body_grams)
+        if len(run) >= 4 and straight and straight >= split:
+            out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
+                            column=run[0].column, label="headline"))
+        else:
+            out.extend(run)
+        i = j
+    return out
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -702,6 +810,11 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
+    body_grams = bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines))
+    for p in ordered:
+        if p.kind == "headline" and len(p.lines) > 1:
+            p.lines = vertical_headlines(_straight_vertical(_quoted_vertical(p.lines), body_grams))
+            p.labels = ["headline"] * len(p.lines)
     ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
