@@ -108,8 +108,9 @@ def _caption_break(a: Line, b: Line) -> bool:
 
 
 FULL_PAIR_EMS = 1.0
-"""Plain dumps: a line within this many ems of the width of the full line after it is a full
-line too, however narrow it may print (a first line is two ems narrower than the next)."""
+"""Plain dumps: a line next to a full line (within this many ems of ``W``) and within half of this
+of that line's width is a full line too, however narrow it may print (a first line is two ems
+narrower than the full line after it)."""
 
 
 CREDIT_TAIL_CHARS = 12
