@@ -1,7 +1,9 @@
 """The ``baozhi`` command (click). I/O lives here; the work is in ``pipeline``."""
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -21,7 +23,9 @@ Exit codes:
   2  usage error (unknown option, missing argument)
   3  at least one input could not be read (one line on stderr each;
      the other inputs were still processed), or -o would overwrite an input,
-     or baozhi failed on an input (an internal error: please report it)
+     or baozhi failed on an input (an internal error: please report it),
+     or the output cannot be written (a full disk); a closed output
+     pipe (| head) ends the run with 1
   4  no input found (e.g. a directory with no .txt/.pdf pages)
   5  archive error (ingest, search, people, meetings, export): the
      database is missing, not a baozhi archive, damaged, locked, or
@@ -36,6 +40,22 @@ Exit codes:
 @click.version_option(__version__, prog_name="baozhi")
 def main() -> None:
     """baozhi (报纸): Chinese newspaper pages → clean articles and government-activity facts."""
+
+
+def run() -> None:
+    """The ``baozhi`` command: :func:`main`, with a failed write to standard output (a full disk)
+    reported in one line (exit 3) instead of a traceback. A closed output pipe (``| head``) ends
+    the run quietly with exit 1 (click's handling)."""
+    try:
+        main()
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
+            raise
+        try:
+            sys.stderr.write(f"baozhi: error: cannot write output ({e.strerror or e})\n")
+        finally:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more can be written; no second error at exit
+        sys.exit(EXIT_INPUT)
 
 
 def iter_inputs(paths: tuple[str, ...]) -> Iterator[tuple[Path | None, BaozhiError | None]]:

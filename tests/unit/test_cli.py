@@ -139,3 +139,17 @@ def test_an_internal_error_on_one_input_is_reported_and_the_rest_processed(tmp_p
     assert r.exit_code == 3
     assert "internal error" in r.stderr and "[internal]" in r.stderr
     assert json.loads(r.stdout)["source"].endswith("good.txt")
+
+
+def test_a_failed_write_to_standard_output_is_one_line_and_exit_3():
+    import os
+
+    if not os.path.exists("/dev/full"):
+        import pytest
+
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "baozhi", "parse", SEED, "--json"], stdout=full,
+                           stderr=subprocess.PIPE, text=True)
+    assert r.returncode == 3
+    assert r.stderr.strip().splitlines() == ["baozhi: error: cannot write output (No space left on device)"]
