@@ -724,3 +724,15 @@ def test_reporters_keep_the_characters_as_printed():
     from baozhi.articles.cues import reporters_in
 
     assert reporters_in("本報訊（記者 區長明）") == ["區長明"]
+
+
+def test_a_credit_no_text_follows_before_another_credit_is_kept():
+    # found by fuzzing: own-line credit, headline, another own-line credit: the first was dropped
+    from baozhi.articles.assemble import segment
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    texts = ["本报记者 王五", "区政府召开常务会议", "本报记者 李四", "区政府召开常务会议，研究部署工作。"]
+    units, furniture = segment([Line(Text.from_source(t)) for t in texts], ["byline", "headline", "byline", "body"], 17.0)
+    credits = [u.byline_line.text.value for u in units if u.byline_line is not None]
+    assert credits == ["本报记者 王五", "本报记者 李四"]

@@ -561,6 +561,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         if lab == "byline":
             if pending_byline is not None and k > 0 and labels[k - 1] == "byline":
                 ln = Line(Text.join([pending_byline.text.strip(), ln.text.strip()], sep=" "), indent=pending_byline.indent)
+            elif pending_byline is not None:
+                units.append(Unit("body", [], byline_line=pending_byline))  # a credit no text followed: kept
             pending_byline = ln
             continue
         f = ln.flat
