@@ -760,6 +760,19 @@ def _quoted_vertical(lines: list[Line]) -> list[Line]:
     return out
 
 
+STRAIGHT_RUN_MIN = 4
+"""A run of one-ideograph lines this long may be read straight down (:func:`_straight_vertical`)."""
+
+
+def _longest_single_run(lines: list[Line]) -> int:
+    """The longest run of lines holding one ideograph each."""
+    best = cur = 0
+    for ln in lines:
+        cur = cur + 1 if len(ln.flat) == 1 and "\u4e00" <= ln.flat <= "\u9fff" else 0
+        best = max(best, cur)
+    return best
+
+
 def _straight_vertical(lines: list[Line], body_grams: set[str]) -> list[Line]:
     """A run of four or more one-ideograph lines read straight down when its words occur in
     the page's body text at least as often as those of the run read as two interleaved
@@ -780,7 +793,7 @@ def _straight_vertical(lines: list[Line], body_grams: set[str]) -> list[Line]:
         chars = "".join(ln.flat for ln in run)
         straight = len(bigrams(chars) & body_grams)
         split = len(bigrams(chars[1::2]) & body_grams) + len(bigrams(chars[0::2]) & body_grams)
-        if len(run) >= 4 and straight and straight >= split:
+        if len(run) >= STRAIGHT_RUN_MIN and straight and straight >= split:
             out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
                             column=run[0].column, label="headline"))
         else:
@@ -810,10 +823,13 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
-    body_grams = bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines))
+    body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
     for p in ordered:
         if p.kind == "headline" and len(p.lines) > 1:
-            p.lines = vertical_headlines(_straight_vertical(_quoted_vertical(p.lines), body_grams))
+            heads = _quoted_vertical(p.lines)
+            if body_grams is None and _longest_single_run(heads) >= STRAIGHT_RUN_MIN:
+                body_grams = bigrams("".join(_flat(ln) for q in ordered if q.kind == "body" for ln in q.lines))
+            p.lines = vertical_headlines(_straight_vertical(heads, body_grams or set()))
             p.labels = ["headline"] * len(p.lines)
     ordered = place_headlines(place_trailing_headlines(ordered), w)
     for p in ordered:
