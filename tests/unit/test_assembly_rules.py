@@ -648,10 +648,10 @@ def test_photo_credit_above_an_inline_byline_goes_back_to_the_text_read_before()
 
 
 def test_decorated_outlet_credit_above_a_headline_heads_the_next_article():
-    from baozhi.articles.assemble import _heads_body
+    from baozhi.articles.assemble import heads_body
 
-    assert _heads_body("■本报记者方宇文/图") and _heads_body("本报记者方宇")
-    assert not _heads_body("本报记者任远摄") and not _heads_body("记者常春霖文/图")
+    assert heads_body("■本报记者方宇文/图") and heads_body("本报记者方宇")
+    assert not heads_body("本报记者任远摄") and not heads_body("记者常春霖文/图")
     lines = BODY_A + ["■本报记者方", "宇文/图", "市人大常委会召开主任会议", "5月3日，市人大常委会召开主任会",
                       "议，听取关于全市预算执行情况的报", "告，审议有关议案。"]
     assert _bylines(lines) == [("本报讯（记者 王明）", "确保安全度汛。"), ("本报记者 方宇文/图", "审议有关议案。")]

@@ -55,10 +55,6 @@ def _raw(line: Line) -> str:
     return line.text.value
 
 
-def _has_sentence_punct(s: str) -> bool:
-    return "。" in s or "；" in s or "！" in s or "？" in s
-
-
 def _sized(line: Line) -> bool:
     """The line's font size is measured (a PDF), not estimated from a ``-layout`` character grid
     (where a body-sized estimate misses headlines set in a size close to the body's)."""
@@ -69,18 +65,8 @@ def _closes(flat: str) -> bool:
     """The line ends a text: a sentence end, or a photo credit run in after it (…运行。毛如瑞摄)
     or wrapped onto a line of its own (毛如瑞摄), after which a new text (a headline, the next
     caption) may start."""
-    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat) \
+    return cues.ends_sentence(flat) or cues.photo_credit_end(flat) or cues.bare_photo_credit(flat) or cues.bracket_credit(flat) \
         or (flat[-1:] in ("）", ")") and bool(_CLOSING_NAMES.search(flat)))
-
-
-def _bare_photo_credit(flat: str) -> bool:
-    """A short line that is only a photo credit (毛如瑞摄, 本报记者任远摄, /摄)."""
-    return len(flat) <= BARE_CREDIT_CHARS and bool(CREDIT_END.search(flat)) and not _has_sentence_punct(flat) \
-        and "，" not in flat
-
-
-BARE_CREDIT_CHARS = 12
-"""A photo credit on a line of its own is at most this long (role words and one or two names)."""
 
 
 def _closes_at(lines: list[Line], i: int) -> bool:
@@ -124,7 +110,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     raw = _raw(line).strip()
     flat = line.flat
     if line.rel_size is not None and not _sized(line) and line.rel_size < HEADLINE_REL_SIZE and flat \
-            and not cues.opens_article(flat) and not _has_sentence_punct(flat) and "，" not in flat \
+            and not cues.opens_article(flat) and not cues.has_sentence_punct(flat) and "，" not in flat \
             and _grid_headline(raw):
         return True  # -layout: a larger font the size estimate missed shows in the character grid
     if line.rel_size is not None and not _sized(line) and flat.count("，") >= 2:
@@ -133,12 +119,12 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         # PDF: font size decides (set by layout.geometry: size / the page's body size);
         # body-sized lines are body text or captions even when letter-spaced by justification
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
-    if _has_sentence_punct(flat[:-1]):
+    if cues.has_sentence_punct(flat[:-1]):
         return False  # running text (every rule below rejects a sentence end inside the line)
-    if not flat or cues.opens_article(flat) or cues.dateline(flat) or _bare_photo_credit(flat) or cues.bracket_credit(flat):
+    if not flat or cues.opens_article(flat) or cues.dateline(flat) or cues.bare_photo_credit(flat) or cues.bracket_credit(flat):
         return False
     wid = cues.width(flat)
-    if cues.letter_spaced(raw) and not _has_sentence_punct(flat[:-1]) \
+    if cues.letter_spaced(raw) and not cues.has_sentence_punct(flat[:-1]) \
             and not (any(c.isdigit() for c in flat) and next_line is not None
                      and not _fresh_start(next_line, w, has_geometry)):
         # justified body lines with digit runs come out letter-spaced too: only a
@@ -146,13 +132,13 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         if after_boundary or (w and wid > w + HEADLINE_WIDE_EMS):
             return True
     if line.span_cols > 1:
-        return not _has_sentence_punct(flat[:-1])
-    if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not _has_sentence_punct(flat[:-1]) \
+        return not cues.has_sentence_punct(flat[:-1])
+    if w and wid > w + HEADLINE_WIDE_EMS and not has_geometry and not cues.has_sentence_punct(flat[:-1]) \
             and ("，" not in flat or wid < 2 * w) and not flat.endswith("。") \
             and (after_boundary or not cues.ends_sentence(flat)) and not _wide_continuation(line, prev_line) \
             and not _first_line_before(flat, next_line):
         return True
-    if cues.ends_sentence(flat) or flat[-1] in "，、：；" or _has_sentence_punct(flat):
+    if cues.ends_sentence(flat) or flat[-1] in "，、：；" or cues.has_sentence_punct(flat):
         return False
     if not after_boundary:
         # a headline may interrupt a body cut off mid-sentence (the dump jumped to another
@@ -167,7 +153,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return (prev_line is not None and not _fresh_start(next_line, w, has_geometry)
                 and cues.min_width(prev_line.flat) > w - 2 + 0.5
                 and join_score(prev_line.flat, nf) > join_score(flat, nf))
-    if next_line is not None and not _has_sentence_punct(flat) and (
+    if next_line is not None and not cues.has_sentence_punct(flat) and (
             cues.opens_article(next_line.flat) or cues.dateline(next_line.flat)) \
             and "，" not in flat and (not w or wid <= 3 * w):
         return True  # a line ending no sentence right above an article's lead is its headline
@@ -279,7 +265,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             if cues.is_furniture(f) or cues.is_section_label(f):
                 labels[i] = "furniture"
                 furn_seen = True
-            elif cues.width(f) <= HEADER_SHORT_EMS and not _has_sentence_punct(f) and not cues.opens_article(f) \
+            elif cues.width(f) <= HEADER_SHORT_EMS and not cues.has_sentence_punct(f) and not cues.opens_article(f) \
                     and _furniture_follows(lines, i):
                 labels[i] = "furniture"
             else:
@@ -317,7 +303,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         f = lines[k].flat
         if len(f) == 1 and is_cjk(f) and (w == 0 or w >= 4) and (lines[k].rel_size is None
                                                                 or lines[k].rel_size >= HEADLINE_REL_SIZE) \
-                and not (CREDIT_END.search(f) and k > 0 and labels[k - 1] == "body"):  # a credit's 摄 wrapped
+                and not (cues.CREDIT_END.search(f) and k > 0 and labels[k - 1] == "body"):  # a credit's 摄 wrapped
             # one ideograph on a line: a vertically set headline (竖排标题); in a PDF only when
             # set in a headline size (a caption's last character, 摄, wraps onto a line alone)
             labels[k] = "headline"
@@ -342,7 +328,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
                                                              and _subhead_like(ln.flat))
                          or _plain_subtitle(ln, lines, labels, k, w)) \
                     and ((k > 0 and labels[k - 1] == "headline") or (k + 1 < len(lines) and labels[k + 1] == "headline")) \
-                    and not _has_sentence_punct(ln.flat) and not cues.inline_byline(ln.flat) \
+                    and not cues.has_sentence_punct(ln.flat) and not cues.inline_byline(ln.flat) \
                     and not (k + 1 < len(lines) and cues.inline_byline(ln.flat + lines[k + 1].flat)
                              and not cues.inline_byline(lines[k + 1].flat)):  # a byline's lead line
                 labels[k] = "headline"
@@ -404,7 +390,7 @@ def _kicker_like(line: Line, w: float) -> bool:
     lead (byline, dateline) or a credit, not far wider than the column, and not ending in a
     comma or colon unless it is short (:data:`SHORT_HEAD_EMS`; 、 may end a headline line)."""
     f = line.flat
-    if not f or _has_sentence_punct(f) or cues.opens_article(f) or cues.dateline(f) or _bare_photo_credit(f) \
+    if not f or cues.has_sentence_punct(f) or cues.opens_article(f) or cues.dateline(f) or cues.bare_photo_credit(f) \
             or cues.bracket_credit(f):
         return False
     wid = cues.width(f)
@@ -568,7 +554,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         f = ln.flat
         # a photo credit wrapped onto a line of its own closes the text above it, even where the
         # reading-order stage saw a new block (a caption's last line is shorter than the block)
-        credit_tail = (cur is not None and cur.lines and pending_byline is None and _bare_photo_credit(f)
+        credit_tail = (cur is not None and cur.lines and pending_byline is None and cues.bare_photo_credit(f)
                        and bool(CREDIT_AFTER_SENTENCE.search(cur.lines[-1].flat)) and not cues.opens_article(f))
         starts_article = pending_byline is not None or bool(cues.opens_article(f)) or (ln.opens and not credit_tail) \
             or closed
@@ -663,7 +649,7 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     if nxt != "body":
         while i >= 0 and labels[i] == "furniture":
             i -= 1  # page furniture the dump printed between a text and its credit (…。本报 / 第6版 / 记者任远摄)
-        if nxt == "headline" and _heads_body(credit):
+        if nxt == "headline" and heads_body(credit):
             return False  # 本报记者 X 文/图 printed above the next article's headline
         return i >= 0 and labels[i] == "body"
     if i < 0 or labels[i] != "body":
@@ -682,13 +668,13 @@ def _credit_closes_text(lines: list[Line], labels: list[str], k: int) -> bool:
     # credit; a byline above a body follows a headline
     return j == k + 1 and i == k - 1 and cues.ends_sentence(prev) \
         and (bool(PHOTO_CREDIT.search(credit)) or cues.opens_article(lines[j].flat)
-             or (bool(CREDIT_END.search(credit)) and not _heads_body(credit)))
+             or (bool(cues.CREDIT_END.search(credit)) and not heads_body(credit)))
 
 
 _OUTLET_CREDIT = re.compile(r"^(?:本报|本刊|本台)")
 
 
-def _heads_body(credit: str) -> bool:
+def heads_body(credit: str) -> bool:
     """A de-spaced own-line credit naming the paper's own staff that credits a text, not a
     photo (本报记者方宇文/图, 本报记者方宇): printed above its article, under or over the
     headline, so a headline after it is that article's, not the end of the text above."""
@@ -700,8 +686,6 @@ PHOTO_CREDIT = re.compile(r"(?:摄影?|攝影?)$")
 """An own-line credit ending so credits a photo (本报记者姚仕安摄), not a text (文/图)."""
 CREDIT_AFTER_SENTENCE = re.compile(r"[。！？”）][^。！？”，、]{0,8}$")
 """A line ending a sentence, or a sentence and the start of a credit (…参与者。记者常 / 春霖文/图)."""
-CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*文)$")
-"""A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
 
 
 _NOT_GRAM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")

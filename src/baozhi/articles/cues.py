@@ -316,3 +316,20 @@ _BRACKET_CREDIT = re.compile(r"^[（(][\u4e00-\u9fff·、\s]{2,16}[）)]$")
 def bracket_credit(flat: str) -> bool:
     """A de-spaced line that is only names in brackets (（贺勇谭娅）): the credit closing a text."""
     return bool(_BRACKET_CREDIT.match(flat))
+
+
+def has_sentence_punct(s: str) -> bool:
+    """``s`` holds a sentence end (。；！？) somewhere."""
+    return "。" in s or "；" in s or "！" in s or "？" in s
+
+
+CREDIT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图|图\s*[/／]\s*文)$")
+"""A credit's last words: a line ending so is no headline (春霖文/图, 毛如瑞摄)."""
+BARE_CREDIT_CHARS = 12
+"""A photo credit on a line of its own is at most this long (role words and one or two names)."""
+
+
+def bare_photo_credit(flat: str) -> bool:
+    """A short de-spaced line that is only a credit (毛如瑞摄, 本报记者任远摄, /摄, 记者X文/图)."""
+    return len(flat) <= BARE_CREDIT_CHARS and bool(CREDIT_END.search(flat)) and not has_sentence_punct(flat) \
+        and "，" not in flat

@@ -21,7 +21,7 @@ from collections import Counter
 from ..layout.chars import despace, join_lines, unify_compat
 from ..model import Line
 from ..text import Text
-from .cues import ends_sentence, min_width, own_line_byline, photo_credit_end, width
+from .cues import bare_photo_credit, ends_sentence, min_width, own_line_byline, photo_credit_end, width
 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
@@ -79,7 +79,7 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     for k, ln in enumerate(lines):
         if prev is not None and ((_break_between(prev, ln, w, has_indent)
                                   and not (not has_indent and _full_line_at(lines, k, w))
-                                  and not (k == len(lines) - 1 and _credit_tail(ln)))
+                                  and not (k == len(lines) - 1 and bare_photo_credit(ln.flat)))  # (…运行。 / 毛如瑞摄)
                                  or (caption and _caption_break(prev, ln))
                                  or _short_line_break(prev, ln, lines) or _wide_block_break(prev, ln, w)):
             paras.append(cur)
@@ -111,17 +111,6 @@ FULL_PAIR_EMS = 1.0
 """Plain dumps: a line next to a full line (within this many ems of ``W``) and within half of this
 of that line's width is a full line too, however narrow it may print (a first line is two ems
 narrower than the full line after it)."""
-
-
-CREDIT_TAIL_CHARS = 12
-"""A photo credit wrapped onto the text's last line is at most this long (毛如瑞摄, 本报记者任远摄)."""
-
-
-def _credit_tail(b: Line) -> bool:
-    """``b`` is only a photo credit (names and 摄), the text's last line: it closes the last
-    paragraph (…稳定运行。 / 毛如瑞摄), it opens none."""
-    f = b.flat
-    return len(f) <= CREDIT_TAIL_CHARS and f.endswith(("摄", "摄影", "攝")) and not _RUNNING_PUNCT.search(f)
 
 
 def _full_line_at(lines: list[Line], k: int, w: float) -> bool:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.assemble import CREDIT_END, PHOTO_CREDIT, _heads_body, bigrams, classify_lines, share, vertical_headlines
+from ..articles.assemble import PHOTO_CREDIT, bigrams, classify_lines, heads_body, share, vertical_headlines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from ..text import Text
@@ -104,9 +104,6 @@ def _dated_after_open(a: str, b: str) -> bool:
         and not cues.own_line_byline(a) and not cues.photo_credit_end(a)
 
 
-_PHOTO_TEXT_END = re.compile(r"(?:摄影?|攝影?|文\s*[/／]\s*图)$")
-
-
 def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
     """Dumps with no blank line at all (PyMuPDF): cut a body piece where a paragraph's last
     line (a sentence end at most ``W - 3`` ems wide) is followed by a full column line (within
@@ -119,7 +116,7 @@ def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
     out: list[Piece] = []
     for p in pieces:
         flats = [_flat(ln) for ln in p.lines]
-        if p.kind != "body" or len(flats) < 2 or _PHOTO_TEXT_END.search("".join(flats[-2:])):
+        if p.kind != "body" or len(flats) < 2 or cues.CREDIT_END.search("".join(flats[-2:])):
             out.append(p)
             continue
         start = 0
@@ -296,15 +293,12 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
 def _trailing_title(flat: str, w: float) -> bool:
     """A body line that may be a title among the headlines drawn after the bodies: no sentence
     punctuation, no lead, credit or furniture, and not a full column line with a comma."""
-    if _SENTENCE_PUNCT.intersection(flat) or flat.endswith("：") or flat.endswith(_CREDIT_TAILS):
+    if cues.has_sentence_punct(flat) or flat.endswith("：") or flat.endswith(_CREDIT_TAILS):
         return False
     if abs(cues.width(flat) - w) <= FULL_SLACK and ("，" in flat or "、" in flat):
         return False
     return bool(flat) and not (cues.opens_article(flat) or cues.dateline(flat) or cues.own_line_byline(flat)
                                or cues.photo_credit_end(flat) or cues.is_furniture(flat) or cues.bracket_credit(flat))
-
-
-_SENTENCE_PUNCT = set("。；！？")
 
 
 def _open_bracket(text: str) -> bool:
@@ -532,7 +526,7 @@ def _credit_closes(p: Piece, first: int) -> bool:
     picture-and-text credit not naming the paper (记者X文/图)."""
     credit = "".join(_flat(ln) for ln in p.lines[:first])
     return cues.opens_article(_flat(p.lines[first])) or bool(PHOTO_CREDIT.search(credit)) \
-        or (bool(CREDIT_END.search(credit)) and not _heads_body(credit))
+        or (bool(cues.CREDIT_END.search(credit)) and not heads_body(credit))
 
 
 def place_trailing_headlines(ordered: list[Piece]) -> list[Piece]:
