@@ -36,7 +36,8 @@ def test_each_column_opens_in_the_tangles_first_row():
 
 
 def test_the_rest_of_a_line_cut_at_a_credit_gap_is_no_column_end():
-    from baozhi.layout.tangles import _cont, _rest_of_cut_line
+    from baozhi.layout.order import closes_first as _rest_of_cut_line
+    from baozhi.layout.tangles import _cont
     assert _rest_of_cut_line("涛）近日，")
     assert not _rest_of_cut_line("（记者卢碧云通讯员范艳）")
     assert not _rest_of_cut_line("近日，市里召开")

@@ -308,7 +308,14 @@ def _open_bracket(text: str) -> bool:
 
 def _closes_bracket(a: str, b: str) -> bool:
     """Line ``a`` leaves a bracket open (（ after its last ）) and line ``b`` closes it."""
-    return a.rfind("（") > a.rfind("）") and "）" in b and ("（" not in b or b.index("）") < b.index("（"))
+    return _open_bracket(a) and closes_first(b)
+
+
+def closes_first(s: str) -> bool:
+    """``s`` closes a bracket before it opens one (``涛）近日，``, ``通讯员范艳）``): it goes on
+    from a line that left the bracket open."""
+    c = s.find("）")
+    return c >= 0 and not 0 <= s.find("（") < c
 
 
 WORD_JOIN = 5.0

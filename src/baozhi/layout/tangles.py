@@ -13,7 +13,7 @@ from itertools import groupby
 from ..articles import cues
 from .chars import is_cjk
 from .joins import join_score
-from .order import WIDE_EMS, Piece, _flat, _open_tail
+from .order import WIDE_EMS, Piece, _flat, _open_tail, closes_first
 
 TANGLE_MIN = 4
 """A run of at least this many one-line blocks in a dump that otherwise keeps blocks
@@ -95,19 +95,11 @@ def _cont(a: str, b: str, w: float) -> float:
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
     ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open)``;
-    ``rest``: the line closes a bracket before opening one (:func:`_rest_of_cut_line`); ``open``:
+    ``rest``: the line closes a bracket before opening one (:func:`~baozhi.layout.order.closes_first`); ``open``:
     it leaves a bracket open (``本报讯（记者 林``)."""
     dl = bool(cues.dateline(s))
     return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
-            _shape(s, w), cues.width(s), _rest_of_cut_line(s), s.rfind("（") > s.rfind("）"))
-
-
-def _rest_of_cut_line(s: str) -> bool:
-    """The line closes a bracket before it opens one (``涛）近日，``): the rest of a printed line
-    that ``pdftotext`` cut at a wide gap (a credit's padded name, ``本报讯（记者 林`` / ``涛）近日，``),
-    so its shortness says nothing about a column piece ending."""
-    c = s.find("）")
-    return c >= 0 and not 0 <= s.find("（") < c
+            _shape(s, w), cues.width(s), closes_first(s), s.rfind("（") > s.rfind("）"))
 
 
 JOIN_MAX = 2.0
