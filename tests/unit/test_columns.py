@@ -766,3 +766,20 @@ def test_the_page_cuts_run_with_room_for_deep_recursion(monkeypatch):
     process_source(text.encode("utf-8"), "t.txt")
     assert seen and min(seen) >= geometry.CUT_RECURSION_LIMIT >= 10_000
     assert sys.getrecursionlimit() == before
+
+
+def test_caption_line_short_in_ems_ends_its_paragraph_though_digits_fill_its_cells():
+    # -layout gives every character one cell: `1月29日` takes as many cells as five ideographs,
+    # so the caption's first line (31.5 ems) fills as many cells as the full lines (32.5 ems)
+    caption = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅内就餐。",
+               "近年来，山东省济南市长清区聚焦老年助餐服务，探索建立“餐食加工+餐",
+               "车配送+网格员上门”服务模式，依托街道综合养老服务中心、社区日间照",
+               "料中心、农村幸福院等各类实体，建设、优化、提升服务网点332处，在全",
+               "区实现“家门口”养老助餐服务全覆盖。新华社记者简峥摄"]
+    text = _dump() + "\n\n" + "\n".join(caption) + "\n"
+    from baozhi.pipeline import Settings, process_source
+    from baozhi.render import to_dict
+
+    [r] = process_source(text.encode(), "x.txt", Settings(check=True))
+    [art] = [a for a in to_dict(r)["articles"] if a["paragraphs"][0].startswith("1月29日")]
+    assert art["paragraphs"] == [caption[0], "".join(caption[1:])]

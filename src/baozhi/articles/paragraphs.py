@@ -26,7 +26,7 @@ from .cues import bare_photo_credit, ends_sentence, min_width, own_line_byline, 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
 SHORT_LINE_EMS = 1.0
-"""PDFs: a line ending a sentence this many ems short of its column's right edge (justified lines reach it) ends a paragraph
+"""PDFs and -layout captions: a line ending a sentence at least this many ems short of its column's right edge (justified lines reach it) ends a paragraph
 even when the next line is not indented (captions are set without indents)."""
 FIRST_LINE_SLACK = 0.5
 """A first line may be up to ``W - 2 + slack`` ems wide (punctuation widths vary)."""
@@ -137,7 +137,7 @@ def _short_line_break(a: Line, b: Line, lines: list[Line]) -> bool:
     if b.bbox[0] > a.bbox[0] + 0.5 * em or (b.indent or 0) >= INDENT_MIN_EMS:
         return False
     right = max(ln.bbox[2] for ln in lines if ln.bbox is not None and abs(ln.bbox[0] - b.bbox[0]) <= 0.5 * em)
-    return a.bbox[2] < right - SHORT_LINE_EMS * em
+    return a.bbox[2] <= right - SHORT_LINE_EMS * em + 1e-6
 
 
 WIDE_BLOCK_EMS = 2.5

@@ -798,5 +798,10 @@ def layout_streams(page: Page) -> list[list[Line]]:
             # headline sizes are guesses, kept only as ``rel_size``; caption lines (set without
             # indents) keep one em in cells as their size, so a short line ending a sentence ends
             # a paragraph (not in running text: digits make its lines' ends vary)
+            if caption and ln.font_size != HEAD_SCALE and ln.bbox is not None:
+                # the dump gives every character one cell, a digit as much as an ideograph: the
+                # line's printed right edge is where its width in ems ends
+                x0, y0, _x1, y1 = ln.bbox
+                ln.bbox = (x0, y0, x0 + em_width(cues.squash(ln.text.value)) * c, y1)
             ln.font_size = c if caption and ln.font_size != HEAD_SCALE else None
     return streams
