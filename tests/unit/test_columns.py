@@ -783,3 +783,24 @@ def test_caption_line_short_in_ems_ends_its_paragraph_though_digits_fill_its_cel
     [r] = process_source(text.encode(), "x.txt", Settings(check=True))
     [art] = [a for a in to_dict(r)["articles"] if a["paragraphs"][0].startswith("1月29日")]
     assert art["paragraphs"] == [caption[0], "".join(caption[1:])]
+
+
+def test_column_line_alone_over_a_gap_runs_on_by_a_word_is_no_headline():
+    # a side module's rows push the right column's second line six rows down; the line above
+    # the gap is as wide as the column and has no sentence end, like a title, but 拓 / 展 is a word
+    left = ["    本报讯（记者 陆槐生）11月4日，", "我市举行第三季度招商引资项目集", "中签约仪式。市级领导出席仪式。", "    市委书记在致辞中指出，近年来，",
+            "我市以走在前列为目标定位，以提", "高发展质量和效益为核心，深入实", "施创新驱动发展战略，推动合作向", "更高层次迈进。", "    会议要求，各地要抓好项目落实，",
+            "确保早开工、早投产、早见效。"]
+    right = {0: "动合作向更高层次、更高水平拓", 6: "展。市委、市政府将高度重视项", 7: "目的建设运营，进一步加大支持",
+             8: "力度，提供优质服务，创造良好", 9: "环境。"}
+    rows = [a + " " * (24 - len(a)) + right.get(k, "") for k, a in enumerate(left)]
+    text = "我市举行招商引资项目集中签约仪式\n\n" + "\n".join(r.rstrip() for r in rows) + "\n\n\n" + _dump()
+    assert is_layout_dump(text)
+    from baozhi.pipeline import Settings, process_source
+    from baozhi.render import to_dict
+
+    [r] = process_source(text.encode(), "x.txt", Settings(check=True))
+    d = to_dict(r)
+    heads = [h for a in d["articles"] for h in a["headline"]]
+    assert "动合作向更高层次、更高水平拓" not in heads
+    assert any("动合作向更高层次、更高水平拓展。市委、市政府" in p for a in d["articles"] for p in a["paragraphs"])
