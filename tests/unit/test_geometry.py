@@ -115,3 +115,14 @@ def test_section_label_opens_a_module_under_a_row_high_band():
     streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
     assert [len(s) for s in streams] == [6, 5]
     assert streams[1][0].text.value == "简讯"
+
+
+def test_column_grid_splits_a_column_whose_lines_across_both_columns_outnumber_its_own():
+    # two columns (38–53 and 55–70 ems) of one short article; captions set across both
+    # (38–70) outnumber the left column's own lines, so the left edge's commonest end is 70
+    left = [(38.0, 53.0)] * 6 + [(40.0, 53.0), (38.0, 49.0)]
+    right = [(55.0, 70.0)] * 5 + [(57.0, 70.0)]
+    captions = [(38.0, 70.0)] * 11
+    assert column_grid(left + right + captions) == [(38.0, 53.0), (55.0, 70.0)]
+    # without a column starting a gutter after the shared end, the wide column stays
+    assert column_grid(left + captions) == [(38.0, 70.0)]

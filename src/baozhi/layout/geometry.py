@@ -44,6 +44,9 @@ GUTTER_SHARE = 0.2
 """An x bin covered by fewer than this share of the typical column coverage lies in a gutter."""
 MIN_COLUMN_EMS = 3.0
 """Narrower covered runs are not columns (stray characters)."""
+SPLIT_GUTTER_EMS = (0.5, 4.0)
+"""A column starting this far (ems) after an end shared by many lines of the column it starts
+inside is a column of its own (see :func:`column_grid`)."""
 SPAN_OVERLAP_EMS = 1.0
 """A line spans a further column when it reaches this far into it."""
 GAP_PITCHES = 2.6
@@ -197,6 +200,7 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
     clusters = [cl for cl in clusters if len(cl) >= need]
     clusters.sort(key=len, reverse=True)
     cols: list[tuple[float, float]] = []
+    col_ends: list[Counter[float]] = []  # where the lines starting at each column's left edge end
     for cl in clusters:
         lefts = Counter(round(a * 4) / 4 for a, _ in cl)
         left = min(x for x, n in lefts.items() if n >= max(1, 0.3 * lefts.most_common(1)[0][1]))
@@ -211,7 +215,19 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
                 right = x
         if right - left < MIN_COLUMN_EMS:
             continue
-        if any(l - tol <= left < r - 1.0 for l, r in cols):
+        inside = [k for k, (l, r) in enumerate(cols) if l - tol <= left < r - 1.0]
+        if inside:
+            # lines set across two columns (captions) can outnumber the left column's own lines
+            # and give it the right edge of both; a column starting inside it whose lines end at
+            # that edge, a gutter after an end many lines of the left column share, splits it
+            k = inside[0]
+            l, r = cols[k]
+            split = [x for x, n in col_ends[k].items() if n >= need and SPLIT_GUTTER_EMS[0] <= left - x <= SPLIT_GUTTER_EMS[1]]
+            if len(inside) == 1 and abs(right - r) <= 1.5 and split and max(split) - l >= MIN_COLUMN_EMS:
+                cols[k] = (l, max(split))
+                col_ends[k] = Counter({x: n for x, n in col_ends[k].items() if x <= max(split) + 1.5})
+                cols.append((left, right))
+                col_ends.append(ends)
             continue
         swallowed = [l for l, r in cols if left <= l and right > l + 1.0]
         if swallowed:
@@ -223,6 +239,7 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
             if right - left < MIN_COLUMN_EMS or any(left < r and right > l for l, r in cols):
                 continue
         cols.append((left, right))
+        col_ends.append(ends)
     cols.sort()
     # columns of two modules set on different grids may overlap by a cell or two (``-layout``
     # gutters of one cell): a column ends where the next one starts
