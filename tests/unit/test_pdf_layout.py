@@ -356,3 +356,28 @@ def test_subtitle_set_like_the_body_under_a_spanning_headline():
     assert [h.text.value for h in a.headline] == ["全市部署今年重点任务", "市领导出席会议"]
     assert [h.role for h in a.headline] == ["title", "subtitle"]
     assert "".join(p.value for p in a.paragraphs) == flat(flow(LONG_A))
+
+
+def test_narrow_gutter_beside_a_line_running_into_it_is_still_a_gutter():
+    """Fault: with a gutter of 1.25 ems, a column line set a little wider (punctuation
+    squeezed: it runs 0.3 em into the gutter) made the gutter beside it look covered by the
+    lines next to it, and it was read as one with the next column's line."""
+    left = flow(TEXT_A)[:6]
+    right = flow(TEXT_B)[:6]
+    x2 = COLS[0] + N * BODY + 1.25 * BODY
+
+    def draw(c):
+        y = H - 70
+        for k, (a, b) in enumerate(zip(left, right)):
+            c.setFont(FONT, BODY)
+            a_x = COLS[0] + (2 * BODY if a.startswith(" ") else 0)
+            if k == 4:  # a line running 3 points into the gutter
+                c.drawString(a_x, y, a.lstrip(" "), charSpace=3.0 / (len(a.strip()) - 1))
+            else:
+                c.drawString(a_x, y, a.lstrip(" "))
+            c.drawString(x2 + (2 * BODY if b.startswith(" ") else 0), y, b.lstrip(" "))
+            y -= LEAD
+    [page] = read_pdf(make(draw), "t.pdf")
+    texts = [ln.text.value.replace(" ", "") for ln in page.lines]
+    for a, b in zip(left, right):
+        assert a.strip() in texts and b.strip() in texts

@@ -199,7 +199,7 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         a blank run in it too (a padded name or a letter-spaced headline sits over text that covers its gaps; a
         headline crossing the gutters of the columns under it does not count). With no such neighbours,
         or as many each way, the page's coverage decides."""
-        need = max(0.4 * max(a.size, b.size), min(0.8 * (b.x0 - a.x1), max(a.size, b.size)))
+        need = max(0.4 * max(a.size, b.size), min(0.5 * (b.x0 - a.x1), 0.75 * max(a.size, b.size)))
         reach = NEIGHBOUR_EMS * max(a.size, b.size)
         across = covered = 0
         for step in (-1, 1):
