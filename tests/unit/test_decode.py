@@ -46,3 +46,19 @@ def test_utf16_cut_inside_its_last_character_is_read():
 def test_ideographic_space_indents_are_text_not_binary():
     text, _ = decode("\n".join("\u3000\u3000区政府召开常务会议，研究部署工作。" for _ in range(50)).encode("utf-8"))
     assert text.count("\u3000") == 100
+
+
+@pytest.mark.parametrize("text", ["报纸", "报", "常晓勇", "区委书记", "報紙"])
+@pytest.mark.parametrize("enc", ["gbk", "big5", "utf-16-le", "utf-16-be"])
+def test_a_few_characters_without_bom_are_read_in_the_encoding_that_reads_as_chinese(text, enc):
+    # charset-normalizer reads two GBK ideographs as Big5 (惆祧), and a few UTF-16 bytes can
+    # pass for UTF-8 with control codes (1X\x19})
+    try:
+        raw = text.encode(enc)
+    except UnicodeEncodeError:
+        pytest.skip(f"{text} has no {enc} form")
+    assert decode(raw)[0] == text
+
+
+def test_a_short_input_no_encoding_reads_as_chinese_is_left_to_the_detector():
+    assert decode("caf\u00e9".encode("latin-1"))[0] == "caf\ufffd"  # not 捡曩 (UTF-16-BE)

@@ -66,6 +66,52 @@ def _utf8_cut_at_end(raw: bytes, e: UnicodeDecodeError) -> str | None:
         return None
 
 
+SHORT_BYTES = 64
+"""Inputs this short give charset-normalizer too little to go on (``报纸`` in GBK reads as Big5)."""
+_SHORT_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+MIN_PLAUSIBILITY = 6.0
+"""A short decoding must read at least this much as Chinese (:func:`_plausibility`): common
+words score 9–11, names 7–8, the rare characters a wrong decoding yields (捡曩, 惆祧) 4–5."""
+
+
+def _plausibility(text: str) -> float:
+    """How much ``text`` reads as Chinese: the mean log frequency (jieba's word list, read
+    offline) of its ideographs as words, traditional ones read as simplified (OpenCC), plus a
+    bonus per character pair that is a word. 0.0 when it holds no ideograph."""
+    import math
+
+    from opencc import OpenCC
+
+    from ..layout.joins import _freq
+
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    simp = OpenCC("t2s").convert(text)
+    freq = _freq()
+    score = sum(math.log(freq.get(ch, 0) + 1) for ch in simp if "\u4e00" <= ch <= "\u9fff") / len(cjk)
+    pairs = sum(1 for a, b in zip(simp, simp[1:]) if freq.get(a + b))
+    return score + 2.0 * pairs / len(cjk)
+
+
+def _short_cjk(raw: bytes) -> tuple[str | None, str]:
+    """A short input (:data:`SHORT_BYTES`) that is not UTF-8: of the Chinese encodings that
+    decode it into printable text, the one whose text reads most as Chinese
+    (:func:`_plausibility`, at least :data:`MIN_PLAUSIBILITY`); ``(None, "")`` when none does."""
+    best: tuple[float, str, str] | None = None
+    for enc in _SHORT_CANDIDATES:
+        try:
+            t = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not t.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+            continue
+        score = _plausibility(t)
+        if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
+            best = (score, t, enc)
+    return (best[1], best[2]) if best else (None, "")
+
+
 def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of a text dump.
 
@@ -89,12 +135,19 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                                        path=name) from None
             text = raw.decode(enc, errors="replace")  # cut inside its last character: U+FFFD stands for it
     else:
+        clean = True  # valid UTF-8 with no control character
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
+            clean = text.translate(_LINE_CTRL).replace("\r", "").isprintable()
         except UnicodeDecodeError as e:
-            text = _utf8_cut_at_end(raw, e)
+            text, clean = _utf8_cut_at_end(raw, e), False
             if text is not None:
                 enc = "utf-8"
+        if not clean and len(raw) <= SHORT_BYTES:
+            # a few bytes of UTF-16 or GBK can pass for UTF-8 with control codes or a cut end
+            short, short_enc = _short_cjk(raw)
+            if short is not None:
+                text, enc = short, short_enc
         if text is None:
             results = from_bytes(raw)
             best = None
