@@ -396,3 +396,31 @@ def test_short_title_before_a_caption_set_across_columns_is_headline():
     texts = ["学第一课。记者罗仰东宋婷/摄", "非遗传人展示传统技艺",
              "“十一”长假里，在沈阳世博园、北市场等地举办的非物质", "文化遗产展演活动，给市民增添了更多的快乐。海城高跷、"]
     assert hidden_headlines(lines_of(texts), ["body"] * 4, 12.0) == ["body", "headline", "body", "body"]
+
+
+def test_short_unpunctuated_lines_between_column_lines_are_headlines_in_a_dump_without_blank_lines():
+    # 16-em column; PyMuPDF drew two modules' headline blocks between two column lines that
+    # are both cut mid-sentence (neither side closes or opens a text)
+    texts = ["来积分，这些积分在活动中可以兑换", "迎峰度冬保供电", "探寻嘉州春天", "共话乡村振兴",
+             "高于全省平均水平2.2个百分点。其"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 5, 16.0, gapless=True) == ["body"] + ["headline"] * 3 + ["body"]
+    # 15-em column: a kicker 11 ems short and a title 1 em short of the column
+    texts = ["次大会，党政重视、社会关注、委", "清苑社区", "积分兑换制激发垃圾分类新动能", "高于全省平均水平2.2个百分点。"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 15.0, gapless=True) == ["body", "headline", "headline", "body"]
+    # blank lines after every line (seed-like): left to the other rules
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 15.0) == ["body"] * 4
+    # a word running in from the line before: text, not a headline
+    texts = ["来积分，这些积分在活动中可以兑", "换奖品种类繁多", "实用性强", "高于全省平均水平2.2个百分点。其"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 16.0, gapless=True) == ["body"] * 4
+
+
+def test_a_dated_lead_after_a_sentence_end_starts_another_piece_unless_the_text_goes_on():
+    from baozhi.layout.order import cut_after_paragraph_ends
+    # 16-em column: the dated lead shares no word with the paragraph it follows
+    texts = ["步加强城镇建设，加速地方经济发展，", "起到积极的促进作用。", "9月1日，全市中小学统一开学，城",
+             "区新建、改扩建的五所学校也迎来"]
+    assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [2, 2]
+    # the next paragraph names what the last one did (石村, 撤乡设镇): one text
+    texts = ["本报讯（记者滕教林）近日，", "经省政府批准，广饶县石村撤乡设镇。", "1月26日，石村镇人民隆重集会，举",
+             "行撤乡设镇挂牌仪式。"]
+    assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [4]

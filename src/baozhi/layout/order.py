@@ -110,25 +110,46 @@ def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
     :data:`FULL_SLACK` of ``W``, no lead): a full line cannot open an indented paragraph, so it
     continues another column. Not in a piece closed by a photo credit (photo news and
     captions are set without indents). On the three sets 11 such cuts were column breaks and
-    one a caption's paragraph. Returns the pieces (new ones for the cut pieces)."""
+    one a caption's paragraph. Also where a sentence end is followed by a dated lead
+    (``9月1日，…``) that shares no words with the lines before (:func:`_same_text`): on the
+    three sets 28 such places were another text's start, 2 (sharing words) the next paragraph.
+    Returns the pieces (new ones for the cut pieces)."""
     if not w:
         return pieces
     out: list[Piece] = []
     for p in pieces:
         flats = [_flat(ln) for ln in p.lines]
-        if p.kind != "body" or len(flats) < 2 or cues.CREDIT_END.search("".join(flats[-2:])):
+        if p.kind != "body" or len(flats) < 2:
             out.append(p)
             continue
+        photo = bool(cues.CREDIT_END.search("".join(flats[-2:])))
         start = 0
         for k in range(1, len(flats)):
             a, b = flats[k - 1], flats[k]
-            if (p.labels[k - 1] == "body" and p.labels[k] == "body" and cues.ends_sentence(a) and cues.width(a) <= w - 3
-                    and cues.width(b) >= w - FULL_SLACK and not cues.opens_article(a) and not cues.own_line_byline(a)
-                    and not cues.opens_article(b) and not cues.dateline(b)):
+            if p.labels[k - 1] != "body" or p.labels[k] != "body" or not cues.ends_sentence(a) \
+                    or cues.opens_article(a) or cues.own_line_byline(a) or cues.opens_article(b):
+                continue
+            if (cues.dateline(b) and not _same_text(flats, k)) \
+                    or (not photo and cues.width(a) <= w - 3 and cues.width(b) >= w - FULL_SLACK):
                 out.append(Piece(p.kind, p.lines[start:k], p.labels[start:k], p.index))
                 start = k
         out.append(p if start == 0 else Piece(p.kind, p.lines[start:], p.labels[start:], p.index))
     return out
+
+
+VOCAB_LINES = 6
+"""Lines either side of a break whose words (character bigrams) are compared."""
+SAME_TEXT_SHARE = 0.1
+"""Share of the words of the fewer-worded side found on the other side above which the lines
+either side of a break read as one text (the next paragraph names what the last one did)."""
+
+
+def _same_text(flats: list[str], k: int) -> bool:
+    """The :data:`VOCAB_LINES` lines before line ``k`` and those from ``k`` on share words:
+    at least :data:`SAME_TEXT_SHARE` of the character bigrams of the side with fewer."""
+    before = bigrams("".join(flats[max(0, k - VOCAB_LINES):k]))
+    after = bigrams("".join(flats[k:k + VOCAB_LINES]))
+    return len(before & after) >= SAME_TEXT_SHARE * max(1, min(len(before), len(after)))
 
 
 def _tail_text(p: Piece) -> str:
@@ -180,13 +201,16 @@ def _headline_like(flat: str) -> bool:
             and not cues.photo_credit_end(flat) and not cues.is_furniture(flat) and not cues.bracket_credit(flat))
 
 
-def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str]:
+def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bool = False) -> list[str]:
     """Dumps without telling blank lines: body lines that are a headline printed between
     two texts. A run of 1–:data:`HIDDEN_HEADLINE_MAX_LINES` lines with no clause
     punctuation, none set as a full column line (``W`` ems) or as a paragraph's first line
     (``W - 2`` ems, continued by a full line), after a line that closes a text (sentence
     end, credit) or a headline, and before a line that opens one (lead, dated lead,
-    paragraph first line), is relabelled ``headline``. Returns new labels (one per line)."""
+    paragraph first line), is relabelled ``headline``. ``gapless``: the dump has no blank
+    line at all (PyMuPDF); there a run of two or more such lines with one of them 3 ems or more
+    short of ``W`` is a headline without either side's evidence. Returns new labels (one per
+    line)."""
     out = list(labels)
     if not w:
         return out
@@ -240,8 +264,14 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         # on one side's evidence only lines clearly off the column's widths (no line that could be
         # a text line a little short of W)
         off = all(cues.width(flats[j]) <= w - 3 or cues.width(flats[j]) > w + FULL_SLACK for j in range(k, m + 1))
+        # in a dump with no blank line at all (PyMuPDF draws headline blocks between column
+        # pieces), with no side's evidence: two or more such lines, none a full or first line,
+        # one 3 ems or more short of the column (a text line that short ends a sentence), with
+        # no word running in or on
+        short = gapless and size >= 2 and any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) \
+            and not (k > 0 and out[k - 1] == "body" and join_score(flats[k - 1], flats[k]) >= WORD_JOIN)
         if not runs_on and ((before and after and size <= HIDDEN_HEADLINE_MAX_LINES)
-                            or (size >= 2 and off and (before or after))):
+                            or (size >= 2 and off and (before or after)) or short):
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
@@ -815,7 +845,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     lines = split_rows(lines, w, gaps < SPARSE_GAPS)  # rows where pdftotext joined columns with spaces (layout/rows.py)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
     if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
-        labels = hidden_headlines(lines, labels, w)
+        labels = hidden_headlines(lines, labels, w, gapless=not any(ln.gap_before for ln in lines))
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
         pieces = cut_after_paragraph_ends(pieces, w)
