@@ -424,3 +424,26 @@ def test_a_dated_lead_after_a_sentence_end_starts_another_piece_unless_the_text_
     texts = ["本报讯（记者滕教林）近日，", "经省政府批准，广饶县石村撤乡设镇。", "1月26日，石村镇人民隆重集会，举",
              "行撤乡设镇挂牌仪式。"]
     assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [4]
+
+
+def test_an_unpunctuated_line_off_the_column_widths_ending_a_block_is_a_headline_in_a_dump_without_blank_lines():
+    # 16-em column: PyMuPDF drew a title 3 ems short after a column cut mid-sentence, before the
+    # masthead block; a full line there is the column's last line, and a word running in is text
+    texts = ["同比提升1.5个百分点。全市工业用", "电量3.85亿千瓦时，同比增长7%，", "一季度我市经济增速居全省", "青川日报"]
+    labels = ["body", "body", "body", "furniture"]
+    assert hidden_headlines(lines_of(texts), labels, 16.0, gapless=True) == ["body", "body", "headline", "furniture"]
+    assert hidden_headlines(lines_of(texts), labels, 16.0) == labels
+    full = texts[:2] + ["一季度我市经济增速居全省前列的", "青川日报"]
+    assert hidden_headlines(lines_of(full), labels, 16.0, gapless=True) == labels
+    # digits print narrower than an em: such a line counts as short only 3 ems short
+    digits = texts[:2] + ["一季度我市经济增速居全省第2位", "青川日报"]
+    assert hidden_headlines(lines_of(digits), labels, 16.0, gapless=True) == labels
+
+
+def test_a_lone_short_unpunctuated_line_after_a_line_cut_mid_sentence_is_a_headline():
+    # 15-em column: a title 3 ems short between two column lines cut mid-sentence
+    texts = ["委员期待。各位委员一定要切实增", "济南：老年助餐服务暖民心", "合作社里上班，每个人每月可收入"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 3, 15.0, gapless=True) == ["body", "headline", "body"]
+    # after a sentence end it may be a paragraph's first line (据农业农村部官网9月4 / 日发布…)
+    texts = ["示，我市1镇3村上榜。", "据农业农村部官网9月4", "日发布的《第三批全国乡村治"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 3, 13.0, gapless=True) == ["body"] * 3

@@ -104,6 +104,10 @@ def _dated_after_open(a: str, b: str) -> bool:
         and not cues.own_line_byline(a) and not cues.photo_credit_end(a)
 
 
+import os
+_EXP = os.environ.get('EXP') == '1'
+
+
 def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
     """Dumps with no blank line at all (PyMuPDF): cut a body piece where a paragraph's last
     line (a sentence end at most ``W - 3`` ems wide) is followed by a full column line (within
@@ -130,7 +134,8 @@ def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
                     or cues.opens_article(a) or cues.own_line_byline(a) or cues.opens_article(b):
                 continue
             if (cues.dateline(b) and not _same_text(flats, k)) \
-                    or (not photo and cues.width(a) <= w - 3 and cues.width(b) >= w - FULL_SLACK):
+                    or (not photo and cues.width(a) <= w - 3 and cues.width(b) >= w - FULL_SLACK) \
+                    or (_EXP and not photo and cues.width(a) <= w - 1 and w - 3 < cues.width(b) <= w - 2 + FIRST_LINE_SLACK):
                 out.append(Piece(p.kind, p.lines[start:k], p.labels[start:k], p.index))
                 start = k
         out.append(p if start == 0 else Piece(p.kind, p.lines[start:], p.labels[start:], p.index))
@@ -270,11 +275,26 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
         # no word running in or on
         short = gapless and size >= 2 and any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) \
             and not (k > 0 and out[k - 1] == "body" and join_score(flats[k - 1], flats[k]) >= WORD_JOIN)
+        # ... and one such line alone after a line cut mid-sentence (no text line 3 ems short
+        # of the column goes on from an open line without ending a sentence)
+        lone = gapless and size == 1 and k > 0 and out[k - 1] == "body" and not _closes(flats[k - 1]) \
+            and cues.width(flats[k]) <= w - 3 and join_score(flats[k - 1], flats[k]) < WORD_JOIN
         if not runs_on and ((before and after and size <= HIDDEN_HEADLINE_MAX_LINES)
-                            or (size >= 2 and off and (before or after)) or short):
+                            or (size >= 2 and off and (before or after)) or short or lone):
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # PyMuPDF: an unpunctuated line off the column's widths ending a block (furniture, a
+    # headline or the dump's end follows) after a body line it does not go on from in a word:
+    # a column's last line is full or ends a sentence, so this is a headline drawn after a body
+    if gapless:
+        for j in range(1, n):
+            f = flats[j]
+            if (out[j] == "body" and out[j - 1] == "body" and (j + 1 == n or out[j + 1] in ("headline", "furniture"))
+                    and _headline_like(f) and not f.endswith(_CREDIT_TAILS) and not _closes_bracket(flats[j - 1], f)
+                    and (cues.width(f) <= w - (3 if _UNSURE_WIDTH.search(f) else 1.5) or cues.width(f) > w + FULL_SLACK)
+                    and join_score(flats[j - 1], f) < WORD_JOIN):
+                out[j] = "headline"
     # a run of unpunctuated lines between headline lines (or a headline line and the dump's
     # end) is headline text whatever its width: PyMuPDF draws a page's headlines together, and
     # a title as wide as the column passes for a body line on its own
@@ -318,6 +338,11 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
             if out[j] == "body":
                 out[j] = "headline"
     return out
+
+
+_UNSURE_WIDTH = re.compile(r"[0-9A-Za-z%.]")
+"""Digits and Latin letters print narrower than an em: a line holding them may be full though it
+measures short."""
 
 
 def _trailing_title(flat: str, w: float) -> bool:
