@@ -447,3 +447,28 @@ def test_a_lone_short_unpunctuated_line_after_a_line_cut_mid_sentence_is_a_headl
     # after a sentence end it may be a paragraph's first line (据农业农村部官网9月4 / 日发布…)
     texts = ["示，我市1镇3村上榜。", "据农业农村部官网9月4", "日发布的《第三批全国乡村治"]
     assert hidden_headlines(lines_of(texts), ["body"] * 3, 13.0, gapless=True) == ["body"] * 3
+
+
+def test_a_short_title_line_broken_after_a_comma_between_headline_lines_is_headline():
+    # 13-em column without blank lines: 三江口村办小报， / 沟通了民意 are one title's lines
+    texts = ["詹华清苏红梅参加", "三江口村办小报，", "沟通了民意", "10月22日上午，记者来到三"]
+    labels = ["headline", "body", "headline", "body"]
+    assert hidden_headlines(lines_of(texts), labels, 13.0, gapless=True) == ["headline"] * 3 + ["body"]
+    assert hidden_headlines(lines_of(texts), labels, 13.0) == labels
+    # a column line with a comma there is text
+    texts = ["詹华清苏红梅参加", "市委书记、市人大常委会主任，", "沟通了民意", "10月22日上午，记者来到三"]
+    assert hidden_headlines(lines_of(texts), labels, 13.0, gapless=True) == labels
+
+
+def test_a_line_too_wide_for_the_column_without_sentence_end_is_a_title_over_two_columns():
+    # 16-em column: 18 ems even with its comma compressed, no word running in or on
+    texts = ["纸已有一年多了，基本上是每两月一", "家户户都能看到这份报纸，目前已刊", "三江口村办小报，沟通了民意宣传了政策",
+             "12月12日，江永县潇浦镇永回路，电力"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 16.0, gapless=True) == ["body", "body", "headline", "body"]
+    # a word running on into the next line: text (the column is wider than W was taken to be)
+    texts = ["6月11日，记者途经市区南滨路时看到，", "该路段市体育场过洞下人行路面井盖损", "坏严重。据了解，此处的井盖破损"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 3, 16.0, gapless=True) == ["body"] * 3
+    # a width many lines share is a column's measure, not a title's
+    col = ["女子全程马拉松赛冠军被来自埃塞俄比", "亚的选手收入囊中，成绩是两小时多。", "该路段市体育场过洞下人行路面上有"]
+    texts = col + ["三江口村办小报沟通了民意宣传政策", "12月12日，江永县潇浦镇永回路，电力"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 5, 16.0, gapless=True) == ["body"] * 5

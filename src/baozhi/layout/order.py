@@ -18,6 +18,7 @@ predecessor, best evidence first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import cues
@@ -295,16 +296,37 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
                     and (cues.width(f) <= w - (3 if _UNSURE_WIDTH.search(f) else 1.5) or cues.width(f) > w + FULL_SLACK)
                     and join_score(flats[j - 1], f) < WORD_JOIN):
                 out[j] = "headline"
+    # PyMuPDF: a line that cannot fit a column line even with its punctuation compressed (but is
+    # no caption line set across columns), holding no sentence end, with no word running in from
+    # the line before or on into the next, is a title set over two columns
+    # (a width that more lines share is a column's measure: ``W`` may be a column narrower)
+    if gapless:
+        measures = Counter(round(cues.width(f) * 2) for f in flats)
+        for j in range(n):
+            f = flats[j]
+            if (out[j] == "body" and w + FULL_SLACK < cues.min_width(f) <= w + WIDE_EMS and not cues.has_sentence_punct(f)
+                    and measures[round(cues.width(f) * 2)] <= RARE_MEASURE
+                    and f.count("，") <= 1 and _CLAUSE_PUNCT.isdisjoint(f.replace("，", ""))
+                    and not (cues.opens_article(f) or cues.dateline(f) or cues.own_line_byline(f) or f.endswith(_CREDIT_TAILS))
+                    and (j == 0 or join_score(flats[j - 1], f) < WORD_JOIN)
+                    and (j + 1 == n or join_score(f, flats[j + 1]) < WORD_JOIN)):
+                out[j] = "headline"
     # a run of unpunctuated lines between headline lines (or a headline line and the dump's
     # end) is headline text whatever its width: PyMuPDF draws a page's headlines together, and
     # a title as wide as the column passes for a body line on its own
+    # (without blank lines also a short title line broken after a comma: 三江口村办小报，)
+
+    def titled(f: str) -> bool:
+        return (_headline_like(f) or (gapless and f.endswith("，") and _headline_like(f[:-1])
+                                      and cues.width(f) <= w - 3)) and not f.endswith(_CREDIT_TAILS)
+
     k = 1
     while k < n:
-        if out[k] != "body" or out[k - 1] != "headline" or not _headline_like(flats[k]) or flats[k].endswith(_CREDIT_TAILS):
+        if out[k] != "body" or out[k - 1] != "headline" or not titled(flats[k]):
             k += 1
             continue
         m = k
-        while m + 1 < n and out[m + 1] == "body" and _headline_like(flats[m + 1]) and not flats[m + 1].endswith(_CREDIT_TAILS):
+        while m + 1 < n and out[m + 1] == "body" and titled(flats[m + 1]):
             m += 1
         if m + 1 == n or out[m + 1] == "headline":
             for j in range(k, m + 1):
@@ -373,6 +395,8 @@ def closes_first(s: str) -> bool:
     return c >= 0 and not 0 <= s.find("（") < c
 
 
+RARE_MEASURE = 2
+"""A line width (to half an em) at most this many lines of the page share is no column's measure."""
 WORD_JOIN = 5.0
 """A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
 _CREDIT_TAILS = ("摄", "/图", "／图")
