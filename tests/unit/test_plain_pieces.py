@@ -472,3 +472,29 @@ def test_a_line_too_wide_for_the_column_without_sentence_end_is_a_title_over_two
     col = ["女子全程马拉松赛冠军被来自埃塞俄比", "亚的选手收入囊中，成绩是两小时多。", "该路段市体育场过洞下人行路面上有"]
     texts = col + ["三江口村办小报沟通了民意宣传政策", "12月12日，江永县潇浦镇永回路，电力"]
     assert hidden_headlines(lines_of(texts), ["body"] * 5, 16.0, gapless=True) == ["body"] * 5
+
+
+def test_a_far_continuation_joined_only_by_a_dictionary_rarity_is_not_taken():
+    from baozhi.layout import order
+    # 15-em column: 百 / 等 forms a word of jieba frequency 4 (score 1.39), the piece is printed
+    # before the open tail: no later bonus, and below MIN_EVIDENCE
+    head = _body(["等，深化集体林权制度改革方案、", "每个月的公示。"])
+    title = Piece("headline", lines_of(["简讯"]), ["headline"])
+    tail = _body(["4月23日，全市规上工业增加值增", "长7%，高于全省平均水平2.2个百"])
+    pieces = [head, title, tail]
+    assert _order_of(order.relink(pieces, 15.0), pieces) == [0, 1, 2]
+
+
+def test_a_paragraph_end_before_a_full_line_in_photo_news_is_cut_when_the_words_change():
+    from baozhi.layout.order import cut_after_paragraph_ends
+    # 16-em column: a text closed by a photo credit is set without indents, but the full line
+    # after 起到积极的促进作用。 shares no word with the text above it: another article's caption
+    texts = ["步加强城镇建设，加速地方经济发展，", "起到积极的促进作用。", "为提升企业及居民群众消防安全应急",
+             "处置能力，开展演练。本报记者任远摄"]
+    assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [2, 2]
+    # its own next paragraph names what the last one did (演练): one text
+    texts = ["为提升消防安全应急处置能力，街道开展", "消防演练，企业职工等300余人参加了", "演练。", "演练现场设置了消防安全应急疏散、水",
+             "枪扑救等环节。本报记者任远摄"]
+    assert len(cut_after_paragraph_ends([piece("body", texts)], 16.0)) == 1
+    # without a photo credit the full line is another column's however many words it shares
+    assert len(cut_after_paragraph_ends([piece("body", texts[:4])], 16.0)) == 2

@@ -39,10 +39,12 @@ MAYBE_START_PENALTY = 3.0
 word evidence (a join score above this, minus the later bonus)."""
 LATER_BONUS = 1.0
 """Preference for a continuation printed after the open tail (dumps mostly run forward)."""
-MIN_EVIDENCE = 1.0
+MIN_EVIDENCE = 1.5
 """A continuation printed away from its open tail needs a pair score above this: more
-than the :data:`LATER_BONUS`, so a dictionary word must run across the break (on the
-three sets, far pairs without one were wrong about twice as often as right)."""
+than the :data:`LATER_BONUS` by half, so a dictionary word that is not a dictionary
+rarity must run across the break (on the three sets, far pairs without one were wrong
+about twice as often as right, and all 12 PyMuPDF pairs scoring 1.0–1.5, words of
+frequency one or two, were wrong)."""
 WINDOW = 80
 """A continuation is looked for among the 80 pieces either side of an open tail (a page
 has far fewer; the bound keeps work linear in the input on huge files)."""
@@ -105,17 +107,14 @@ def _dated_after_open(a: str, b: str) -> bool:
         and not cues.own_line_byline(a) and not cues.photo_credit_end(a)
 
 
-import os
-_EXP = os.environ.get('EXP') == '1'
-
-
 def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
     """Dumps with no blank line at all (PyMuPDF): cut a body piece where a paragraph's last
     line (a sentence end at most ``W - 3`` ems wide) is followed by a full column line (within
     :data:`FULL_SLACK` of ``W``, no lead): a full line cannot open an indented paragraph, so it
-    continues another column. Not in a piece closed by a photo credit (photo news and
-    captions are set without indents). On the three sets 11 such cuts were column breaks and
-    one a caption's paragraph. Also where a sentence end is followed by a dated lead
+    continues another column. In a piece closed by a photo credit (photo news and captions
+    are set without indents) only where the full line shares no words with the lines before
+    (:func:`_same_text`; 9 such cuts on the three sets, all right, none where it shares). On
+    the three sets 11 such cuts were column breaks and one a caption's paragraph. Also where a sentence end is followed by a dated lead
     (``9月1日，…``) that shares no words with the lines before (:func:`_same_text`): on the
     three sets 28 such places were another text's start, 2 (sharing words) the next paragraph.
     Returns the pieces (new ones for the cut pieces)."""
@@ -135,8 +134,7 @@ def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
                     or cues.opens_article(a) or cues.own_line_byline(a) or cues.opens_article(b):
                 continue
             if (cues.dateline(b) and not _same_text(flats, k)) \
-                    or (not photo and cues.width(a) <= w - 3 and cues.width(b) >= w - FULL_SLACK) \
-                    or (_EXP and not photo and cues.width(a) <= w - 1 and w - 3 < cues.width(b) <= w - 2 + FIRST_LINE_SLACK):
+                    or (cues.width(a) <= w - 3 and cues.width(b) >= w - FULL_SLACK and not (photo and _same_text(flats, k))):
                 out.append(Piece(p.kind, p.lines[start:k], p.labels[start:k], p.index))
                 start = k
         out.append(p if start == 0 else Piece(p.kind, p.lines[start:], p.labels[start:], p.index))
