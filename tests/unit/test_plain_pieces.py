@@ -396,3 +396,105 @@ def test_short_title_before_a_caption_set_across_columns_is_headline():
     texts = ["学第一课。记者罗仰东宋婷/摄", "非遗传人展示传统技艺",
              "“十一”长假里，在沈阳世博园、北市场等地举办的非物质", "文化遗产展演活动，给市民增添了更多的快乐。海城高跷、"]
     assert hidden_headlines(lines_of(texts), ["body"] * 4, 12.0) == ["body", "headline", "body", "body"]
+
+
+def test_short_unpunctuated_lines_between_column_lines_are_headlines_in_a_dump_without_blank_lines():
+    # 16-em column; PyMuPDF drew two modules' headline blocks between two column lines that
+    # are both cut mid-sentence (neither side closes or opens a text)
+    texts = ["来积分，这些积分在活动中可以兑换", "迎峰度冬保供电", "探寻嘉州春天", "共话乡村振兴",
+             "高于全省平均水平2.2个百分点。其"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 5, 16.0, gapless=True) == ["body"] + ["headline"] * 3 + ["body"]
+    # 15-em column: a kicker 11 ems short and a title 1 em short of the column
+    texts = ["次大会，党政重视、社会关注、委", "清苑社区", "积分兑换制激发垃圾分类新动能", "高于全省平均水平2.2个百分点。"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 15.0, gapless=True) == ["body", "headline", "headline", "body"]
+    # blank lines after every line (seed-like): left to the other rules
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 15.0) == ["body"] * 4
+    # a word running in from the line before: text, not a headline
+    texts = ["来积分，这些积分在活动中可以兑", "换奖品种类繁多", "实用性强", "高于全省平均水平2.2个百分点。其"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 16.0, gapless=True) == ["body"] * 4
+
+
+def test_a_dated_lead_after_a_sentence_end_starts_another_piece_unless_the_text_goes_on():
+    from baozhi.layout.order import cut_after_paragraph_ends
+    # 16-em column: the dated lead shares no word with the paragraph it follows
+    texts = ["步加强城镇建设，加速地方经济发展，", "起到积极的促进作用。", "9月1日，全市中小学统一开学，城",
+             "区新建、改扩建的五所学校也迎来"]
+    assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [2, 2]
+    # the next paragraph names what the last one did (石村, 撤乡设镇): one text
+    texts = ["本报讯（记者滕教林）近日，", "经省政府批准，广饶县石村撤乡设镇。", "1月26日，石村镇人民隆重集会，举",
+             "行撤乡设镇挂牌仪式。"]
+    assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [4]
+
+
+def test_an_unpunctuated_line_off_the_column_widths_ending_a_block_is_a_headline_in_a_dump_without_blank_lines():
+    # 16-em column: PyMuPDF drew a title 3 ems short after a column cut mid-sentence, before the
+    # masthead block; a full line there is the column's last line, and a word running in is text
+    texts = ["同比提升1.5个百分点。全市工业用", "电量3.85亿千瓦时，同比增长7%，", "一季度我市经济增速居全省", "青川日报"]
+    labels = ["body", "body", "body", "furniture"]
+    assert hidden_headlines(lines_of(texts), labels, 16.0, gapless=True) == ["body", "body", "headline", "furniture"]
+    assert hidden_headlines(lines_of(texts), labels, 16.0) == labels
+    full = texts[:2] + ["一季度我市经济增速居全省前列的", "青川日报"]
+    assert hidden_headlines(lines_of(full), labels, 16.0, gapless=True) == labels
+    # digits print narrower than an em: such a line counts as short only 3 ems short
+    digits = texts[:2] + ["一季度我市经济增速居全省第2位", "青川日报"]
+    assert hidden_headlines(lines_of(digits), labels, 16.0, gapless=True) == labels
+
+
+def test_a_lone_short_unpunctuated_line_after_a_line_cut_mid_sentence_is_a_headline():
+    # 15-em column: a title 3 ems short between two column lines cut mid-sentence
+    texts = ["委员期待。各位委员一定要切实增", "济南：老年助餐服务暖民心", "合作社里上班，每个人每月可收入"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 3, 15.0, gapless=True) == ["body", "headline", "body"]
+    # after a sentence end it may be a paragraph's first line (据农业农村部官网9月4 / 日发布…)
+    texts = ["示，我市1镇3村上榜。", "据农业农村部官网9月4", "日发布的《第三批全国乡村治"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 3, 13.0, gapless=True) == ["body"] * 3
+
+
+def test_a_short_title_line_broken_after_a_comma_between_headline_lines_is_headline():
+    # 13-em column without blank lines: 三江口村办小报， / 沟通了民意 are one title's lines
+    texts = ["詹华清苏红梅参加", "三江口村办小报，", "沟通了民意", "10月22日上午，记者来到三"]
+    labels = ["headline", "body", "headline", "body"]
+    assert hidden_headlines(lines_of(texts), labels, 13.0, gapless=True) == ["headline"] * 3 + ["body"]
+    assert hidden_headlines(lines_of(texts), labels, 13.0) == labels
+    # a column line with a comma there is text
+    texts = ["詹华清苏红梅参加", "市委书记、市人大常委会主任，", "沟通了民意", "10月22日上午，记者来到三"]
+    assert hidden_headlines(lines_of(texts), labels, 13.0, gapless=True) == labels
+
+
+def test_a_line_too_wide_for_the_column_without_sentence_end_is_a_title_over_two_columns():
+    # 16-em column: 18 ems even with its comma compressed, no word running in or on
+    texts = ["纸已有一年多了，基本上是每两月一", "家户户都能看到这份报纸，目前已刊", "三江口村办小报，沟通了民意宣传了政策",
+             "12月12日，江永县潇浦镇永回路，电力"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 4, 16.0, gapless=True) == ["body", "body", "headline", "body"]
+    # a word running on into the next line: text (the column is wider than W was taken to be)
+    texts = ["6月11日，记者途经市区南滨路时看到，", "该路段市体育场过洞下人行路面井盖损", "坏严重。据了解，此处的井盖破损"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 3, 16.0, gapless=True) == ["body"] * 3
+    # a width many lines share is a column's measure, not a title's
+    col = ["女子全程马拉松赛冠军被来自埃塞俄比", "亚的选手收入囊中，成绩是两小时多。", "该路段市体育场过洞下人行路面上有"]
+    texts = col + ["三江口村办小报沟通了民意宣传政策", "12月12日，江永县潇浦镇永回路，电力"]
+    assert hidden_headlines(lines_of(texts), ["body"] * 5, 16.0, gapless=True) == ["body"] * 5
+
+
+def test_a_far_continuation_joined_only_by_a_dictionary_rarity_is_not_taken():
+    from baozhi.layout import order
+    # 15-em column: 百 / 等 forms a word of jieba frequency 4 (score 1.39), the piece is printed
+    # before the open tail: no later bonus, and below MIN_EVIDENCE
+    head = _body(["等，深化集体林权制度改革方案、", "每个月的公示。"])
+    title = Piece("headline", lines_of(["简讯"]), ["headline"])
+    tail = _body(["4月23日，全市规上工业增加值增", "长7%，高于全省平均水平2.2个百"])
+    pieces = [head, title, tail]
+    assert _order_of(order.relink(pieces, 15.0), pieces) == [0, 1, 2]
+
+
+def test_a_paragraph_end_before_a_full_line_in_photo_news_is_cut_when_the_words_change():
+    from baozhi.layout.order import cut_after_paragraph_ends
+    # 16-em column: a text closed by a photo credit is set without indents, but the full line
+    # after 起到积极的促进作用。 shares no word with the text above it: another article's caption
+    texts = ["步加强城镇建设，加速地方经济发展，", "起到积极的促进作用。", "为提升企业及居民群众消防安全应急",
+             "处置能力，开展演练。本报记者任远摄"]
+    assert [len(p.lines) for p in cut_after_paragraph_ends([piece("body", texts)], 16.0)] == [2, 2]
+    # its own next paragraph names what the last one did (演练): one text
+    texts = ["为提升消防安全应急处置能力，街道开展", "消防演练，企业职工等300余人参加了", "演练。", "演练现场设置了消防安全应急疏散、水",
+             "枪扑救等环节。本报记者任远摄"]
+    assert len(cut_after_paragraph_ends([piece("body", texts)], 16.0)) == 1
+    # without a photo credit the full line is another column's however many words it shares
+    assert len(cut_after_paragraph_ends([piece("body", texts[:4])], 16.0)) == 2

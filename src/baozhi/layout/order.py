@@ -18,6 +18,7 @@ predecessor, best evidence first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import cues
@@ -38,10 +39,12 @@ MAYBE_START_PENALTY = 3.0
 word evidence (a join score above this, minus the later bonus)."""
 LATER_BONUS = 1.0
 """Preference for a continuation printed after the open tail (dumps mostly run forward)."""
-MIN_EVIDENCE = 1.0
+MIN_EVIDENCE = 1.5
 """A continuation printed away from its open tail needs a pair score above this: more
-than the :data:`LATER_BONUS`, so a dictionary word must run across the break (on the
-three sets, far pairs without one were wrong about twice as often as right)."""
+than the :data:`LATER_BONUS` by half, so a dictionary word that is not a dictionary
+rarity must run across the break (on the three sets, far pairs without one were wrong
+about twice as often as right, and all 12 PyMuPDF pairs scoring 1.0–1.5, words of
+frequency one or two, were wrong)."""
 WINDOW = 80
 """A continuation is looked for among the 80 pieces either side of an open tail (a page
 has far fewer; the bound keeps work linear in the input on huge files)."""
@@ -108,27 +111,49 @@ def cut_after_paragraph_ends(pieces: list[Piece], w: float) -> list[Piece]:
     """Dumps with no blank line at all (PyMuPDF): cut a body piece where a paragraph's last
     line (a sentence end at most ``W - 3`` ems wide) is followed by a full column line (within
     :data:`FULL_SLACK` of ``W``, no lead): a full line cannot open an indented paragraph, so it
-    continues another column. Not in a piece closed by a photo credit (photo news and
-    captions are set without indents). On the three sets 11 such cuts were column breaks and
-    one a caption's paragraph. Returns the pieces (new ones for the cut pieces)."""
+    continues another column. In a piece closed by a photo credit (photo news and captions
+    are set without indents) only where the full line shares no words with the lines before
+    (:func:`_same_text`; 9 such cuts on the three sets, all right, none where it shares). On
+    the three sets 11 such cuts were column breaks and one a caption's paragraph. Also where a sentence end is followed by a dated lead
+    (``9月1日，…``) that shares no words with the lines before (:func:`_same_text`): on the
+    three sets 28 such places were another text's start, 2 (sharing words) the next paragraph.
+    Returns the pieces (new ones for the cut pieces)."""
     if not w:
         return pieces
     out: list[Piece] = []
     for p in pieces:
         flats = [_flat(ln) for ln in p.lines]
-        if p.kind != "body" or len(flats) < 2 or cues.CREDIT_END.search("".join(flats[-2:])):
+        if p.kind != "body" or len(flats) < 2:
             out.append(p)
             continue
+        photo = bool(cues.CREDIT_END.search("".join(flats[-2:])))
         start = 0
         for k in range(1, len(flats)):
             a, b = flats[k - 1], flats[k]
-            if (p.labels[k - 1] == "body" and p.labels[k] == "body" and cues.ends_sentence(a) and cues.width(a) <= w - 3
-                    and cues.width(b) >= w - FULL_SLACK and not cues.opens_article(a) and not cues.own_line_byline(a)
-                    and not cues.opens_article(b) and not cues.dateline(b)):
+            if p.labels[k - 1] != "body" or p.labels[k] != "body" or not cues.ends_sentence(a) \
+                    or cues.opens_article(a) or cues.own_line_byline(a) or cues.opens_article(b):
+                continue
+            if (cues.dateline(b) and not _same_text(flats, k)) \
+                    or (cues.width(a) <= w - 3 and cues.width(b) >= w - FULL_SLACK and not (photo and _same_text(flats, k))):
                 out.append(Piece(p.kind, p.lines[start:k], p.labels[start:k], p.index))
                 start = k
         out.append(p if start == 0 else Piece(p.kind, p.lines[start:], p.labels[start:], p.index))
     return out
+
+
+VOCAB_LINES = 6
+"""Lines either side of a break whose words (character bigrams) are compared."""
+SAME_TEXT_SHARE = 0.1
+"""Share of the words of the fewer-worded side found on the other side above which the lines
+either side of a break read as one text (the next paragraph names what the last one did)."""
+
+
+def _same_text(flats: list[str], k: int) -> bool:
+    """The :data:`VOCAB_LINES` lines before line ``k`` and those from ``k`` on share words:
+    at least :data:`SAME_TEXT_SHARE` of the character bigrams of the side with fewer."""
+    before = bigrams("".join(flats[max(0, k - VOCAB_LINES):k]))
+    after = bigrams("".join(flats[k:k + VOCAB_LINES]))
+    return len(before & after) >= SAME_TEXT_SHARE * max(1, min(len(before), len(after)))
 
 
 def _tail_text(p: Piece) -> str:
@@ -180,13 +205,16 @@ def _headline_like(flat: str) -> bool:
             and not cues.photo_credit_end(flat) and not cues.is_furniture(flat) and not cues.bracket_credit(flat))
 
 
-def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str]:
+def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bool = False) -> list[str]:
     """Dumps without telling blank lines: body lines that are a headline printed between
     two texts. A run of 1–:data:`HIDDEN_HEADLINE_MAX_LINES` lines with no clause
     punctuation, none set as a full column line (``W`` ems) or as a paragraph's first line
     (``W - 2`` ems, continued by a full line), after a line that closes a text (sentence
     end, credit) or a headline, and before a line that opens one (lead, dated lead,
-    paragraph first line), is relabelled ``headline``. Returns new labels (one per line)."""
+    paragraph first line), is relabelled ``headline``. ``gapless``: the dump has no blank
+    line at all (PyMuPDF); there a run of two or more such lines with one of them 3 ems or more
+    short of ``W`` is a headline without either side's evidence. Returns new labels (one per
+    line)."""
     out = list(labels)
     if not w:
         return out
@@ -240,21 +268,63 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
         # on one side's evidence only lines clearly off the column's widths (no line that could be
         # a text line a little short of W)
         off = all(cues.width(flats[j]) <= w - 3 or cues.width(flats[j]) > w + FULL_SLACK for j in range(k, m + 1))
+        # in a dump with no blank line at all (PyMuPDF draws headline blocks between column
+        # pieces), with no side's evidence: two or more such lines, none a full or first line,
+        # one 3 ems or more short of the column (a text line that short ends a sentence), with
+        # no word running in or on
+        short = gapless and size >= 2 and any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) \
+            and not (k > 0 and out[k - 1] == "body" and join_score(flats[k - 1], flats[k]) >= WORD_JOIN)
+        # ... and one such line alone after a line cut mid-sentence (no text line 3 ems short
+        # of the column goes on from an open line without ending a sentence)
+        lone = gapless and size == 1 and k > 0 and out[k - 1] == "body" and not _closes(flats[k - 1]) \
+            and cues.width(flats[k]) <= w - 3 and join_score(flats[k - 1], flats[k]) < WORD_JOIN
         if not runs_on and ((before and after and size <= HIDDEN_HEADLINE_MAX_LINES)
-                            or (size >= 2 and off and (before or after))):
+                            or (size >= 2 and off and (before or after)) or short or lone):
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # PyMuPDF: an unpunctuated line off the column's widths ending a block (furniture, a
+    # headline or the dump's end follows) after a body line it does not go on from in a word:
+    # a column's last line is full or ends a sentence, so this is a headline drawn after a body
+    if gapless:
+        for j in range(1, n):
+            f = flats[j]
+            if (out[j] == "body" and out[j - 1] == "body" and (j + 1 == n or out[j + 1] in ("headline", "furniture"))
+                    and _headline_like(f) and not f.endswith(_CREDIT_TAILS) and not _closes_bracket(flats[j - 1], f)
+                    and (cues.width(f) <= w - (3 if _UNSURE_WIDTH.search(f) else 1.5) or cues.width(f) > w + FULL_SLACK)
+                    and join_score(flats[j - 1], f) < WORD_JOIN):
+                out[j] = "headline"
+    # PyMuPDF: a line that cannot fit a column line even with its punctuation compressed (but is
+    # no caption line set across columns), holding no sentence end, with no word running in from
+    # the line before or on into the next, is a title set over two columns
+    # (a width that more lines share is a column's measure: ``W`` may be a column narrower)
+    if gapless:
+        measures = Counter(round(cues.width(f) * 2) for f in flats)
+        for j in range(n):
+            f = flats[j]
+            if (out[j] == "body" and w + FULL_SLACK < cues.min_width(f) <= w + WIDE_EMS and not cues.has_sentence_punct(f)
+                    and measures[round(cues.width(f) * 2)] <= RARE_MEASURE
+                    and f.count("，") <= 1 and _CLAUSE_PUNCT.isdisjoint(f.replace("，", ""))
+                    and not (cues.opens_article(f) or cues.dateline(f) or cues.own_line_byline(f) or f.endswith(_CREDIT_TAILS))
+                    and (j == 0 or join_score(flats[j - 1], f) < WORD_JOIN)
+                    and (j + 1 == n or join_score(f, flats[j + 1]) < WORD_JOIN)):
+                out[j] = "headline"
     # a run of unpunctuated lines between headline lines (or a headline line and the dump's
     # end) is headline text whatever its width: PyMuPDF draws a page's headlines together, and
     # a title as wide as the column passes for a body line on its own
+    # (without blank lines also a short title line broken after a comma: 三江口村办小报，)
+
+    def titled(f: str) -> bool:
+        return (_headline_like(f) or (gapless and f.endswith("，") and _headline_like(f[:-1])
+                                      and cues.width(f) <= w - 3)) and not f.endswith(_CREDIT_TAILS)
+
     k = 1
     while k < n:
-        if out[k] != "body" or out[k - 1] != "headline" or not _headline_like(flats[k]) or flats[k].endswith(_CREDIT_TAILS):
+        if out[k] != "body" or out[k - 1] != "headline" or not titled(flats[k]):
             k += 1
             continue
         m = k
-        while m + 1 < n and out[m + 1] == "body" and _headline_like(flats[m + 1]) and not flats[m + 1].endswith(_CREDIT_TAILS):
+        while m + 1 < n and out[m + 1] == "body" and titled(flats[m + 1]):
             m += 1
         if m + 1 == n or out[m + 1] == "headline":
             for j in range(k, m + 1):
@@ -290,6 +360,11 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float) -> list[str
     return out
 
 
+_UNSURE_WIDTH = re.compile(r"[0-9A-Za-z%.]")
+"""Digits and Latin letters print narrower than an em: a line holding them may be full though it
+measures short."""
+
+
 def _trailing_title(flat: str, w: float) -> bool:
     """A body line that may be a title among the headlines drawn after the bodies: no sentence
     punctuation, no lead, credit or furniture, and not a full column line with a comma."""
@@ -318,6 +393,8 @@ def closes_first(s: str) -> bool:
     return c >= 0 and not 0 <= s.find("（") < c
 
 
+RARE_MEASURE = 2
+"""A line width (to half an em) at most this many lines of the page share is no column's measure."""
 WORD_JOIN = 5.0
 """A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
 _CREDIT_TAILS = ("摄", "/图", "／图")
@@ -815,7 +892,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     lines = split_rows(lines, w, gaps < SPARSE_GAPS)  # rows where pdftotext joined columns with spaces (layout/rows.py)
     labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
     if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
-        labels = hidden_headlines(lines, labels, w)
+        labels = hidden_headlines(lines, labels, w, gapless=not any(ln.gap_before for ln in lines))
     pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
     if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
         pieces = cut_after_paragraph_ends(pieces, w)
