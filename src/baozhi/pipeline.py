@@ -82,10 +82,9 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     # headlines are matched to bodies over the whole page: a module's headline may sit in
     # another stream than its body (a photo's headline above it, side-by-side headline rows)
     units = attach_headlines(units)
-    if page.dump_kind in ("layout", "pdf"):
-        from .articles.orphans import join_headless
+    from .articles.orphans import join_headless
 
-        units = join_headless(units, w)
+    units = join_headless(units, w)
     articles = [build_article(u, w, has_indent) for u in units]
     from .articles.cues import page_date, page_number
 

@@ -59,3 +59,17 @@ def test_units_with_a_headline_lead_or_caption_credit_are_not_orphans():
 def test_unpunctuated_unit_is_a_headline_not_an_orphan():
     head_as_body = unit(["延长县重点项目集中开复工", "全年实施重点项目52个"], 1, 2.0)
     assert len(join_headless([HEAD, head_as_body], W)) == 2
+
+
+def test_plain_dump_units_without_indents_join_only_when_running_on():
+    def plain(lines: list[str], headline: str | None = None) -> Unit:
+        u = Unit("body", [Line(Text.from_source(t)) for t in lines])  # indent None: a plain dump
+        if headline:
+            u.headlines = [[Line(Text.from_source(headline))]]
+        return u
+    a = plain(["情怀的珍贵照片，表达了对祖国的热爱与敬"], headline="畅游开州")
+    b = plain(["仰。", "随着锣鼓声响起，演员们纷纷上场表演。"])
+    assert texts(join_headless([a, b], W)) == ["情怀的珍贵照片，表达了对祖国的热爱与敬仰。随着锣鼓声响起，演员们纷纷上场表演。"]
+    closed = plain(["受红色文化的独特魅力。"], headline="畅游开州")
+    c = plain(["随着锣鼓声响起，演员们纷纷上场", "表演，赢得现场市民的热烈掌声。"])
+    assert len(join_headless([closed, c], W)) == 2

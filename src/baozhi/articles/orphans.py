@@ -1,10 +1,12 @@
-"""Body units a geometric reading order left without an article of their own.
+"""Body units the reading order left without an article of their own.
 
 ``-layout`` dumps (and, rarely, PDFs) can cut one column into two streams where the dump's
 rows push a column's lines apart (a side headline's large characters, a staircase of rows
-with other leading). The lower part then starts a stream with no headline and no lead of its
-own (no byline, no dated lead): on a newspaper page such a text is the continuation of the
-text before it in reading order, not an article.
+with other leading); plain dumps leave a piece after a headline group printed inside a body.
+The lower part then starts with no headline and no lead of its own (no byline, no dated
+lead): on a newspaper page such a text is the continuation of the text before it in reading
+order, not an article. Plain dumps have no indents, so there only a piece running on from a
+text cut mid-sentence is joined.
 """
 from __future__ import annotations
 
@@ -49,7 +51,8 @@ def _open(u: Unit) -> bool:
 
 
 def _fresh(u: Unit) -> bool:
-    """The unit's first line opens a paragraph (indented), so it follows a closed text."""
+    """The unit's first line opens a paragraph (indented), so it follows a closed text (never in
+    plain dumps, which have no indents)."""
     return (u.lines[0].indent or 0) >= INDENT_CELLS
 
 
