@@ -67,9 +67,9 @@ def test_plain_dump_units_without_indents_join_only_when_running_on():
         if headline:
             u.headlines = [[Line(Text.from_source(headline))]]
         return u
-    a = plain(["情怀的珍贵照片，表达了对祖国的热爱与敬"], headline="畅游开州")
-    b = plain(["仰。", "随着锣鼓声响起，演员们纷纷上场表演。"])
+    a = plain(["情怀的珍贵照片，表达了对祖", "国的热爱与敬"], headline="畅游开州")
+    b = plain(["仰。", "随着锣鼓声响起，演员们纷纷", "上场表演。"])
     assert texts(join_headless([a, b], W)) == ["情怀的珍贵照片，表达了对祖国的热爱与敬仰。随着锣鼓声响起，演员们纷纷上场表演。"]
     closed = plain(["受红色文化的独特魅力。"], headline="畅游开州")
-    c = plain(["随着锣鼓声响起，演员们纷纷上场", "表演，赢得现场市民的热烈掌声。"])
+    c = plain(["随着锣鼓声响起，演员们纷纷", "上场表演，赢得热烈掌声。"])
     assert len(join_headless([closed, c], W)) == 2
