@@ -173,6 +173,8 @@ def _piece_ends(a: str, b: str, w: float) -> bool:
 _END_CREDIT = re.compile(r"[。！？”][（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$|^[（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$")
 """A reporters' credit in brackets closing a text, after its last sentence or on a line of its own."""
 
+RUN_ON_WORD = 5.0
+"""A join score (:func:`~baozhi.layout.joins.join_score`) this high: a word runs across a break."""
 HIDDEN_HEADLINE_MAX_LINES = 4
 """A headline printed inside a run of body lines has at most this many lines."""
 SAME_WIDTH = 0.5
@@ -782,9 +784,15 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
             continue
         moves.setdefault(ld, []).append(p)
         moved.add(id(p))
+        before = items[k - 1][1] if k > 0 else None
+        runs_on = before is not None and before.kind == "body" and nxt is not None \
+            and not cues.ends_sentence(_flat(before.lines[-1])) \
+            and join_score(_flat(before.lines[-1]), _flat(ordered[nxt].lines[0])) >= RUN_ON_WORD
         if nxt is not None and ordered[nxt].labels[0] == "body" and _fresh(_flat(ordered[nxt].lines[0]), w) \
-                and items[k + 1][1] is ordered[nxt]:
-            ordered[nxt].lines[0].opens = True  # the text the group stood before still starts there
+                and items[k + 1][1] is ordered[nxt] and not runs_on:
+            # the text the group stood before still starts there (not one a word runs into from
+            # the text cut mid-sentence above the group: …热爱与敬 / 药 / 材 / 仰。)
+            ordered[nxt].lines[0].opens = True
     if not moved:
         return [p for _, p in items]
     out: list[Piece] = []
