@@ -498,3 +498,29 @@ def test_a_paragraph_end_before_a_full_line_in_photo_news_is_cut_when_the_words_
     assert len(cut_after_paragraph_ends([piece("body", texts)], 16.0)) == 1
     # without a photo credit the full line is another column's however many words it shares
     assert len(cut_after_paragraph_ends([piece("body", texts[:4])], 16.0)) == 2
+
+
+def test_columns_printed_chunk_by_chunk_in_turn_are_relinked():
+    from baozhi.layout.order import relink
+    # 15-em column; two columns printed in chunks in turn (a1 b1 a2 b2 a3) between the single
+    # characters of a large headline. a1 → a2 and a2 → a3 are proved by words (防汛, 部门);
+    # b1 → b2 has no word across the break (听取 / 全市), but b2 opens with a full line two
+    # chunks on in the same alternation
+    a1 = _body(["本报讯（记者王明）5月3日，市政", "府召开常务会议，认真研究部署防"])
+    b1 = _body(["本报讯（记者李华）5月4日，市人", "大常委会召开主任会议，专门听取"])
+    a2 = _body(["汛抗旱工作，听取各区县汇报并作", "出具体安排。会议强调，各级各部"])
+    b2 = _body(["全市预算执行情况的报告，审议有", "关议案。"])
+    a3 = _body(["门要压实责任，确保安全度汛。"])
+    h = [piece("headline", [c]) for c in "大丰收村"]
+    pieces = [a1, h[0], b1, h[1], a2, h[2], b2, h[3], a3]
+    assert _order_of(relink(pieces, 15.0), pieces) == [0, 4, 8, 1, 2, 6, 3, 5, 7]
+    # without an alternation proved by words, b2 stays where it is printed
+    pieces = [b1, h[0], a3, h[1], b2]
+    assert _order_of(relink(pieces, 15.0), pieces) == [0, 1, 2, 3, 4]
+
+
+def test_a_lone_colon_is_no_open_tail():
+    from baozhi.layout.order import _dangles
+    # the colon of a vertical kicker (济 / 南 / ：) printed as a body line of its own
+    assert not _dangles(_body(["："]))
+    assert _dangles(_body(["府召开常务会议，认真研究部署防"]))

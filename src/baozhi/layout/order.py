@@ -436,7 +436,7 @@ def _dangles(p: Piece) -> bool:
     """An open tail (:func:`_open_tail`) not closed by a credit: a photo credit run over
     its last two lines (…本报记者雷 / 金华摄), a credit in brackets after the last sentence
     or on a line of its own (（贺勇谭娅）). A credit ends a text even without a full stop."""
-    if not _open_tail(p):
+    if not _open_tail(p) or not _text_piece(p):
         return False
     last, tail = _flat(p.lines[-1]), _tail_text(p)
     return not (_closes(last) or cues.photo_credit_end(tail) or _END_CREDIT.search(tail)
@@ -483,6 +483,7 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
             continue
         succ[i] = j
         has_pred.add(j)
+    _alternate(pieces, succ, has_pred, w)
     # a headline piece printed between a body and its continuation stays there (a subtitle
     # the dump set inside the body): the assembly stage decides whose headline it is
     for i, j in list(succ.items()):
@@ -503,6 +504,49 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
             k = succ.get(k)
     out.extend(pieces[i] for i in range(n) if i not in seen)
     return out
+
+
+ALT_FULL_EMS = 1.75
+"""A line wider than ``W - 1.75`` ems (punctuation counted as set) is a full column line, not an
+indented first line."""
+
+
+def _text_piece(p: Piece) -> bool:
+    """A body piece holding an ideograph (not a lone punctuation mark: a kicker's colon)."""
+    return p.kind == "body" and any("\u4e00" <= c <= "\u9fff" for ln in p.lines for c in ln.flat)
+
+
+def _alternate(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w: float) -> None:
+    """Columns printed chunk by chunk in turn (``pdftotext`` on two neighbouring columns
+    beside a large-type headline: col 2, col 3, col 2, col 3, …): a chunk goes on in the
+    text chunk two further on. Where a link already made (``succ``) runs so, from a text
+    chunk one or two before or after, an open tail left without a continuation takes the
+    chunk two on when that has no predecessor, may continue a text and fits: its first line
+    set full (wider than ``W - 1.75`` ems, no indent) or a dictionary word across the break. Repeated until no link
+    is added (an alternation proved at one chunk carries along the run). Updates ``succ``
+    and ``has_pred`` in place."""
+    seq = [i for i, p in enumerate(pieces) if _text_piece(p)]
+    if len(seq) < 4:
+        return
+    alt = {k for k, i in enumerate(seq) if k + 2 < len(seq) and succ.get(i) == seq[k + 2]}
+    changed = bool(alt)
+    while changed:
+        changed = False
+        for k, i in enumerate(seq):
+            if i in succ or k + 2 >= len(seq) or not _dangles(pieces[i]):
+                continue
+            j = seq[k + 2]
+            if j in has_pred or not _may_continue(pieces[j]) or _reaches(succ, j, i):
+                continue
+            if not any(k + d in alt for d in (-2, -1, 1, 2)):
+                continue
+            head = _flat(pieces[j].lines[0])
+            if not (cues.width(head) > w - ALT_FULL_EMS or join_score(_flat(pieces[i].lines[-1]), head) > 0):
+                continue
+            succ[i] = j
+            has_pred.add(j)
+            alt.add(k)
+            changed = True
 
 
 def _reaches(succ: dict[int, int], start: int, target: int) -> bool:
