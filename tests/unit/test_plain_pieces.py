@@ -524,3 +524,16 @@ def test_a_lone_colon_is_no_open_tail():
     # the colon of a vertical kicker (济 / 南 / ：) printed as a body line of its own
     assert not _dangles(_body(["："]))
     assert _dangles(_body(["府召开常务会议，认真研究部署防"]))
+
+
+def test_blank_lines_mark_blocks_unless_one_follows_nearly_every_line():
+    from baozhi.layout.order import gaps_mean_blocks
+    # a default dump that is nearly all one tangle of one-line blocks: 9 of 10 lines follow a
+    # blank line, and the two lines printed together are one block
+    lines = lines_of(["甲乙丙"] * 10, gaps=True)
+    lines[1].gap_before = False
+    assert gaps_mean_blocks(lines)
+    # a blank line after every line (the seed page, seed-like dumps): 19 of 20 lines
+    lines = lines_of(["甲乙丙"] * 20, gaps=True)
+    lines[0].gap_before = False
+    assert not gaps_mean_blocks(lines)
