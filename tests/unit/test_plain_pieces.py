@@ -537,3 +537,23 @@ def test_blank_lines_mark_blocks_unless_one_follows_nearly_every_line():
     lines = lines_of(["甲乙丙"] * 20, gaps=True)
     lines[0].gap_before = False
     assert not gaps_mean_blocks(lines)
+
+
+def test_a_far_continuation_keeps_the_measure_and_credits_follow_credit_starts():
+    from baozhi.layout.order import _credit_fits, _dangles, _same_measure, relink
+    # 14-em column; a caption set 30 ems wide does not go on from a column line, but a wide
+    # text's narrower last line ending a sentence may
+    col = "读书声又在校园内响起。“奋勇"
+    wide = "为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区"
+    assert not _same_measure(col, wide, 14.0)
+    assert _same_measure(wide, "急处置能力。", 14.0) and _same_measure(wide, wide, 14.0)
+    assert _same_measure(col, "拼搏，为梦想而战”，成为重返", 14.0)
+    # a bare photo credit goes on from a credit's start or a sentence end, not mid-clause
+    assert _credit_fits("电力工人在高空进行施工。本报记者雷", "金华摄")
+    assert _credit_fits("确保电网安全稳定运行。毛如", "瑞摄")
+    assert not _credit_fits("入12.82亿元，同比增长", "毛如瑞摄")
+    # a text credit broken over two lines (…记者常 / 春霖文/图) closes its text
+    assert not _dangles(_body(["倡导居民们争当垃圾分类的倡导者、参与者。记者常", "春霖文/图"]))
+    tail = _body(["全市完成地方公共预算收入12.82亿元，同比增长"])
+    pieces = [tail, Piece("headline", lines_of(["简讯"]), ["headline"]), _body(["毛如瑞摄"])]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 1, 2]

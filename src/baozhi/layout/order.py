@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import cues
+from ..articles.cues import has_sentence_punct
 from ..articles.assemble import PHOTO_CREDIT, bigrams, classify_lines, heads_body, share, vertical_headlines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
@@ -447,7 +448,7 @@ def _dangles(p: Piece) -> bool:
     if not _open_tail(p) or not _text_piece(p):
         return False
     last, tail = _flat(p.lines[-1]), _tail_text(p)
-    return not (_closes(last) or cues.photo_credit_end(tail) or _END_CREDIT.search(tail)
+    return not (_closes(last) or cues.photo_credit_end(tail) or _END_CREDIT.search(tail) or cues.CREDIT_END.search(last)
                 or cues.bracket_credit(last) or _BRACKET_END.search(last))
 
 
@@ -480,7 +481,10 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
         for j in orphans:
             if j == i or abs(j - i) > WINDOW:
                 continue
-            s = join_score(a, _flat(pieces[j].lines[0])) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
+            b = _flat(pieces[j].lines[0])
+            if not _same_measure(a, b, w) or not _credit_fits(a, b):
+                continue
+            s = join_score(a, b) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
             if not _cont_head(pieces[j], w):
                 s -= MAYBE_START_PENALTY
             if s > MIN_EVIDENCE:
@@ -555,6 +559,26 @@ def _alternate(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w:
             has_pred.add(j)
             alt.add(k)
             changed = True
+
+
+def _same_measure(a: str, b: str, w: float) -> bool:
+    """Line ``b`` may go on from line ``a`` by their widths: a line set across columns (wider
+    than ``W + 2.5`` ems, a caption) does not go on from a line narrower by more than 2.5 ems
+    (a column's line): they are lines of two blocks."""
+    wb = cues.width(b)
+    return not w or wb <= w + WIDE_EMS or wb - cues.width(a) <= WIDE_EMS
+
+
+_CREDIT_CUES = ("记者", "通讯员", "摄影", "。", "）")
+
+
+def _credit_fits(a: str, b: str) -> bool:
+    """A first line that is only a photo credit (``金华摄``) goes on from a line that starts the
+    credit (``…本报记者雷``) or ends a sentence before it (``…运行。毛如``), not from running text
+    cut mid-clause (``…同比增长``)."""
+    if not (len(b) <= 8 and cues.CREDIT_END.search(b) and not has_sentence_punct(b)):
+        return True
+    return any(c in a[-8:] for c in _CREDIT_CUES)
 
 
 def _reaches(succ: dict[int, int], start: int, target: int) -> bool:
