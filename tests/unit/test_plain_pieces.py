@@ -557,3 +557,15 @@ def test_a_far_continuation_keeps_the_measure_and_credits_follow_credit_starts()
     tail = _body(["全市完成地方公共预算收入12.82亿元，同比增长"])
     pieces = [tail, Piece("headline", lines_of(["简讯"]), ["headline"]), _body(["毛如瑞摄"])]
     assert _order_of(relink(pieces, 14.0), pieces) == [0, 1, 2]
+
+
+def test_a_column_tail_does_not_go_on_into_the_caption_printed_after_it():
+    from baozhi.layout.order import relink
+    # 14-em column; the caption set 30 ems wide printed right after the column's open tail is
+    # another block: the tail goes on where a word runs across the break (推 / 动)
+    tail = _body(["加强沟通交流，加快项目实施，不断推"])
+    caption = _body(["为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区", "开展演练。"])
+    head = Piece("headline", lines_of(["简讯"]), ["headline"])
+    cont = _body(["动合作向更高层次、更高水平拓", "展。"])
+    pieces = [tail, caption, head, cont]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2]

@@ -470,7 +470,8 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
     has_pred: set[int] = set()
     for i in range(n - 1):
         a, b = pieces[i], pieces[i + 1]
-        if _dangles(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])):
+        if _dangles(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])) \
+                and _same_measure(_flat(a.lines[-1]), _flat(b.lines[0]), w):
             succ[i] = i + 1
             has_pred.add(i + 1)
     dangling = [i for i in range(n) if _dangles(pieces[i]) and i not in succ]
