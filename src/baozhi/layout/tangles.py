@@ -48,6 +48,14 @@ alternate in the dump, and each module's streams are idle every other row (bench
 successions right 98 -> 110 of 148)."""
 
 
+ROW_IDLE_MAX = 3
+"""When the rows are known, a stream idle for more than this many rows pays
+:data:`DORMANT_COST` for its next line: modules side by side alternate their rows, so a live
+column is idle a row or two at a time, but one idle longer has ended and a line of another
+module's column rarely continues it (line successions right on bench/more/held pdftotext
+2715/2838/3188 -> 2718/2843/3188, seed-like 2678/2805/3097 -> 2685/2805/3097)."""
+
+
 def _tangle_member(p: Piece) -> bool:
     if len(p.lines) != 1 or not p.lines[0].gap_before:
         return False
@@ -191,7 +199,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     of it (next row). A beam search scores each choice by :func:`_cont` (word
     across the break, sentence ends, widths), minus :data:`SKIP_COST` for each
     stream that had a line in the row before and is passed over, minus
-    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row (rows unknown), minus
+    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row (rows unknown; known:
+    for more than :data:`ROW_IDLE_MAX` rows), minus
     :data:`NEW_STREAM_COST` for a new stream (:data:`FIRST_ROW_NEW_COST` in the first row).
     """
     # a state: score, streams (left to right; each a linked list ``(last index, rest)``), the
@@ -267,6 +276,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
                     else:
                         if last_row[pos] < r - 1 and not known:
                             pen += DORMANT_COST
+                        elif known and last_row[pos] < r - ROW_IDLE_MAX:
+                            pen += DORMANT_COST  # a column that ended (see ROW_IDLE_MAX)
                         tot = score + evidence(streams[pos], x) - pen
                         new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
                         lr = last_row[:pos] + (r,) + last_row[pos + 1:]
