@@ -12,6 +12,8 @@ LINES = [
     "（记者卢碧云通讯员范艳）",
     "12.",
     "5%的增长",
+    "保市民和车辆通行安全。本报记者雷",
+    "金华摄",
 ]
 
 
@@ -61,3 +63,12 @@ def test_furniture_one_pattern_matches_any_rule():
               "CN 11-0001", "5月3日", "本报讯（记者陆槐生）", "会议要求，各乡镇要加强管理。"]:
         assert is_furniture(s) == any(p.match(s) for p in _FURNITURE)
     assert is_furniture("第3版") and not is_furniture("会议要求，各乡镇要加强管理。")
+
+
+def test_a_photo_credit_broken_in_its_name_goes_on_from_the_credit_start():
+    from baozhi.layout.tangles import CREDIT_SPLIT, _credit_rest, _credit_start
+    w = 16.0
+    assert _credit_start("保市民和车辆通行安全。本报记者雷") and not _credit_start("“择校热”和“大班额”现象。图")
+    assert _credit_rest("金华摄") and _credit_rest("宋婷/摄") and not _credit_rest("开学第一课。记者罗仰东宋婷/摄")
+    assert _cont("保市民和车辆通行安全。本报记者雷", "金华摄", w) == CREDIT_SPLIT
+    assert _cont("“择校热”和“大班额”现象。图", "金华摄", w) == 0.0

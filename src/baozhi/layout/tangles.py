@@ -102,14 +102,37 @@ def _cont(a: str, b: str, w: float) -> float:
 @lru_cache(maxsize=8192)
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
-    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open)``;
+    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open,
+    credit_start, credit_rest)`` (:func:`_credit_start`, :func:`_credit_rest`);
     ``rest``: the line closes a bracket before opening one (:func:`~baozhi.layout.order.closes_first`); ``open``:
     it leaves a bracket open (``本报讯（记者 林``)."""
     dl = bool(cues.dateline(s))
     return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
-            _shape(s, w), cues.width(s), closes_first(s), s.rfind("（") > s.rfind("）"))
+            _shape(s, w), cues.width(s), closes_first(s), s.rfind("（") > s.rfind("）"),
+            _credit_start(s), _credit_rest(s))
 
 
+_CREDIT_ROLES = ("记者", "摄影", "通讯员")
+
+
+def _credit_start(s: str) -> bool:
+    """The line ends with a credit's start cut in the name (``…安全。本报记者雷``): a credit
+    role within its last five characters, after its last sentence or clause mark."""
+    tail = s[-5:]
+    cut = max(tail.rfind(c) for c in "。！？，；")
+    return any(r in tail[cut + 1:] for r in _CREDIT_ROLES) and not cues.CREDIT_END.search(s)
+
+
+def _credit_rest(s: str) -> bool:
+    """The line is only the rest of a photo credit (``金华摄``, ``宋婷/摄``): at most five
+    characters ending in 摄 (or 文/图), no punctuation."""
+    return len(s) <= 5 and bool(cues.CREDIT_END.search(s)) and not cues.has_sentence_punct(s) and "，" not in s
+
+
+CREDIT_SPLIT = 2.0
+"""Evidence that the rest of a photo credit (``金华摄``) follows a line ending in the credit's
+start (``…本报记者雷``): a credit broken in its name; after any other line the rest of a credit
+is no evidence either way."""
 JOIN_MAX = 2.0
 """The most the word-join term adds to :func:`_cont` (``1 + min(js, 12) / 12``)."""
 
@@ -119,10 +142,12 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
     column: a dictionary word across the break, closing punctuation at ``b``'s start, a lead at
     ``b``, line shapes against ``w`` with sentence ends, a caption's width. With ``join=False`` the dictionary word-join term is left out: the value is then at most
     :data:`JOIN_MAX` below the full one (and never above it)."""
-    a, ea, byl, _, _, sa, wa, rest_a, open_a = fa
-    b, eb, _, opens_b, dl_b, sb, wb, rest_b, _ = fb
+    a, ea, byl, _, _, sa, wa, rest_a, open_a, credit_a, _ = fa
+    b, eb, _, opens_b, dl_b, sb, wb, rest_b, _, _, credit_b = fb
     if byl:
         return 1.0 if dl_b else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
+    if credit_b:
+        return CREDIT_SPLIT if credit_a else 0.0  # ``…本报记者雷`` + ``金华摄``
     s = 0.0
     if join:
         js = join_score(a, b)
