@@ -440,6 +440,55 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
     return out
 
 
+IN_ORDER_JOINS = 0.25
+"""A block whose adjacent lines form a dictionary word across the break this often reads in
+order (running text: about 40% of line breaks fall inside a word; lines of different columns
+printed in turn: about 7%), and is not searched for a wide tangle."""
+LONG_PERIODS = (4, 5, 6)
+"""Column counts of a wide tangle (pages of five or six columns) looked for when no
+alternation of two or three columns is found."""
+
+
+def _long_period(flats: list[str], w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> tuple[int, list[int]]:
+    """The period of a tangle of four to six columns printed row by row: the ``p`` of
+    :data:`LONG_PERIODS` for which most lines are continued clearly better (by 1.5, as in
+    :func:`_alternations`) by the line ``p`` below than by any line between. Returns ``(p,
+    indices of those lines)``; the list is empty when no line is."""
+    n = len(flats)
+    if n < LONG_PERIODS[0] + GAPLESS_ALTERNATIONS:
+        return LONG_PERIODS[0], []
+    joins, need = 0, IN_ORDER_JOINS * (n - 1)
+    for i in range(n - 1):
+        joins += join_score(flats[i], flats[i + 1]) > 0
+        if joins >= need:
+            return LONG_PERIODS[0], []  # the block reads in order: words run across many line breaks
+    feats = [_line_features(s, w) for s in flats]
+    top_per = LONG_PERIODS[-1]
+    ev: dict[tuple[int, int], float] = {}
+
+    def e(i: int, k: int) -> float:
+        if (i, k) not in ev:
+            ev[i, k] = _cont_features(feats[i], feats[k], w) + _repeat(flats[i], flats[k], vocab)
+        return ev[i, k]
+
+    hits: dict[int, list[int]] = {per: [] for per in LONG_PERIODS}
+    for i in range(n - LONG_PERIODS[0]):
+        # the evidence without the word join (at most JOIN_MAX below the full one) for the lines
+        # 1 .. top_per below, and its running maximum: an exact bound that skips the dictionary
+        # look-ups when even the largest join cannot lift the line ``per`` below over those between
+        rough = [_cont_features(feats[i], feats[k], w, join=False) + _repeat(flats[i], flats[k], vocab)
+                 for k in range(i + 1, min(n, i + top_per + 1))]
+        run = 0.0
+        for per in range(1, len(rough) + 1):
+            if per in hits and rough[per - 1] + JOIN_MAX >= run + 1.5 - 1e-9:
+                top = e(i, i + per)
+                if top >= run + 1.5 - 1e-9 and top >= max(e(i, k) for k in range(i + 1, i + per)) + 1.5:
+                    hits[per].append(i)
+            run = rough[per - 1] if per == 1 else max(run, rough[per - 1])
+    per = max(LONG_PERIODS, key=lambda q: (len(hits[q]), -q))
+    return per, hits[per]
+
+
 CAPTION_MIN_LINES = 2
 """A caption set wider than the column and printed line by line between the column's lines
 shows at least this many wide lines, each with one column line after it."""
@@ -546,15 +595,19 @@ def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[st
         return None
     flats = [_flat(ln) for ln in p.lines]
     alt = _alternations(flats, w, vocab)
+    period, max_streams, beam = 3, GAPLESS_MAX_STREAMS, GAPLESS_BEAM
     if len(alt) < GAPLESS_ALTERNATIONS:
-        return None
+        period, alt = _long_period(flats, w, vocab)
+        if len(alt) < GAPLESS_ALTERNATIONS:
+            return None
+        max_streams, beam = period, TANGLE_BEAM
     # the tangle: from just before the first such line to just after the last
-    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + 4)
+    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
     head = flats[lo - 1] if lo else None
     part = flats[lo:hi]
     _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
-    streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
-                                   skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
+    streams, best = untangle_lines(part, w, head, vocab, max_streams=max_streams, with_score=True,
+                                   skip_cost=GAPLESS_SKIP_COST, beam_width=beam)
     if len(streams) < 2 or best - one < GAPLESS_MARGIN:
         return None
     out: list[Piece] = []
