@@ -498,3 +498,74 @@ def test_a_paragraph_end_before_a_full_line_in_photo_news_is_cut_when_the_words_
     assert len(cut_after_paragraph_ends([piece("body", texts)], 16.0)) == 1
     # without a photo credit the full line is another column's however many words it shares
     assert len(cut_after_paragraph_ends([piece("body", texts[:4])], 16.0)) == 2
+
+
+def test_columns_printed_chunk_by_chunk_in_turn_are_relinked():
+    from baozhi.layout.order import relink
+    # 15-em column; two columns printed in chunks in turn (a1 b1 a2 b2 a3) between the single
+    # characters of a large headline. a1 → a2 and a2 → a3 are proved by words (防汛, 部门);
+    # b1 → b2 has no word across the break (听取 / 全市), but b2 opens with a full line two
+    # chunks on in the same alternation
+    a1 = _body(["本报讯（记者王明）5月3日，市政", "府召开常务会议，认真研究部署防"])
+    b1 = _body(["本报讯（记者李华）5月4日，市人", "大常委会召开主任会议，专门听取"])
+    a2 = _body(["汛抗旱工作，听取各区县汇报并作", "出具体安排。会议强调，各级各部"])
+    b2 = _body(["全市预算执行情况的报告，审议有", "关议案。"])
+    a3 = _body(["门要压实责任，确保安全度汛。"])
+    h = [piece("headline", [c]) for c in "大丰收村"]
+    pieces = [a1, h[0], b1, h[1], a2, h[2], b2, h[3], a3]
+    assert _order_of(relink(pieces, 15.0), pieces) == [0, 4, 8, 1, 2, 6, 3, 5, 7]
+    # without an alternation proved by words, b2 stays where it is printed
+    pieces = [b1, h[0], a3, h[1], b2]
+    assert _order_of(relink(pieces, 15.0), pieces) == [0, 1, 2, 3, 4]
+
+
+def test_a_lone_colon_is_no_open_tail():
+    from baozhi.layout.order import _dangles
+    # the colon of a vertical kicker (济 / 南 / ：) printed as a body line of its own
+    assert not _dangles(_body(["："]))
+    assert _dangles(_body(["府召开常务会议，认真研究部署防"]))
+
+
+def test_blank_lines_mark_blocks_unless_one_follows_nearly_every_line():
+    from baozhi.layout.order import gaps_mean_blocks
+    # a default dump that is nearly all one tangle of one-line blocks: 9 of 10 lines follow a
+    # blank line, and the two lines printed together are one block
+    lines = lines_of(["甲乙丙"] * 10, gaps=True)
+    lines[1].gap_before = False
+    assert gaps_mean_blocks(lines)
+    # a blank line after every line (the seed page, seed-like dumps): 19 of 20 lines
+    lines = lines_of(["甲乙丙"] * 20, gaps=True)
+    lines[0].gap_before = False
+    assert not gaps_mean_blocks(lines)
+
+
+def test_a_far_continuation_keeps_the_measure_and_credits_follow_credit_starts():
+    from baozhi.layout.order import _credit_fits, _dangles, _same_measure, relink
+    # 14-em column; a caption set 30 ems wide does not go on from a column line, but a wide
+    # text's narrower last line ending a sentence may
+    col = "读书声又在校园内响起。“奋勇"
+    wide = "为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区"
+    assert not _same_measure(col, wide, 14.0)
+    assert _same_measure(wide, "急处置能力。", 14.0) and _same_measure(wide, wide, 14.0)
+    assert _same_measure(col, "拼搏，为梦想而战”，成为重返", 14.0)
+    # a bare photo credit goes on from a credit's start or a sentence end, not mid-clause
+    assert _credit_fits("电力工人在高空进行施工。本报记者雷", "金华摄")
+    assert _credit_fits("确保电网安全稳定运行。毛如", "瑞摄")
+    assert not _credit_fits("入12.82亿元，同比增长", "毛如瑞摄")
+    # a text credit broken over two lines (…记者常 / 春霖文/图) closes its text
+    assert not _dangles(_body(["倡导居民们争当垃圾分类的倡导者、参与者。记者常", "春霖文/图"]))
+    tail = _body(["全市完成地方公共预算收入12.82亿元，同比增长"])
+    pieces = [tail, Piece("headline", lines_of(["简讯"]), ["headline"]), _body(["毛如瑞摄"])]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 1, 2]
+
+
+def test_a_column_tail_does_not_go_on_into_the_caption_printed_after_it():
+    from baozhi.layout.order import relink
+    # 14-em column; the caption set 30 ems wide printed right after the column's open tail is
+    # another block: the tail goes on where a word runs across the break (推 / 动)
+    tail = _body(["加强沟通交流，加快项目实施，不断推"])
+    caption = _body(["为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区", "开展演练。"])
+    head = Piece("headline", lines_of(["简讯"]), ["headline"])
+    cont = _body(["动合作向更高层次、更高水平拓", "展。"])
+    pieces = [tail, caption, head, cont]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2]

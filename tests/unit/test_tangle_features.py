@@ -12,6 +12,8 @@ LINES = [
     "（记者卢碧云通讯员范艳）",
     "12.",
     "5%的增长",
+    "保市民和车辆通行安全。本报记者雷",
+    "金华摄",
 ]
 
 
@@ -61,3 +63,33 @@ def test_furniture_one_pattern_matches_any_rule():
               "CN 11-0001", "5月3日", "本报讯（记者陆槐生）", "会议要求，各乡镇要加强管理。"]:
         assert is_furniture(s) == any(p.match(s) for p in _FURNITURE)
     assert is_furniture("第3版") and not is_furniture("会议要求，各乡镇要加强管理。")
+
+
+def test_a_photo_credit_broken_in_its_name_goes_on_from_the_credit_start():
+    from baozhi.layout.tangles import CREDIT_SPLIT, _credit_rest, _credit_start
+    w = 16.0
+    assert _credit_start("保市民和车辆通行安全。本报记者雷") and not _credit_start("“择校热”和“大班额”现象。图")
+    assert _credit_rest("金华摄") and _credit_rest("宋婷/摄") and not _credit_rest("开学第一课。记者罗仰东宋婷/摄")
+    assert _cont("保市民和车辆通行安全。本报记者雷", "金华摄", w) == CREDIT_SPLIT
+    assert _cont("“择校热”和“大班额”现象。图", "金华摄", w) == 0.0
+
+
+def test_a_tangle_of_four_columns_is_found_by_its_period():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _long_period, untangle_gapless
+    from baozhi.model import Line
+    from baozhi.text import Text
+    # 13-em columns of a wide page printed row by row without telling blank lines: each line
+    # goes on four lines below, which the alternation check (two or three below) misses
+    cols = [
+        ["全市规上工业增加值增长较快，增", "速同比提升一个百分点。全市工", "业用电量同比增长较快，高于全", "省平均水平两个百分点。其中，"],
+        ["会议指出，政协全体会议是全区人", "民政治生活中的一件大事。开好", "这次大会，党政重视、社会关注", "、委员期待。各位委员一定要切"],
+        ["活动中，清苑社区志愿者向居民讲", "解了垃圾分类的方法和意义，帮", "助居民更好理解垃圾分类方法的", "内容，让垃圾分类意识更加深入"],
+        ["据悉，今年镇原县计划实施项目二", "百多个，总投资三百多亿元，当", "年投资九十多亿元，目前已开工", "六十多个，完成投资三亿多元。"],
+    ]
+    flats = [cols[c][r] for r in range(4) for c in range(4)]
+    assert _long_period(flats, 13.0, page_vocabulary(flats)) == (4, [0, 1, 2, 4, 6, 7])
+    p = Piece("body", [Line(Text.from_source(t), gap_before=True) for t in flats], ["body"] * 16)
+    out = untangle_gapless([p], 13.0)
+    assert [[ln.text.value for ln in q.lines] for q in out[:4]] == [c[:3] for c in cols]
+    assert [ln.text.value for ln in out[4].lines] == flats[12:]

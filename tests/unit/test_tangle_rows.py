@@ -131,3 +131,17 @@ def test_a_line_labelled_headline_inside_a_gapless_tangle_is_searched_with_it():
     # a real headline between two texts stays: no tangle is found across it
     plain = [piece("body", lines[:1]), piece("headline", [lines[8]]), piece("body", lines[9:10])]
     assert [p.kind for p in untangle_gapless(plain, 15.0)] == ["body", "headline", "body"]
+
+
+def test_a_column_idle_for_many_known_rows_is_not_taken_up_again():
+    from baozhi.layout.tangles import untangle_lines
+    # 13-em columns, rows known (merged rows): column B ends with a paragraph's last line in
+    # row 1, column A runs on alone for five rows, then a full line of a new column beside A's
+    # last line opens a stream of its own instead of going on from B idle since row 1
+    text = ("工业生产稳步回升。一季度，全市规上工业增加值增长较快，增速同比提升一个百分点。全市工业用电量同比增长较快，"
+            "高于全省平均水平两个百分点。其中，非织造布、新材料及医药制造、食品制造业、纺织服装产值分别")
+    a = [text[i:i + 13] for i in range(0, 13 * 7, 13)]
+    b = ["会议指出，政协全体会议是全区", "人民生活大事。"]
+    lines = [a[0], b[0], a[1], b[1], a[2], a[3], a[4], a[5], a[6], "垃圾分类新时尚全民参与齐点亮"]
+    rows = [0, 0, 1, 1, 2, 3, 4, 5, 6, 6]
+    assert untangle_lines(lines, 13.0, rows=rows) == [[0, 2, 4, 5, 6, 7, 8], [1, 3], [9]]

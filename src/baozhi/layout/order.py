@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import cues
+from ..articles.cues import has_sentence_punct
 from ..articles.assemble import PHOTO_CREDIT, bigrams, classify_lines, heads_body, share, vertical_headlines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
@@ -29,9 +30,17 @@ from ..text import Text
 from .joins import join_score
 from .rows import split_rows
 
-SPARSE_GAPS = 0.9
+SPARSE_GAPS = 0.95
 """Blank lines separate blocks only when fewer than this share of lines follow one
-(a dump with a blank line after every line, like the seed page, says nothing by them)."""
+(a dump with a blank line after every line, like the seed page, says nothing by them: 0.978
+on the seed page, 0.99 or more on the seed-like dumps; a default dump that is nearly all
+one tangle of one-line blocks has up to 0.90, held p07, and its blank lines do mark blocks)."""
+
+
+def gaps_mean_blocks(lines: list[Line]) -> bool:
+    """Do the dump's blank lines mark blocks? False when at least :data:`SPARSE_GAPS` of the
+    lines after the first follow a blank line (a blank line after every line)."""
+    return len(lines) > 1 and sum(1 for ln in lines[1:] if ln.gap_before) / (len(lines) - 1) < SPARSE_GAPS
 WIDE_EMS = 2.5
 """A line this much wider than the column ``W`` is set across columns (a caption box)."""
 MAYBE_START_PENALTY = 3.0
@@ -438,10 +447,10 @@ def _dangles(p: Piece) -> bool:
     """An open tail (:func:`_open_tail`) not closed by a credit: a photo credit run over
     its last two lines (…本报记者雷 / 金华摄), a credit in brackets after the last sentence
     or on a line of its own (（贺勇谭娅）). A credit ends a text even without a full stop."""
-    if not _open_tail(p):
+    if not _open_tail(p) or not _text_piece(p):
         return False
     last, tail = _flat(p.lines[-1]), _tail_text(p)
-    return not (_closes(last) or cues.photo_credit_end(tail) or _END_CREDIT.search(tail)
+    return not (_closes(last) or cues.photo_credit_end(tail) or _END_CREDIT.search(tail) or cues.CREDIT_END.search(last)
                 or cues.bracket_credit(last) or _BRACKET_END.search(last))
 
 
@@ -463,7 +472,8 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
     has_pred: set[int] = set()
     for i in range(n - 1):
         a, b = pieces[i], pieces[i + 1]
-        if _dangles(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])):
+        if _dangles(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])) \
+                and _same_measure(_flat(a.lines[-1]), _flat(b.lines[0]), w):
             succ[i] = i + 1
             has_pred.add(i + 1)
     dangling = [i for i in range(n) if _dangles(pieces[i]) and i not in succ]
@@ -474,7 +484,10 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
         for j in orphans:
             if j == i or abs(j - i) > WINDOW:
                 continue
-            s = join_score(a, _flat(pieces[j].lines[0])) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
+            b = _flat(pieces[j].lines[0])
+            if not _same_measure(a, b, w) or not _credit_fits(a, b):
+                continue
+            s = join_score(a, b) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
             if not _cont_head(pieces[j], w):
                 s -= MAYBE_START_PENALTY
             if s > MIN_EVIDENCE:
@@ -485,6 +498,7 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
             continue
         succ[i] = j
         has_pred.add(j)
+    _alternate(pieces, succ, has_pred, w)
     # a headline piece printed between a body and its continuation stays there (a subtitle
     # the dump set inside the body): the assembly stage decides whose headline it is
     for i, j in list(succ.items()):
@@ -505,6 +519,69 @@ def relink(pieces: list[Piece], w: float) -> list[Piece]:
             k = succ.get(k)
     out.extend(pieces[i] for i in range(n) if i not in seen)
     return out
+
+
+ALT_FULL_EMS = 1.75
+"""A line wider than ``W - 1.75`` ems (punctuation counted as set) is a full column line, not an
+indented first line."""
+
+
+def _text_piece(p: Piece) -> bool:
+    """A body piece holding an ideograph (not a lone punctuation mark: a kicker's colon)."""
+    return p.kind == "body" and any("\u4e00" <= c <= "\u9fff" for ln in p.lines for c in ln.flat)
+
+
+def _alternate(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w: float) -> None:
+    """Columns printed chunk by chunk in turn (``pdftotext`` on two neighbouring columns
+    beside a large-type headline: col 2, col 3, col 2, col 3, …): a chunk goes on in the
+    text chunk two further on. Where a link already made (``succ``) runs so, from a text
+    chunk one or two before or after, an open tail left without a continuation takes the
+    chunk two on when that has no predecessor, may continue a text and fits: its first line
+    set full (wider than ``W - 1.75`` ems, no indent) or a dictionary word across the break. Repeated until no link
+    is added (an alternation proved at one chunk carries along the run). Updates ``succ``
+    and ``has_pred`` in place."""
+    seq = [i for i, p in enumerate(pieces) if _text_piece(p)]
+    if len(seq) < 4:
+        return
+    alt = {k for k, i in enumerate(seq) if k + 2 < len(seq) and succ.get(i) == seq[k + 2]}
+    changed = bool(alt)
+    while changed:
+        changed = False
+        for k, i in enumerate(seq):
+            if i in succ or k + 2 >= len(seq) or not _dangles(pieces[i]):
+                continue
+            j = seq[k + 2]
+            if j in has_pred or not _may_continue(pieces[j]) or _reaches(succ, j, i):
+                continue
+            if not any(k + d in alt for d in (-2, -1, 1, 2)):
+                continue
+            head = _flat(pieces[j].lines[0])
+            if not (cues.width(head) > w - ALT_FULL_EMS or join_score(_flat(pieces[i].lines[-1]), head) > 0):
+                continue
+            succ[i] = j
+            has_pred.add(j)
+            alt.add(k)
+            changed = True
+
+
+def _same_measure(a: str, b: str, w: float) -> bool:
+    """Line ``b`` may go on from line ``a`` by their widths: a line set across columns (wider
+    than ``W + 2.5`` ems, a caption) does not go on from a line narrower by more than 2.5 ems
+    (a column's line): they are lines of two blocks."""
+    wb = cues.width(b)
+    return not w or wb <= w + WIDE_EMS or wb - cues.width(a) <= WIDE_EMS
+
+
+_CREDIT_CUES = ("记者", "通讯员", "摄影", "。", "）")
+
+
+def _credit_fits(a: str, b: str) -> bool:
+    """A first line that is only a photo credit (``金华摄``) goes on from a line that starts the
+    credit (``…本报记者雷``) or ends a sentence before it (``…运行。毛如``), not from running text
+    cut mid-clause (``…同比增长``)."""
+    if not (len(b) <= 8 and cues.CREDIT_END.search(b) and not has_sentence_punct(b)):
+        return True
+    return any(c in a[-8:] for c in _CREDIT_CUES)
 
 
 def _reaches(succ: dict[int, int], start: int, target: int) -> bool:
@@ -896,17 +973,17 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         return [lines]
     if w is None:
         w = full_width([ln.text.value for ln in lines])
-    gaps = sum(1 for ln in lines if ln.gap_before) / len(lines)
-    lines = split_rows(lines, w, gaps < SPARSE_GAPS)  # rows where pdftotext joined columns with spaces (layout/rows.py)
-    labels = classify_lines(lines, w, gaps_mean_blocks=gaps < SPARSE_GAPS)
-    if gaps >= SPARSE_GAPS or not any(ln.gap_before for ln in lines):  # blank lines say nothing
+    blocks = gaps_mean_blocks(lines)
+    lines = split_rows(lines, w, blocks)  # rows where pdftotext joined columns with spaces (layout/rows.py)
+    labels = classify_lines(lines, w, gaps_mean_blocks=blocks)
+    if not blocks or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w, gapless=not any(ln.gap_before for ln in lines))
-    pieces = split_pieces(lines, labels, gaps < SPARSE_GAPS, w)
+    pieces = split_pieces(lines, labels, blocks, w)
     if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
         pieces = cut_after_paragraph_ends(pieces, w)
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
-    pieces = untangle(pieces, w) if gaps < SPARSE_GAPS else untangle_gapless(pieces, w)
+    pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them

@@ -48,6 +48,14 @@ alternate in the dump, and each module's streams are idle every other row (bench
 successions right 98 -> 110 of 148)."""
 
 
+ROW_IDLE_MAX = 3
+"""When the rows are known, a stream idle for more than this many rows pays
+:data:`DORMANT_COST` for its next line: modules side by side alternate their rows, so a live
+column is idle a row or two at a time, but one idle longer has ended and a line of another
+module's column rarely continues it (line successions right on bench/more/held pdftotext
+2715/2838/3188 -> 2718/2843/3188, seed-like 2678/2805/3097 -> 2685/2805/3097)."""
+
+
 def _tangle_member(p: Piece) -> bool:
     if len(p.lines) != 1 or not p.lines[0].gap_before:
         return False
@@ -94,14 +102,37 @@ def _cont(a: str, b: str, w: float) -> float:
 @lru_cache(maxsize=8192)
 def _line_features(s: str, w: float) -> tuple:
     """The per-line cues :func:`_cont` reads, computed once per line (``w`` in ems):
-    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open)``;
+    ``(text, ends_sentence, byline_only, opens_or_dateline, dateline, shape, width, rest, open,
+    credit_start, credit_rest)`` (:func:`_credit_start`, :func:`_credit_rest`);
     ``rest``: the line closes a bracket before opening one (:func:`~baozhi.layout.order.closes_first`); ``open``:
     it leaves a bracket open (``本报讯（记者 林``)."""
     dl = bool(cues.dateline(s))
     return (s, cues.ends_sentence(s), _byline_only(s), bool(cues.opens_article(s)) or dl, dl,
-            _shape(s, w), cues.width(s), closes_first(s), s.rfind("（") > s.rfind("）"))
+            _shape(s, w), cues.width(s), closes_first(s), s.rfind("（") > s.rfind("）"),
+            _credit_start(s), _credit_rest(s))
 
 
+_CREDIT_ROLES = ("记者", "摄影", "通讯员")
+
+
+def _credit_start(s: str) -> bool:
+    """The line ends with a credit's start cut in the name (``…安全。本报记者雷``): a credit
+    role within its last five characters, after its last sentence or clause mark."""
+    tail = s[-5:]
+    cut = max(tail.rfind(c) for c in "。！？，；")
+    return any(r in tail[cut + 1:] for r in _CREDIT_ROLES) and not cues.CREDIT_END.search(s)
+
+
+def _credit_rest(s: str) -> bool:
+    """The line is only the rest of a photo credit (``金华摄``, ``宋婷/摄``): at most five
+    characters ending in 摄 (or 文/图), no punctuation."""
+    return len(s) <= 5 and bool(cues.CREDIT_END.search(s)) and not cues.has_sentence_punct(s) and "，" not in s
+
+
+CREDIT_SPLIT = 2.0
+"""Evidence that the rest of a photo credit (``金华摄``) follows a line ending in the credit's
+start (``…本报记者雷``): a credit broken in its name; after any other line the rest of a credit
+is no evidence either way."""
 JOIN_MAX = 2.0
 """The most the word-join term adds to :func:`_cont` (``1 + min(js, 12) / 12``)."""
 
@@ -111,10 +142,12 @@ def _cont_features(fa: tuple, fb: tuple, w: float, join: bool = True) -> float:
     column: a dictionary word across the break, closing punctuation at ``b``'s start, a lead at
     ``b``, line shapes against ``w`` with sentence ends, a caption's width. With ``join=False`` the dictionary word-join term is left out: the value is then at most
     :data:`JOIN_MAX` below the full one (and never above it)."""
-    a, ea, byl, _, _, sa, wa, rest_a, open_a = fa
-    b, eb, _, opens_b, dl_b, sb, wb, rest_b, _ = fb
+    a, ea, byl, _, _, sa, wa, rest_a, open_a, credit_a, _ = fa
+    b, eb, _, opens_b, dl_b, sb, wb, rest_b, _, _, credit_b = fb
     if byl:
         return 1.0 if dl_b else 0.0  # ``本报讯（记者 X）`` + ``5月3日，…``
+    if credit_b:
+        return CREDIT_SPLIT if credit_a else 0.0  # ``…本报记者雷`` + ``金华摄``
     s = 0.0
     if join:
         js = join_score(a, b)
@@ -191,7 +224,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
     of it (next row). A beam search scores each choice by :func:`_cont` (word
     across the break, sentence ends, widths), minus :data:`SKIP_COST` for each
     stream that had a line in the row before and is passed over, minus
-    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row (rows unknown), minus
+    :data:`DORMANT_COST` for a line taken by a stream idle for a whole row (rows unknown; known:
+    for more than :data:`ROW_IDLE_MAX` rows), minus
     :data:`NEW_STREAM_COST` for a new stream (:data:`FIRST_ROW_NEW_COST` in the first row).
     """
     # a state: score, streams (left to right; each a linked list ``(last index, rest)``), the
@@ -267,6 +301,8 @@ def untangle_lines(lines: list[str], w: float, head: str | None = None,
                     else:
                         if last_row[pos] < r - 1 and not known:
                             pen += DORMANT_COST
+                        elif known and last_row[pos] < r - ROW_IDLE_MAX:
+                            pen += DORMANT_COST  # a column that ended (see ROW_IDLE_MAX)
                         tot = score + evidence(streams[pos], x) - pen
                         new = streams[:pos] + ((x, streams[pos]),) + streams[pos + 1:]
                         lr = last_row[:pos] + (r,) + last_row[pos + 1:]
@@ -404,6 +440,55 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
     return out
 
 
+IN_ORDER_JOINS = 0.25
+"""A block whose adjacent lines form a dictionary word across the break this often reads in
+order (running text: about 40% of line breaks fall inside a word; lines of different columns
+printed in turn: about 7%), and is not searched for a wide tangle."""
+LONG_PERIODS = (4, 5, 6)
+"""Column counts of a wide tangle (pages of five or six columns) looked for when no
+alternation of two or three columns is found."""
+
+
+def _long_period(flats: list[str], w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> tuple[int, list[int]]:
+    """The period of a tangle of four to six columns printed row by row: the ``p`` of
+    :data:`LONG_PERIODS` for which most lines are continued clearly better (by 1.5, as in
+    :func:`_alternations`) by the line ``p`` below than by any line between. Returns ``(p,
+    indices of those lines)``; the list is empty when no line is."""
+    n = len(flats)
+    if n < LONG_PERIODS[0] + GAPLESS_ALTERNATIONS:
+        return LONG_PERIODS[0], []
+    joins, need = 0, IN_ORDER_JOINS * (n - 1)
+    for i in range(n - 1):
+        joins += join_score(flats[i], flats[i + 1]) > 0
+        if joins >= need:
+            return LONG_PERIODS[0], []  # the block reads in order: words run across many line breaks
+    feats = [_line_features(s, w) for s in flats]
+    top_per = LONG_PERIODS[-1]
+    ev: dict[tuple[int, int], float] = {}
+
+    def e(i: int, k: int) -> float:
+        if (i, k) not in ev:
+            ev[i, k] = _cont_features(feats[i], feats[k], w) + _repeat(flats[i], flats[k], vocab)
+        return ev[i, k]
+
+    hits: dict[int, list[int]] = {per: [] for per in LONG_PERIODS}
+    for i in range(n - LONG_PERIODS[0]):
+        # the evidence without the word join (at most JOIN_MAX below the full one) for the lines
+        # 1 .. top_per below, and its running maximum: an exact bound that skips the dictionary
+        # look-ups when even the largest join cannot lift the line ``per`` below over those between
+        rough = [_cont_features(feats[i], feats[k], w, join=False) + _repeat(flats[i], flats[k], vocab)
+                 for k in range(i + 1, min(n, i + top_per + 1))]
+        run = 0.0
+        for per in range(1, len(rough) + 1):
+            if per in hits and rough[per - 1] + JOIN_MAX >= run + 1.5 - 1e-9:
+                top = e(i, i + per)
+                if top >= run + 1.5 - 1e-9 and top >= max(e(i, k) for k in range(i + 1, i + per)) + 1.5:
+                    hits[per].append(i)
+            run = rough[per - 1] if per == 1 else max(run, rough[per - 1])
+    per = max(LONG_PERIODS, key=lambda q: (len(hits[q]), -q))
+    return per, hits[per]
+
+
 CAPTION_MIN_LINES = 2
 """A caption set wider than the column and printed line by line between the column's lines
 shows at least this many wide lines, each with one column line after it."""
@@ -510,15 +595,19 @@ def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[st
         return None
     flats = [_flat(ln) for ln in p.lines]
     alt = _alternations(flats, w, vocab)
+    period, max_streams, beam = 3, GAPLESS_MAX_STREAMS, GAPLESS_BEAM
     if len(alt) < GAPLESS_ALTERNATIONS:
-        return None
+        period, alt = _long_period(flats, w, vocab)
+        if len(alt) < GAPLESS_ALTERNATIONS:
+            return None
+        max_streams, beam = period, TANGLE_BEAM
     # the tangle: from just before the first such line to just after the last
-    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + 4)
+    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
     head = flats[lo - 1] if lo else None
     part = flats[lo:hi]
     _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
-    streams, best = untangle_lines(part, w, head, vocab, max_streams=GAPLESS_MAX_STREAMS, with_score=True,
-                                   skip_cost=GAPLESS_SKIP_COST, beam_width=GAPLESS_BEAM)
+    streams, best = untangle_lines(part, w, head, vocab, max_streams=max_streams, with_score=True,
+                                   skip_cost=GAPLESS_SKIP_COST, beam_width=beam)
     if len(streams) < 2 or best - one < GAPLESS_MARGIN:
         return None
     out: list[Piece] = []
