@@ -498,3 +498,17 @@ def test_a_paragraph_end_before_a_full_line_in_photo_news_is_cut_when_the_words_
     assert len(cut_after_paragraph_ends([piece("body", texts)], 16.0)) == 1
     # without a photo credit the full line is another column's however many words it shares
     assert len(cut_after_paragraph_ends([piece("body", texts[:4])], 16.0)) == 2
+
+
+def test_an_own_line_closing_credit_ends_the_piece_before_it():
+    from baozhi.layout.order import split_pieces
+    texts = ["倡导居民们争当垃圾分类的", "倡导者、参与者。", "记者常春霖文/图", "连日来，不少市民向本报报", "料，市区中山大道与永福路"]
+    lines = lines_of(texts)
+    pieces = split_pieces(lines, ["body", "body", "byline", "body", "body"], True, 13.0)
+    assert [[ln.flat for ln in p.lines] for p in pieces] == [texts[:3], texts[3:]]
+    assert lines[3].opens and not lines[0].opens
+    # a photo credit too; a reporters' credit (no 摄, no 文/图) still heads the body after it
+    texts = ["演练现场设置了紧急疏散等环节。", "本报记者姚仕安摄", "为提升企业及居民群众消防安全应"]
+    assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [2, 1]
+    texts = ["演练现场设置了紧急疏散等环节。", "本报记者姚仕安", "为提升企业及居民群众消防安全应"]
+    assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [1, 2]
