@@ -512,3 +512,15 @@ def test_an_own_line_closing_credit_ends_the_piece_before_it():
     assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [2, 1]
     texts = ["演练现场设置了紧急疏散等环节。", "本报记者姚仕安", "为提升企业及居民群众消防安全应"]
     assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [1, 2]
+
+
+def test_an_article_lead_broken_over_two_lines_after_a_text_end_opens_a_piece():
+    from baozhi.layout.order import split_pieces
+    texts = ["山西省运城市河津市樊村", "镇西磑村。", "新华网贵州频道9月28日", "电9月28日，凤冈县2015年第"]
+    lines = lines_of(texts)
+    pieces = split_pieces(lines, ["body"] * 4, True, 13.0)
+    assert [[ln.flat for ln in p.lines] for p in pieces] == [texts[:2], texts[2:]]
+    assert lines[2].opens
+    # after a line cut mid-sentence the same words are no lead of another text
+    texts = ["山西省运城市河津市樊村", "镇西磑村，新华网贵州频道", "新华网贵州频道9月28日", "电9月28日，凤冈县2015年第"]
+    assert len(split_pieces(lines_of(texts), ["body"] * 4, True, 13.0)) == 1

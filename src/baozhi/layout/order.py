@@ -79,8 +79,13 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         tail = in_wide and not wide and kind == "body" and pieces and not _closes(_flat(pieces[-1].lines[-1]))
         width_change = kind == "body" and pieces and pieces[-1].kind == "body" and wide != in_wide and not tail
         in_wide = wide
+        broken = quiet and kind == "body" and lab == "body" and 0 < k < len(flats) - 1 and _closes(flats[k - 1]) \
+            and _lead_broken(flat, flats[k + 1])  # an article lead broken over two lines after a text's end
+        if broken:
+            ln.opens = True
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
+               or broken
                or (gaps_mean_blocks and kind == "body" and lab == "body" and pieces[-1].kind == "body"
                    and _dated_after_open(flats[k - 1], flat) and not (w and cues.width(_flat(pieces[-1].lines[0])) > w + WIDE_EMS))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
@@ -100,6 +105,12 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         pieces[-1].lines.append(ln)
         pieces[-1].labels.append(lab)
     return pieces
+
+
+def _lead_broken(flat: str, nxt: str) -> bool:
+    """Line ``flat`` starts an article lead broken over two lines (``新华网贵州频道9月28日`` /
+    ``电9月28日，…``): the lead reads only with the next line ``nxt``."""
+    return flat[:1] not in "，。、；：）”" and not cues.opens_article(flat) and cues.opens_article(flat + nxt)
 
 
 def _closing_credit(flat: str) -> bool:
