@@ -524,3 +524,9 @@ def test_an_article_lead_broken_over_two_lines_after_a_text_end_opens_a_piece():
     # after a line cut mid-sentence the same words are no lead of another text
     texts = ["山西省运城市河津市樊村", "镇西磑村，新华网贵州频道", "新华网贵州频道9月28日", "电9月28日，凤冈县2015年第"]
     assert len(split_pieces(lines_of(texts), ["body"] * 4, True, 13.0)) == 1
+
+
+def test_a_text_and_photo_credit_naming_the_paper_heads_the_text_after_it():
+    from baozhi.layout.order import split_pieces
+    texts = ["演练现场设置了紧急疏散等环节。", "本报记者方宇文/图", "春暖花开，各地相继制定开"]
+    assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [1, 2]

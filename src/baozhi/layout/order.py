@@ -115,10 +115,11 @@ def _lead_broken(flat: str, nxt: str) -> bool:
 
 def _closing_credit(flat: str) -> bool:
     """An own-line credit that closes a text: a photo credit (``本报记者姚仕安摄``) or a text and
-    photo credit (``记者常春霖文/图``). Without telling blank lines such a line after a body
-    line ends that piece, and the next line opens another (on the three sets' PyMuPDF dumps all
-    14 such lines closed the text before them; none headed the text after)."""
-    return cues.own_line_byline(flat) and (cues.photo_credit_end(flat) or flat.endswith(("文/图", "文/摄")))
+    photo credit not naming the paper (``记者常春霖文/图``; ``本报记者方宇文/图`` heads its text:
+    :func:`~baozhi.articles.assemble.heads_body`). Without telling blank lines such a line after
+    a body line ends that piece, and the next line opens another (on the three sets' PyMuPDF
+    dumps all 14 such lines closed the text before them; none headed the text after)."""
+    return cues.own_line_byline(flat) and bool(cues.CREDIT_END.search(flat)) and not heads_body(flat)
 
 
 _CLAUSE_GOES_ON = ("，", "、", "：", "；", "）", "电")
