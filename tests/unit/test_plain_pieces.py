@@ -530,3 +530,15 @@ def test_a_text_and_photo_credit_naming_the_paper_heads_the_text_after_it():
     from baozhi.layout.order import split_pieces
     texts = ["演练现场设置了紧急疏散等环节。", "本报记者方宇文/图", "春暖花开，各地相继制定开"]
     assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [1, 2]
+
+
+def test_a_short_unpunctuated_line_after_a_headline_line_with_no_word_running_on_is_a_subtitle():
+    # 14-em column: 计划总投资134.12亿元 (10 ems) after a headline line, then another column's
+    # line that no word runs into
+    texts = ["是推动高质量发展的重要抓手。", "全年实施重点项目52个", "计划总投资134.12亿元", "下午开展演练。詹华清全程指导"]
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 14.0, gapless=True)
+    assert labels == ["body", "headline", "headline", "body"]
+    # a word running on into the next line (建 / 设) keeps it body text
+    texts = ["是推动高质量发展的重要抓手。", "全年实施重点项目52个", "计划总投资用于城乡建", "设和基础设施的完善与再提升，"]
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 14.0, gapless=True)
+    assert labels[2] == "body"

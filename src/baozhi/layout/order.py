@@ -357,6 +357,16 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # PyMuPDF: an unpunctuated line 3 ems or more short of the column right after a headline
+    # line, with no word running on into the body line after it: a text line that short ends a
+    # sentence or opens a paragraph (a subtitle drawn before another column's piece)
+    if gapless:
+        for j in range(1, n - 1):
+            f = flats[j]
+            if (out[j] == "body" and out[j - 1] == "headline" and out[j + 1] == "body" and titled(f)
+                    and cues.width(f) <= w - 3 and join_score(f, flats[j + 1]) < WORD_JOIN
+                    and not _closes_bracket(flats[j - 1], f)):
+                out[j] = "headline"
     # the same run ending at a headline line, entered from body text: headline text when one of
     # its lines is set across columns (wider than ``W`` by :data:`WIDE_EMS`, no punctuation: a
     # subtitle) and no word runs on into it from the line before
