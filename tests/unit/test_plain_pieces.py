@@ -569,3 +569,47 @@ def test_a_column_tail_does_not_go_on_into_the_caption_printed_after_it():
     cont = _body(["动合作向更高层次、更高水平拓", "展。"])
     pieces = [tail, caption, head, cont]
     assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2]
+
+
+def test_an_own_line_closing_credit_ends_the_piece_before_it():
+    from baozhi.layout.order import split_pieces
+    texts = ["倡导居民们争当垃圾分类的", "倡导者、参与者。", "记者常春霖文/图", "连日来，不少市民向本报报", "料，市区中山大道与永福路"]
+    lines = lines_of(texts)
+    pieces = split_pieces(lines, ["body", "body", "byline", "body", "body"], True, 13.0)
+    assert [[ln.flat for ln in p.lines] for p in pieces] == [texts[:3], texts[3:]]
+    assert lines[3].opens and not lines[0].opens
+    # a photo credit too; a reporters' credit (no 摄, no 文/图) still heads the body after it
+    texts = ["演练现场设置了紧急疏散等环节。", "本报记者姚仕安摄", "为提升企业及居民群众消防安全应"]
+    assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [2, 1]
+    texts = ["演练现场设置了紧急疏散等环节。", "本报记者姚仕安", "为提升企业及居民群众消防安全应"]
+    assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [1, 2]
+
+
+def test_an_article_lead_broken_over_two_lines_after_a_text_end_opens_a_piece():
+    from baozhi.layout.order import split_pieces
+    texts = ["山西省运城市河津市樊村", "镇西磑村。", "新华网贵州频道9月28日", "电9月28日，凤冈县2015年第"]
+    lines = lines_of(texts)
+    pieces = split_pieces(lines, ["body"] * 4, True, 13.0)
+    assert [[ln.flat for ln in p.lines] for p in pieces] == [texts[:2], texts[2:]]
+    assert lines[2].opens
+    # after a line cut mid-sentence the same words are no lead of another text
+    texts = ["山西省运城市河津市樊村", "镇西磑村，新华网贵州频道", "新华网贵州频道9月28日", "电9月28日，凤冈县2015年第"]
+    assert len(split_pieces(lines_of(texts), ["body"] * 4, True, 13.0)) == 1
+
+
+def test_a_text_and_photo_credit_naming_the_paper_heads_the_text_after_it():
+    from baozhi.layout.order import split_pieces
+    texts = ["演练现场设置了紧急疏散等环节。", "本报记者方宇文/图", "春暖花开，各地相继制定开"]
+    assert [len(p.lines) for p in split_pieces(lines_of(texts), ["body", "byline", "body"], True, 16.0)] == [1, 2]
+
+
+def test_a_short_unpunctuated_line_after_a_headline_line_with_no_word_running_on_is_a_subtitle():
+    # 14-em column: 计划总投资134.12亿元 (10 ems) after a headline line, then another column's
+    # line that no word runs into
+    texts = ["是推动高质量发展的重要抓手。", "全年实施重点项目52个", "计划总投资134.12亿元", "下午开展演练。詹华清全程指导"]
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 14.0, gapless=True)
+    assert labels == ["body", "headline", "headline", "body"]
+    # a word running on into the next line (建 / 设) keeps it body text
+    texts = ["是推动高质量发展的重要抓手。", "全年实施重点项目52个", "计划总投资用于城乡建", "设和基础设施的完善与再提升，"]
+    labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 14.0, gapless=True)
+    assert labels[2] == "body"

@@ -88,20 +88,47 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
         tail = in_wide and not wide and kind == "body" and pieces and not _closes(_flat(pieces[-1].lines[-1]))
         width_change = kind == "body" and pieces and pieces[-1].kind == "body" and wide != in_wide and not tail
         in_wide = wide
+        broken = quiet and kind == "body" and lab == "body" and 0 < k < len(flats) - 1 and _closes(flats[k - 1]) \
+            and _lead_broken(flat, flats[k + 1])  # an article lead broken over two lines after a text's end
+        if broken:
+            ln.opens = True
         new = (not pieces or pieces[-1].kind != kind or lab == "byline" or width_change
                or (kind == "body" and (cues.opens_article(flat) or pieces[-1].labels[-1] == "jump"))
+               or broken
                or (gaps_mean_blocks and kind == "body" and lab == "body" and pieces[-1].kind == "body"
                    and _dated_after_open(flats[k - 1], flat) and not (w and cues.width(_flat(pieces[-1].lines[0])) > w + WIDE_EMS))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
                    and pieces[-1].labels[-1] == "body" and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
-        if new and kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
-            new = False  # an own-line byline heads the body that follows it
+        if quiet and lab == "byline" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "body" \
+                and _closing_credit(flat):
+            new = False  # a photo or text credit on its own line closes the text before it
+        elif kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
+            # an own-line byline heads the body that follows it; a closing credit ends its piece
+            new = quiet and len(pieces[-1].lines) > 1 and pieces[-1].labels[-2] == "body" \
+                and _closing_credit(flats[k - 1])
+            if new:
+                ln.opens = True  # the line after a text's closing credit opens another text
         if new:
             pieces.append(Piece(kind, index=len(pieces)))
         pieces[-1].lines.append(ln)
         pieces[-1].labels.append(lab)
     return pieces
+
+
+def _lead_broken(flat: str, nxt: str) -> bool:
+    """Line ``flat`` starts an article lead broken over two lines (``新华网贵州频道9月28日`` /
+    ``电9月28日，…``): the lead reads only with the next line ``nxt``."""
+    return flat[:1] not in "，。、；：）”" and not cues.opens_article(flat) and cues.opens_article(flat + nxt)
+
+
+def _closing_credit(flat: str) -> bool:
+    """An own-line credit that closes a text: a photo credit (``本报记者姚仕安摄``) or a text and
+    photo credit not naming the paper (``记者常春霖文/图``; ``本报记者方宇文/图`` heads its text:
+    :func:`~baozhi.articles.assemble.heads_body`). Without telling blank lines such a line after
+    a body line ends that piece, and the next line opens another (on the three sets' PyMuPDF
+    dumps all 14 such lines closed the text before them; none headed the text after)."""
+    return cues.own_line_byline(flat) and bool(cues.CREDIT_END.search(flat)) and not heads_body(flat)
 
 
 _CLAUSE_GOES_ON = ("，", "、", "：", "；", "）", "电")
@@ -341,6 +368,16 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # PyMuPDF: an unpunctuated line 3 ems or more short of the column right after a headline
+    # line, with no word running on into the body line after it: a text line that short ends a
+    # sentence or opens a paragraph (a subtitle drawn before another column's piece)
+    if gapless:
+        for j in range(1, n - 1):
+            f = flats[j]
+            if (out[j] == "body" and out[j - 1] == "headline" and out[j + 1] == "body" and titled(f)
+                    and cues.width(f) <= w - 3 and join_score(f, flats[j + 1]) < WORD_JOIN
+                    and not _closes_bracket(flats[j - 1], f)):
+                out[j] = "headline"
     # the same run ending at a headline line, entered from body text: headline text when one of
     # its lines is set across columns (wider than ``W`` by :data:`WIDE_EMS`, no punctuation: a
     # subtitle) and no word runs on into it from the line before
