@@ -736,3 +736,33 @@ def test_a_credit_no_text_follows_before_another_credit_is_kept():
     units, furniture = segment([Line(Text.from_source(t)) for t in texts], ["byline", "headline", "byline", "body"], 17.0)
     credits = [u.byline_line.text.value for u in units if u.byline_line is not None]
     assert credits == ["本报记者 王五", "本报记者 李四"]
+
+
+def test_headline_face_digits_set_apart_make_a_headline_line_inside_a_body():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    flats = ["建设作为加快县域经济社会发", "展的重要支撑，全年确定实施", "项目52个，项目总投资134.12亿元，", "计划总投资 134.12 亿元",
+             "年度计划投资53.6亿元，重大", "投 资 8710 万 元 ， 年 度 投 资", "6200万元。"]
+    labels = classify_lines([line(s) for s in flats], 14.0, top_of_page=False)
+    assert labels == ["body", "body", "body", "headline", "body", "body", "body"]
+
+
+def test_group_printed_inside_a_body_joins_the_title_printed_before_it():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    before = Unit("body", [line("石村镇辖30个行政村，各项事业蓬勃发展。")])
+    title = Unit("headline", [line("延长县重点项目集中开复工"), line("全年实施重点项目52个")])
+    inner = Unit("headline", [line("计划总投资134.12亿元")])
+    body = Unit("body", [line("3月14日，延长县举行重点项目集中开复工仪式，全年确定实施重点项目52个，"),
+                         line("项目总投资134.12亿元，年度计划投资53.6亿元。")], inner=[inner])
+    out = attach_headlines([before, title, body, inner])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["延长县重点项目集中开复工全年实施重点项目52个", "计划总投资134.12亿元"]]

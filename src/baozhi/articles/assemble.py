@@ -121,6 +121,8 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
     if cues.has_sentence_punct(flat[:-1]):
         return False  # running text (every rule below rejects a sentence end inside the line)
+    if _spaced_digits(raw) and not cues.has_sentence_punct(flat) and "，" not in flat and not cues.opens_article(flat):
+        return True  # a headline face: only its narrow digits leave gaps (全年实施重点项目 52 个)
     if not flat or cues.opens_article(flat) or cues.dateline(flat) or cues.bare_photo_credit(flat) or cues.bracket_credit(flat):
         return False
     wid = cues.width(flat)
@@ -225,6 +227,18 @@ def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
 
 _DIGIT_GAP = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$|^[0-9][0-9.%]* [\u4e00-\u9fff]")
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、：；“”] [\u4e00-\u9fff，。、：；“”]")
+
+
+_DIGIT_GAP_INSIDE = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$")
+
+
+def _spaced_digits(raw: str) -> bool:
+    """A plain dump's line whose digit runs alone are set off by single spaces after an
+    ideograph (计划总投资 134.12 亿元, 我市 1 镇 3 村上榜): ``pdftotext`` prints the gaps a larger
+    headline face leaves around its narrow digits; body lines with digits are unspaced or
+    letter-spaced throughout (justified)."""
+    v = raw.strip()
+    return bool(_DIGIT_GAP_INSIDE.search(v)) and not _CJK_GAP.search(v)
 
 
 def _grid_headline(raw: str) -> bool:
@@ -835,13 +849,18 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             bonus = 0.0
             if units[b].stream != units[g].stream:
                 pass  # neighbours across a stream boundary are not neighbours on the page
+            elif g in inner_of:
+                # printed inside a body: the units around it are that body's parts
+                bonus = ADJACENT_BONUS * 0.8 if b in inner_of[g] else 0.0
             elif b == g + 1:
                 bonus = ADJACENT_BONUS
             elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
             if ov >= MIN_OVERLAP or bonus:
                 pairs.append((ov + bonus, -abs(b - g), g, b))
-    pairs.sort(reverse=True)
+    # a group printed inside a body (a subtitle line the dump set between its column lines)
+    # is matched after the others: the group printed right before that body is its title
+    pairs.sort(key=lambda t: (t[2] not in inner_of, t), reverse=True)
     owner: dict[int, int] = {}
     taken: set[int] = set()
     for _s, _d, g, b in pairs:
