@@ -766,3 +766,20 @@ def test_group_printed_inside_a_body_joins_the_title_printed_before_it():
     out = attach_headlines([before, title, body, inner])
     heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
     assert heads == [[], ["延长县重点项目集中开复工全年实施重点项目52个", "计划总投资134.12亿元"]]
+
+
+def test_half_title_printed_apart_joins_the_headline_of_the_body_sharing_its_words():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    first = Unit("body", [line("4月23日，一季度我市经济运行总体平稳，工业投资增长")])
+    half = Unit("headline", [line("探寻嘉州春天")])
+    rest = Unit("body", [line("为31.6%。消费品市场增势平稳。")])
+    title = Unit("headline", [line("共话乡村振兴")])
+    body = Unit("body", [line("本报讯（记者林涛）近日，“春到嘉州”采风活动走进乡村，记者们探寻乡村振兴的春天。")])
+    out = attach_headlines([first, half, rest, title, body])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], [], ["探寻嘉州春天", "共话乡村振兴"]]

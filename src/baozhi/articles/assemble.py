@@ -730,6 +730,8 @@ WORD_JOIN = 5.0
 """A join score this high means the break falls inside a common word (保 / 障 → 保障)."""
 SECOND_GROUP_OVERLAP = 0.5
 """A second headline group joins a body already headed only when half its bigrams are in it."""
+ALONE_MIN_GRAMS = 4
+"""A headline group this many bigrams long can tell by its words that it heads another body."""
 HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
 
@@ -877,6 +879,17 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         near = [b for b in (g - 1, g + 1) if b in grams and units[b].stream == units[g].stream] + inner_of.get(g, [])
         best = max(near, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
+            owner[g] = best
+    # a group left over, or given to a body by adjacency alone (no word in common), that shares
+    # its words with a body another group heads is more of that headline: a title set across two columns whose
+    # halves the dump printed apart (探寻嘉州春天 / 共话乡村振兴)
+    for g in groups:
+        hb = bigrams("".join(l.flat for l in units[g].lines))
+        if len(hb) < ALONE_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
+            continue
+        cands = [b for b in taken if abs(b - g) <= HEADLINE_WINDOW and b != owner.get(g)]
+        best = max(cands, key=lambda b: share(hb, grams[b]), default=None)
+        if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             owner[g] = best
     for g in groups:
         if g in owner:
