@@ -783,3 +783,29 @@ def test_half_title_printed_apart_joins_the_headline_of_the_body_sharing_its_wor
     out = attach_headlines([first, half, rest, title, body])
     heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
     assert heads == [[], [], ["探寻嘉州春天", "共话乡村振兴"]]
+
+
+def _plain_lines(flats):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return [Line(Text(s, tuple(range(len(s))))) for s in flats]
+
+
+def test_letter_spaced_line_with_a_comma_inside_is_justified_body_not_a_headline():
+    from baozhi.articles.assemble import classify_lines
+    flats = ["凤冈第四季度项目集中开工", "据 了 解 ， 此 次 集 中 开 工 项 目 32 个 ， 开 工 率",
+             "新华网贵州频道9月28日电9月28日，凤冈县", "2015年第四季度18个项目集中开工建设，项目涵"]
+    labels = classify_lines(_plain_lines(flats), 22.0, top_of_page=False)
+    assert labels == ["headline", "body", "body", "body"]
+
+
+def test_comma_line_of_a_first_lines_width_above_a_dated_lead_is_no_headline():
+    from baozhi.articles.assemble import classify_lines
+    # W = 14: 下一步，清苑社区将在辖区 is 12 ems, a paragraph's first line whose column goes on elsewhere
+    flats = ["收取土地租金。", "垃圾分类新动能", "下一步，清苑社区将在辖区", "10月9日，兴庆区清苑社区", "联合辖区企业与荣物业公司，开"]
+    labels = classify_lines(_plain_lines(flats), 14.0, top_of_page=False)
+    assert labels == ["body", "headline", "body", "body", "body"]
+    # a title with a comma as wide as the column stays a headline
+    flats = ["收取土地租金。", "三江口村办小报，沟通了民意宣传了政策", "10月22日上午，记者来到三都镇三", "江口村采风，看到该村委会办公楼的"]
+    labels = classify_lines(_plain_lines(flats), 17.0, top_of_page=False)
+    assert labels == ["body", "headline", "body", "body"]

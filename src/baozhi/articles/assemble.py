@@ -126,7 +126,7 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
     if not flat or cues.opens_article(flat) or cues.dateline(flat) or cues.bare_photo_credit(flat) or cues.bracket_credit(flat):
         return False
     wid = cues.width(flat)
-    if cues.letter_spaced(raw) and not cues.has_sentence_punct(flat[:-1]) \
+    if cues.letter_spaced(raw) and not cues.has_sentence_punct(flat[:-1]) and "，" not in flat[:-1] \
             and not (any(c.isdigit() for c in flat) and next_line is not None
                      and not _fresh_start(next_line, w, has_geometry)):
         # justified body lines with digit runs come out letter-spaced too: only a
@@ -399,6 +399,12 @@ def _run_start(lines: list[Line], labels: list[str], k: int, w: float, in_credit
     return i
 
 
+CUT_FIRST_LINE_EMS = (3.0, 0.5)
+"""A line with a comma inside, from ``W - 3`` up to ``W - 0.5`` ems wide, is a paragraph's
+first line (``W - 2``) whose column goes on elsewhere, not a headline line (a title with a
+comma is short, or as wide as a column line or wider)."""
+
+
 def _kicker_like(line: Line, w: float) -> bool:
     """A line that may be part of a headline group: no sentence punctuation, not an article's
     lead (byline, dateline) or a credit, not far wider than the column, and not ending in a
@@ -410,6 +416,10 @@ def _kicker_like(line: Line, w: float) -> bool:
     wid = cues.width(f)
     if f[-1] in "，：；" and not (w and wid <= w - SHORT_HEAD_EMS and f[-1] != "；"):
         return False
+    if w and "，" in f[:-1] and w - CUT_FIRST_LINE_EMS[0] <= wid < w - CUT_FIRST_LINE_EMS[1]:
+        return False  # a comma inside a line of a paragraph first line's width: text cut off
+    if "，" in f[:-1] and cues.letter_spaced(line.text.value):
+        return False  # a justified body line (letter-spaced around its digits), comma and all
     return w == 0 or wid <= w + HEADLINE_WIDE_EMS + 10
 
 
