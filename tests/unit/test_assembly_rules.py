@@ -809,3 +809,15 @@ def test_comma_line_of_a_first_lines_width_above_a_dated_lead_is_no_headline():
     flats = ["收取土地租金。", "三江口村办小报，沟通了民意宣传了政策", "10月22日上午，记者来到三都镇三", "江口村采风，看到该村委会办公楼的"]
     labels = classify_lines(_plain_lines(flats), 17.0, top_of_page=False)
     assert labels == ["body", "headline", "body", "body"]
+
+
+def test_credit_cut_in_its_padded_name_is_no_headline_and_joins_its_rest():
+    from baozhi.articles.cues import credit_head
+    assert credit_head("本报记者 方") and credit_head("■ 本报记者 方") and not credit_head("本报记者方宇")
+    lines = (["校园书声再起", "本报记者 方"] + ["春暖花开，各地相继制定开学计划，", "在防控疫情的前提下有序返校复学。"]
+             + ["宇 文/图"] + ["区委召开学习会议"] + BODY_B)
+    d = parse("\n".join(lines))
+    first = d["articles"][0]
+    assert first["headline"] == ["校园书声再起"]
+    assert first["byline"] == "本报记者 方宇文/图"
+    assert "".join(first["paragraphs"]) == "春暖花开，各地相继制定开学计划，在防控疫情的前提下有序返校复学。"

@@ -295,7 +295,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             labels[k] = "furniture"
         elif cues.is_jump(f):
             labels[k] = "jump"
-        elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
+        elif (cues.own_line_byline(lines[k].text.value) or cues.credit_head(lines[k].text.value)) \
+                and not cues.opens_article(f):
             labels[k] = "byline"
         elif (k + 1 < len(lines) and labels[k] == "body" and len(f) <= 8 and len(lines[k + 1].flat) <= 8
               and cues.own_line_byline(f + lines[k + 1].flat) and not cues.opens_article(f)
@@ -539,6 +540,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
     the group when the next line cannot open a paragraph (wider than a first
     line): one body unit, the group left in between for :func:`attach_headlines`.
     """
+    lines, labels = _join_cut_credits(lines, labels)
     units: list[Unit] = []
     furniture: list[Line] = []
     pending_byline: Line | None = None
@@ -615,6 +617,40 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         if u.kind == "headline" and len(u.lines) > 1:
             u.lines = vertical_headlines(u.lines)
     return units, furniture
+
+
+_CREDIT_TAIL = re.compile(r"^[\u4e00-\u9fff]\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|摄影?)$")
+"""The rest of a credit cut inside its padded name: the name's last ideograph, the padding, the
+role (宇 文/图)."""
+
+
+def _join_cut_credits(lines: list[Line], labels: list[str]) -> tuple[list[Line], list[str]]:
+    """An own-line credit cut inside its padded name (本报记者 方, :func:`cues.credit_head`) whose
+    rest the dump printed further down (宇 文/图): the first such rest after it that completes
+    a credit is joined to it, one byline line in the head's place. Returns the lines and
+    labels without the rest lines (the input when there is nothing to join)."""
+    heads = [k for k, lab in enumerate(labels) if lab == "byline" and cues.credit_head(lines[k].text.value)]
+    if not heads:
+        return lines, labels
+    joined: dict[int, Line] = {}
+    used: set[int] = set()
+    j = 0
+    for k in heads:
+        j = max(j, k + 1)
+        while j < len(lines) and not (labels[j] not in ("furniture", "jump") and _CREDIT_TAIL.match(lines[j].text.value.strip())
+                                      and cues.own_line_byline(lines[k].flat + lines[j].flat)):
+            j += 1
+        if j == len(lines):
+            break
+        head = lines[k]
+        joined[k] = Line(Text.join([head.text.strip(), lines[j].text.strip()], sep=" "), indent=head.indent,
+                         gap_before=head.gap_before, label="byline")
+        used.add(j)
+        j += 1
+    if not used:
+        return lines, labels
+    keep = [k for k in range(len(lines)) if k not in used]
+    return [joined.get(k, lines[k]) for k in keep], [labels[k] for k in keep]
 
 
 CAPTION_MAX_LINES = 16
