@@ -821,3 +821,16 @@ def test_credit_cut_in_its_padded_name_is_no_headline_and_joins_its_rest():
     assert first["headline"] == ["校园书声再起"]
     assert first["byline"] == "本报记者 方宇文/图"
     assert "".join(first["paragraphs"]) == "春暖花开，各地相继制定开学计划，在防控疫情的前提下有序返校复学。"
+
+
+def test_section_name_with_a_generic_suffix_is_a_section_label():
+    from baozhi.articles.cues import is_section_label
+    assert is_section_label("区县新闻") and is_section_label("社会新闻") and is_section_label("要闻")
+    assert not is_section_label("乡村新闻") and not is_section_label("区县新闻动态")
+
+
+def test_newspaper_name_on_the_pages_first_line_is_furniture():
+    from baozhi.articles.assemble import classify_lines
+    flats = ["渝东都市报", "济南：", "老年助餐服务暖民心", "1月29日，老人们在济南市长清区马山镇综合"]
+    labels = classify_lines(_plain_lines(flats), 22.0)
+    assert labels == ["furniture", "headline", "headline", "body"]

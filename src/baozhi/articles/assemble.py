@@ -291,7 +291,7 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
     for k in range(len(lines)):
         f = lines[k].flat
         if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)
-                                    or (_MASTHEAD.match(f) and _furniture_near(lines, k))):
+                                    or (_MASTHEAD.match(f) and ((k == 0 and top_of_page) or _furniture_near(lines, k)))):
             labels[k] = "furniture"
         elif cues.is_jump(f):
             labels[k] = "jump"
@@ -471,7 +471,8 @@ def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: f
 
 
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|晨报|时报|商报|都市报|周报|日報|晚報)$")
-"""A newspaper's name (江城日报, 云台晚报): furniture when printed beside other furniture, wherever
+"""A newspaper's name (江城日报, 云台晚报): furniture as the page's first line (the first article's
+headline characters may follow it before the date) or when printed beside other furniture, wherever
 the dump puts the page's header block (PyMuPDF prints it in drawing order)."""
 
 

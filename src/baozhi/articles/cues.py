@@ -223,7 +223,16 @@ def page_number(header: list[str]) -> str | None:
 @lru_cache(maxsize=CUE_CACHE)
 def is_section_label(line: str) -> bool:
     """A section name on a line of its own (要闻, 民生, 简讯; ``lexicon/sections.txt``)."""
-    return squash(line) in _section_labels()
+    s = squash(line)
+    if s in _section_labels():
+        return True
+    # a section name with a generic word after it: 区县新闻, 社会新闻, 教育动态
+    return len(s) <= SECTION_MAX_CHARS and s.endswith(_SECTION_SUFFIXES) and s[:-2] in _section_labels()
+
+
+SECTION_MAX_CHARS = 6
+"""A section label with a generic suffix is at most this long (区县新闻, 地方新闻动态 no)."""
+_SECTION_SUFFIXES = ("新闻", "动态", "要闻", "快讯")
 
 
 @lru_cache(maxsize=CUE_CACHE)
