@@ -834,3 +834,18 @@ def test_newspaper_name_on_the_pages_first_line_is_furniture():
     flats = ["渝东都市报", "济南：", "老年助餐服务暖民心", "1月29日，老人们在济南市长清区马山镇综合"]
     labels = classify_lines(_plain_lines(flats), 22.0)
     assert labels == ["furniture", "headline", "headline", "body"]
+
+
+def test_headline_block_sharing_no_word_with_the_body_the_next_block_heads_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("井盖“张大口”", True), line("镇原县重点项目集中开工", True)])
+    body = Unit("body", [line("本报讯（记者冯晓晓）3月10日，镇原县14个重点项目集中开工。")])
+    other = Unit("body", [line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["镇原县重点项目集中开工"], ["井盖“张大口”"]]

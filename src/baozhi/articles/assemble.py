@@ -850,6 +850,12 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             if strong:
                 if parts[-1] and cur_body is not None and best != cur_body and ov[cur_body] < ov[best] - SPLIT_MARGIN:
                     parts.append([])
+                elif parts[-1] and cur_body is None and best is not None:
+                    # the blocks before share no word with the body this one heads, and have
+                    # words enough to tell: another article's headline printed before it
+                    pb = bigrams("".join(l.flat for l in parts[-1]))
+                    if len(pb) >= ALONE_MIN_GRAMS and share(pb, bodies[best]) == 0:
+                        parts.append([])
                 cur_body = best
             elif parts[-1] and cur_body is not None and cur_body != nxt and nxt in ov and ov[nxt] > 0 \
                     and ov[cur_body] == 0:
