@@ -849,3 +849,18 @@ def test_headline_block_sharing_no_word_with_the_body_the_next_block_heads_is_sp
     out = attach_headlines([group, body, other])
     heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
     assert heads == [["镇原县重点项目集中开工"], ["井盖“张大口”"]]
+
+
+def test_last_headline_block_sharing_words_only_with_another_body_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("济南：老年助餐服务暖民心", True), line("井盖“张大口”", True)])
+    body = Unit("body", [line("1月29日，老人们在济南市长清区综合养老服务中心就餐。聚焦老年助餐服务，暖民心。")])
+    other = Unit("body", [line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["济南：老年助餐服务暖民心"], ["井盖“张大口”"]]

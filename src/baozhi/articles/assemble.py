@@ -863,6 +863,12 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 # lines before it another body's: it heads the body after it (井盖“张大口”)
                 parts.append([])
                 cur_body = nxt
+            elif parts[-1] and cur_body is not None and best is not None and best != cur_body \
+                    and ov[cur_body] == 0 and ov[best] >= MIN_OVERLAP and len(hb) >= ALONE_MIN_GRAMS:
+                # a block sharing no word with the body the blocks before it head, but words
+                # with another body: that body's headline printed after them
+                parts.append([])
+                cur_body = best
             parts[-1].extend(blk)
         u.lines = parts[0]
         out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
