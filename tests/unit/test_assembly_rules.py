@@ -864,3 +864,16 @@ def test_last_headline_block_sharing_words_only_with_another_body_is_split_off()
     out = attach_headlines([group, body, other])
     heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
     assert heads == [["济南：老年助餐服务暖民心"], ["井盖“张大口”"]]
+
+
+def test_credit_printed_between_pieces_of_a_vertical_title_waits_for_the_body():
+    from baozhi.articles.assemble import segment
+    lines = _plain_lines(["校园", "□ 本报记者 方宇", "书声再起", "春暖花开，各地相继制定开学计划。"])
+    units, _ = segment(lines, ["headline", "byline", "headline", "body"], 14.0)
+    assert [u.kind for u in units] == ["headline", "body"]
+    assert [ln.flat for ln in units[0].lines] == ["校园", "书声再起"]
+    assert units[1].byline_line.flat == "□本报记者方宇"
+    # two headlines of some length on either side of a credit stay apart
+    lines = _plain_lines(["校园书声再起", "■ 本报记者 方宇", "非遗传人展", "春暖花开，各地相继制定开学计划。"])
+    units, _ = segment(lines, ["headline", "byline", "headline", "body"], 14.0)
+    assert [u.kind for u in units] == ["headline", "headline", "body"]

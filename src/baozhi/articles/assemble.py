@@ -533,6 +533,20 @@ def vertical_headlines(lines: list[Line]) -> list[Line]:
     return out
 
 
+VERTICAL_STUB_CHARS = 3
+"""Two headline lines of ideographs only, one of them this short and neither longer than
+:data:`VERTICAL_PIECE_CHARS`, may be the pieces of one vertically set title."""
+VERTICAL_PIECE_CHARS = 6
+
+
+def _vertical_pieces(a: Line, b: Line) -> bool:
+    """Headline lines ``a`` and ``b`` read as two pieces of one vertical title (校园 / 书声再起):
+    ideographs only, one a stub of at most :data:`VERTICAL_STUB_CHARS`."""
+    fa, fb = a.flat, b.flat
+    return all(0 < len(f) <= VERTICAL_PIECE_CHARS and all(is_cjk(c) for c in f) for f in (fa, fb)) \
+        and min(len(fa), len(fb)) <= VERTICAL_STUB_CHARS
+
+
 def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[Unit], list[Line]]:
     """Cut the labelled stream into headline and body units; return (units, furniture lines).
 
@@ -557,7 +571,9 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
         if lab == "headline":
-            if units and units[-1].kind == "headline" and pending_byline is None:
+            if units and units[-1].kind == "headline" and (pending_byline is None or _vertical_pieces(units[-1].lines[-1], ln)):
+                # (a credit printed between the characters of a vertical title: 校园书 /
+                # 本报记者 方 / 声再起; the credit waits for the body)
                 units[-1].lines.append(ln)
             else:
                 cut = cur if (cur is not None and cur.lines and not cur.jumps
