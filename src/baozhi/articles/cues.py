@@ -160,13 +160,15 @@ def own_line_byline(line: str) -> bool:
     return bool(_OWN_LINE_BYLINE.match(_simp(s)) or _OWN_LINE_BYLINE.match(_simp(squash(s))))
 
 
+CREDIT_HEAD_CHARS = 16
+"""A cut credit's start is a short line (decoration, outlet, role, padding, one ideograph)."""
 _CREDIT_HEAD = re.compile(r"^(?:本报|本刊|本台|新华社|人民日报)?" + _ROLE + r"\s+[\u4e00-\u9fff]$")
 
 
 def credit_head(line: str) -> bool:
     """The start of an own-line credit cut inside its padded name (本报记者 方 / … / 宇 文/图:
     the dump printed the rest elsewhere): never a headline line."""
-    return bool(_CREDIT_HEAD.match(_simp(DECORATION.sub("", line.strip()))))
+    return len(line) <= CREDIT_HEAD_CHARS and bool(_CREDIT_HEAD.match(_simp(DECORATION.sub("", line.strip()))))
 
 
 @lru_cache(maxsize=CUE_CACHE)
