@@ -877,3 +877,18 @@ def test_credit_printed_between_pieces_of_a_vertical_title_waits_for_the_body():
     lines = _plain_lines(["校园书声再起", "■ 本报记者 方宇", "非遗传人展", "春暖花开，各地相继制定开学计划。"])
     units, _ = segment(lines, ["headline", "byline", "headline", "body"], 14.0)
     assert [u.kind for u in units] == ["headline", "headline", "body"]
+
+
+def test_headline_block_sharing_twice_as_many_words_with_another_body_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("联合消防演练", True), line("筑牢安全防火墙"), line("第三批乡村治理示范村镇名单公示", True)])
+    body = Unit("body", [line("运城晚报讯（记者焦斌）近日，农业农村部联合公示第三批乡村治理示范村镇名单。")])
+    other = Unit("body", [line("为提升消防安全应急处置能力，5月10日，街道开展消防安全应急演练活动。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["第三批乡村治理示范村镇名单公示"], ["联合消防演练筑牢安全防火墙"]]
