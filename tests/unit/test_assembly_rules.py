@@ -892,3 +892,18 @@ def test_headline_block_sharing_twice_as_many_words_with_another_body_is_split_o
     out = attach_headlines([group, body, other])
     heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
     assert heads == [["第三批乡村治理示范村镇名单公示"], ["联合消防演练筑牢安全防火墙"]]
+
+
+def test_later_headline_block_sharing_twice_as_many_words_with_another_body_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("济南：老年助餐服务暖民心", True), line("市区井盖张大口", True)])
+    body = Unit("body", [line("1月29日，老人们在济南市区综合养老服务中心就餐。聚焦老年助餐服务，暖民心。")])
+    other = Unit("body", [line("6月11日，记者途经南滨路时看到，路面上一井盖张大了口。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["济南：老年助餐服务暖民心"], ["市区井盖张大口"]]

@@ -882,7 +882,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 parts.append([])
                 cur_body = nxt
             elif parts[-1] and cur_body is not None and best is not None and best != cur_body \
-                    and ov[cur_body] == 0 and ov[best] >= MIN_OVERLAP and len(hb) >= ALONE_MIN_GRAMS:
+                    and ov[cur_body] < ov[best] / 2 and ov[best] >= MIN_OVERLAP and len(hb) >= ALONE_MIN_GRAMS:
                 # a block sharing no word with the body the blocks before it head, but words
                 # with another body: that body's headline printed after them
                 parts.append([])
