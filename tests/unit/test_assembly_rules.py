@@ -907,3 +907,18 @@ def test_later_headline_block_sharing_twice_as_many_words_with_another_body_is_s
     out = attach_headlines([group, body, other])
     heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
     assert heads == [["济南：老年助餐服务暖民心"], ["市区井盖张大口"]]
+
+
+def test_subtitle_block_printed_before_its_title_goes_after_the_title_its_lead_repeats():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("我市1镇3村上榜", True), line("第三批乡村治理", True), line("示范村镇名单公示")])
+    body = Unit("body", [line("运城晚报讯（记者焦斌）近日，农业农村部官网发布公告，对第三批全国乡村治理示范"),
+                         line("村镇名单进行公示，拟认定100个乡镇为第三批全国乡村治理示范乡镇。"),
+                         line("我市上榜的1镇3村分别是永济市栲栳镇和垣曲县皋落乡皋落村。")])
+    out = attach_headlines([group, body])
+    assert [ln.text.value for g in out[0].headlines for ln in g] == ["第三批乡村治理", "示范村镇名单公示", "我市1镇3村上榜"]

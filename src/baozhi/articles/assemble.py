@@ -960,6 +960,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     # a group left over, or given to a body by adjacency alone (no word in common), that shares
     # its words with a body another group heads is more of that headline: a title set across two columns whose
     # halves the dump printed apart (探寻嘉州春天 / 共话乡村振兴)
+    halves: set[int] = set()
     for g in groups:
         hb = bigrams("".join(l.flat for l in units[g].lines))
         if len(hb) < ALONE_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
@@ -968,9 +969,13 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         best = max(cands, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             owner[g] = best
+            halves.add(best)
     for g in groups:
         if g in owner:
             units[owner[g]].headlines.append(units[g].lines)
+    for b in bodies:
+        if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
+            units[b].headlines = _title_first(units[b].headlines, units[b].lines)
     out = []
     for k, u in enumerate(units):
         if u.kind == "body":
@@ -980,6 +985,40 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             nb.headlines = [u.lines]
             out.append(nb)
     return out
+
+
+LEAD_CHARS = 60
+"""The lead an article's title is read against: its first characters (the first sentence or two)."""
+TITLE_LEAD_SHARE = 0.5
+"""A headline block later in the dump's order goes first when this share of its bigrams is in
+the lead ..."""
+TITLE_LEAD_MARGIN = 0.3
+"""... and this much more than of the first block's."""
+
+
+def _title_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
+    """An article's headline blocks printed out of order: the block whose words its lead repeats
+    (the title, or a kicker naming its subject) goes first when the dump printed it after
+    another block (a subtitle before the title it runs under). Blocks are the groups, split at
+    blank lines when the dump does not print one before every line. Returns the blocks in the
+    new order (the input when nothing moves)."""
+    lines = [ln for g in groups for ln in g]
+    if len(lines) < 2 or (len(groups) == 1 and (not any(ln.gap_before for ln in lines[1:])
+                                                or all(ln.gap_before for ln in lines))):
+        return groups
+    blocks: list[list[Line]] = []
+    every = all(ln.gap_before for ln in lines)
+    for g in groups:
+        for k, ln in enumerate(g):
+            if k == 0 or (ln.gap_before and not every):
+                blocks.append([])
+            blocks[-1].append(ln)
+    lead = bigrams("".join(ln.flat for ln in body)[:LEAD_CHARS])
+    sc = [share(bigrams("".join(ln.flat for ln in blk)), lead) for blk in blocks]
+    best = max(range(len(blocks)), key=lambda i: (sc[i], -i))
+    if best == 0 or sc[best] < TITLE_LEAD_SHARE or sc[best] < sc[0] + TITLE_LEAD_MARGIN:
+        return groups
+    return [blocks[best]] + blocks[:best] + blocks[best + 1:]
 
 
 def headline_lines(groups: list[list[Line]]) -> list[HeadlineLine]:
