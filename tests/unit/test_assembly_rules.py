@@ -736,3 +736,189 @@ def test_a_credit_no_text_follows_before_another_credit_is_kept():
     units, furniture = segment([Line(Text.from_source(t)) for t in texts], ["byline", "headline", "byline", "body"], 17.0)
     credits = [u.byline_line.text.value for u in units if u.byline_line is not None]
     assert credits == ["本报记者 王五", "本报记者 李四"]
+
+
+def test_headline_face_digits_set_apart_make_a_headline_line_inside_a_body():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    flats = ["建设作为加快县域经济社会发", "展的重要支撑，全年确定实施", "项目52个，项目总投资134.12亿元，", "计划总投资 134.12 亿元",
+             "年度计划投资53.6亿元，重大", "投 资 8710 万 元 ， 年 度 投 资", "6200万元。"]
+    labels = classify_lines([line(s) for s in flats], 14.0, top_of_page=False)
+    assert labels == ["body", "body", "body", "headline", "body", "body", "body"]
+
+
+def test_group_printed_inside_a_body_joins_the_title_printed_before_it():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    before = Unit("body", [line("石村镇辖30个行政村，各项事业蓬勃发展。")])
+    title = Unit("headline", [line("延长县重点项目集中开复工"), line("全年实施重点项目52个")])
+    inner = Unit("headline", [line("计划总投资134.12亿元")])
+    body = Unit("body", [line("3月14日，延长县举行重点项目集中开复工仪式，全年确定实施重点项目52个，"),
+                         line("项目总投资134.12亿元，年度计划投资53.6亿元。")], inner=[inner])
+    out = attach_headlines([before, title, body, inner])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["延长县重点项目集中开复工全年实施重点项目52个", "计划总投资134.12亿元"]]
+
+
+def test_half_title_printed_apart_joins_the_headline_of_the_body_sharing_its_words():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s):
+        return Line(Text(s, tuple(range(len(s)))))
+    first = Unit("body", [line("4月23日，一季度我市经济运行总体平稳，工业投资增长")])
+    half = Unit("headline", [line("探寻嘉州春天")])
+    rest = Unit("body", [line("为31.6%。消费品市场增势平稳。")])
+    title = Unit("headline", [line("共话乡村振兴")])
+    body = Unit("body", [line("本报讯（记者林涛）近日，“春到嘉州”采风活动走进乡村，记者们探寻乡村振兴的春天。")])
+    out = attach_headlines([first, half, rest, title, body])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], [], ["探寻嘉州春天", "共话乡村振兴"]]
+
+
+def _plain_lines(flats):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return [Line(Text(s, tuple(range(len(s))))) for s in flats]
+
+
+def test_letter_spaced_line_with_a_comma_inside_is_justified_body_not_a_headline():
+    from baozhi.articles.assemble import classify_lines
+    flats = ["凤冈第四季度项目集中开工", "据 了 解 ， 此 次 集 中 开 工 项 目 32 个 ， 开 工 率",
+             "新华网贵州频道9月28日电9月28日，凤冈县", "2015年第四季度18个项目集中开工建设，项目涵"]
+    labels = classify_lines(_plain_lines(flats), 22.0, top_of_page=False)
+    assert labels == ["headline", "body", "body", "body"]
+
+
+def test_comma_line_of_a_first_lines_width_above_a_dated_lead_is_no_headline():
+    from baozhi.articles.assemble import classify_lines
+    # W = 14: 下一步，清苑社区将在辖区 is 12 ems, a paragraph's first line whose column goes on elsewhere
+    flats = ["收取土地租金。", "垃圾分类新动能", "下一步，清苑社区将在辖区", "10月9日，兴庆区清苑社区", "联合辖区企业与荣物业公司，开"]
+    labels = classify_lines(_plain_lines(flats), 14.0, top_of_page=False)
+    assert labels == ["body", "headline", "body", "body", "body"]
+    # a title with a comma as wide as the column stays a headline
+    flats = ["收取土地租金。", "三江口村办小报，沟通了民意宣传了政策", "10月22日上午，记者来到三都镇三", "江口村采风，看到该村委会办公楼的"]
+    labels = classify_lines(_plain_lines(flats), 17.0, top_of_page=False)
+    assert labels == ["body", "headline", "body", "body"]
+
+
+def test_credit_cut_in_its_padded_name_is_no_headline_and_joins_its_rest():
+    from baozhi.articles.cues import credit_head
+    assert credit_head("本报记者 方") and credit_head("■ 本报记者 方") and not credit_head("本报记者方宇")
+    lines = (["校园书声再起", "本报记者 方"] + ["春暖花开，各地相继制定开学计划，", "在防控疫情的前提下有序返校复学。"]
+             + ["宇 文/图"] + ["区委召开学习会议"] + BODY_B)
+    d = parse("\n".join(lines))
+    first = d["articles"][0]
+    assert first["headline"] == ["校园书声再起"]
+    assert first["byline"] == "本报记者 方宇文/图"
+    assert "".join(first["paragraphs"]) == "春暖花开，各地相继制定开学计划，在防控疫情的前提下有序返校复学。"
+
+
+def test_section_name_with_a_generic_suffix_is_a_section_label():
+    from baozhi.articles.cues import is_section_label
+    assert is_section_label("区县新闻") and is_section_label("社会新闻") and is_section_label("要闻")
+    assert not is_section_label("乡村新闻") and not is_section_label("区县新闻动态")
+
+
+def test_newspaper_name_on_the_pages_first_line_is_furniture():
+    from baozhi.articles.assemble import classify_lines
+    flats = ["渝东都市报", "济南：", "老年助餐服务暖民心", "1月29日，老人们在济南市长清区马山镇综合"]
+    labels = classify_lines(_plain_lines(flats), 22.0)
+    assert labels == ["furniture", "headline", "headline", "body"]
+
+
+def test_headline_block_sharing_no_word_with_the_body_the_next_block_heads_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("井盖“张大口”", True), line("镇原县重点项目集中开工", True)])
+    body = Unit("body", [line("本报讯（记者冯晓晓）3月10日，镇原县14个重点项目集中开工。")])
+    other = Unit("body", [line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["镇原县重点项目集中开工"], ["井盖“张大口”"]]
+
+
+def test_last_headline_block_sharing_words_only_with_another_body_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("济南：老年助餐服务暖民心", True), line("井盖“张大口”", True)])
+    body = Unit("body", [line("1月29日，老人们在济南市长清区综合养老服务中心就餐。聚焦老年助餐服务，暖民心。")])
+    other = Unit("body", [line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["济南：老年助餐服务暖民心"], ["井盖“张大口”"]]
+
+
+def test_credit_printed_between_pieces_of_a_vertical_title_waits_for_the_body():
+    from baozhi.articles.assemble import segment
+    lines = _plain_lines(["校园", "□ 本报记者 方宇", "书声再起", "春暖花开，各地相继制定开学计划。"])
+    units, _ = segment(lines, ["headline", "byline", "headline", "body"], 14.0)
+    assert [u.kind for u in units] == ["headline", "body"]
+    assert [ln.flat for ln in units[0].lines] == ["校园", "书声再起"]
+    assert units[1].byline_line.flat == "□本报记者方宇"
+    # two headlines of some length on either side of a credit stay apart
+    lines = _plain_lines(["校园书声再起", "■ 本报记者 方宇", "非遗传人展", "春暖花开，各地相继制定开学计划。"])
+    units, _ = segment(lines, ["headline", "byline", "headline", "body"], 14.0)
+    assert [u.kind for u in units] == ["headline", "headline", "body"]
+
+
+def test_headline_block_sharing_twice_as_many_words_with_another_body_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("联合消防演练", True), line("筑牢安全防火墙"), line("第三批乡村治理示范村镇名单公示", True)])
+    body = Unit("body", [line("运城晚报讯（记者焦斌）近日，农业农村部联合公示第三批乡村治理示范村镇名单。")])
+    other = Unit("body", [line("为提升消防安全应急处置能力，5月10日，街道开展消防安全应急演练活动。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["第三批乡村治理示范村镇名单公示"], ["联合消防演练筑牢安全防火墙"]]
+
+
+def test_later_headline_block_sharing_twice_as_many_words_with_another_body_is_split_off():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("济南：老年助餐服务暖民心", True), line("市区井盖张大口", True)])
+    body = Unit("body", [line("1月29日，老人们在济南市区综合养老服务中心就餐。聚焦老年助餐服务，暖民心。")])
+    other = Unit("body", [line("6月11日，记者途经南滨路时看到，路面上一井盖张大了口。")])
+    out = attach_headlines([group, body, other])
+    heads = [["".join(ln.text.value for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["济南：老年助餐服务暖民心"], ["市区井盖张大口"]]
+
+
+def test_subtitle_block_printed_before_its_title_goes_after_the_title_its_lead_repeats():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def line(s, gap=False):
+        return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+    group = Unit("headline", [line("我市1镇3村上榜", True), line("第三批乡村治理", True), line("示范村镇名单公示")])
+    body = Unit("body", [line("运城晚报讯（记者焦斌）近日，农业农村部官网发布公告，对第三批全国乡村治理示范"),
+                         line("村镇名单进行公示，拟认定100个乡镇为第三批全国乡村治理示范乡镇。"),
+                         line("我市上榜的1镇3村分别是永济市栲栳镇和垣曲县皋落乡皋落村。")])
+    out = attach_headlines([group, body])
+    assert [ln.text.value for g in out[0].headlines for ln in g] == ["第三批乡村治理", "示范村镇名单公示", "我市1镇3村上榜"]

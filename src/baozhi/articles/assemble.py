@@ -121,10 +121,12 @@ def is_headline_line(line: Line, w: float, after_boundary: bool, has_geometry: b
         return bool(flat) and line.rel_size >= HEADLINE_REL_SIZE and not cues.opens_article(flat)
     if cues.has_sentence_punct(flat[:-1]):
         return False  # running text (every rule below rejects a sentence end inside the line)
+    if _spaced_digits(raw) and not cues.has_sentence_punct(flat) and "，" not in flat and not cues.opens_article(flat):
+        return True  # a headline face: only its narrow digits leave gaps (全年实施重点项目 52 个)
     if not flat or cues.opens_article(flat) or cues.dateline(flat) or cues.bare_photo_credit(flat) or cues.bracket_credit(flat):
         return False
     wid = cues.width(flat)
-    if cues.letter_spaced(raw) and not cues.has_sentence_punct(flat[:-1]) \
+    if cues.letter_spaced(raw) and not cues.has_sentence_punct(flat[:-1]) and "，" not in flat[:-1] \
             and not (any(c.isdigit() for c in flat) and next_line is not None
                      and not _fresh_start(next_line, w, has_geometry)):
         # justified body lines with digit runs come out letter-spaced too: only a
@@ -227,6 +229,18 @@ _DIGIT_GAP = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、：；“”] [\u4e00-\u9fff，。、：；“”]")
 
 
+_DIGIT_GAP_INSIDE = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$")
+
+
+def _spaced_digits(raw: str) -> bool:
+    """A plain dump's line whose digit runs alone are set off by single spaces after an
+    ideograph (计划总投资 134.12 亿元, 我市 1 镇 3 村上榜): ``pdftotext`` prints the gaps a larger
+    headline face leaves around its narrow digits; body lines with digits are unspaced or
+    letter-spaced throughout (justified)."""
+    v = raw.strip()
+    return bool(_DIGIT_GAP_INSIDE.search(v)) and not _CJK_GAP.search(v)
+
+
 def _grid_headline(raw: str) -> bool:
     """A ``-layout`` line whose spacing shows a font larger than the body's: digit runs set off
     by single spaces between unspaced ideographs (镇原县 14 个重点项目集中开工: a wide glyph
@@ -277,11 +291,12 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
     for k in range(len(lines)):
         f = lines[k].flat
         if labels[k] == "body" and (cues.is_furniture(f) or cues.is_section_label(f)
-                                    or (_MASTHEAD.match(f) and _furniture_near(lines, k))):
+                                    or (_MASTHEAD.match(f) and ((k == 0 and top_of_page) or _furniture_near(lines, k)))):
             labels[k] = "furniture"
         elif cues.is_jump(f):
             labels[k] = "jump"
-        elif cues.own_line_byline(lines[k].text.value) and not cues.opens_article(f):
+        elif (cues.own_line_byline(lines[k].text.value) or cues.credit_head(lines[k].text.value)) \
+                and not cues.opens_article(f):
             labels[k] = "byline"
         elif (k + 1 < len(lines) and labels[k] == "body" and len(f) <= 8 and len(lines[k + 1].flat) <= 8
               and cues.own_line_byline(f + lines[k + 1].flat) and not cues.opens_article(f)
@@ -385,6 +400,12 @@ def _run_start(lines: list[Line], labels: list[str], k: int, w: float, in_credit
     return i
 
 
+CUT_FIRST_LINE_EMS = (3.0, 0.5)
+"""A line with a comma inside, from ``W - 3`` up to ``W - 0.5`` ems wide, is a paragraph's
+first line (``W - 2``) whose column goes on elsewhere, not a headline line (a title with a
+comma is short, or as wide as a column line or wider)."""
+
+
 def _kicker_like(line: Line, w: float) -> bool:
     """A line that may be part of a headline group: no sentence punctuation, not an article's
     lead (byline, dateline) or a credit, not far wider than the column, and not ending in a
@@ -396,6 +417,10 @@ def _kicker_like(line: Line, w: float) -> bool:
     wid = cues.width(f)
     if f[-1] in "，：；" and not (w and wid <= w - SHORT_HEAD_EMS and f[-1] != "；"):
         return False
+    if w and "，" in f[:-1] and w - CUT_FIRST_LINE_EMS[0] <= wid < w - CUT_FIRST_LINE_EMS[1]:
+        return False  # a comma inside a line of a paragraph first line's width: text cut off
+    if "，" in f[:-1] and cues.letter_spaced(line.text.value):
+        return False  # a justified body line (letter-spaced around its digits), comma and all
     return w == 0 or wid <= w + HEADLINE_WIDE_EMS + 10
 
 
@@ -446,7 +471,8 @@ def _plain_subtitle(ln: Line, lines: list[Line], labels: list[str], k: int, w: f
 
 
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|晨报|时报|商报|都市报|周报|日報|晚報)$")
-"""A newspaper's name (江城日报, 云台晚报): furniture when printed beside other furniture, wherever
+"""A newspaper's name (江城日报, 云台晚报): furniture as the page's first line (the first article's
+headline characters may follow it before the date) or when printed beside other furniture, wherever
 the dump puts the page's header block (PyMuPDF prints it in drawing order)."""
 
 
@@ -507,6 +533,20 @@ def vertical_headlines(lines: list[Line]) -> list[Line]:
     return out
 
 
+VERTICAL_STUB_CHARS = 3
+"""Two headline lines of ideographs only, one of them this short and neither longer than
+:data:`VERTICAL_PIECE_CHARS`, may be the pieces of one vertically set title."""
+VERTICAL_PIECE_CHARS = 6
+
+
+def _vertical_pieces(a: Line, b: Line) -> bool:
+    """Headline lines ``a`` and ``b`` read as two pieces of one vertical title (校园 / 书声再起):
+    ideographs only, one a stub of at most :data:`VERTICAL_STUB_CHARS`."""
+    fa, fb = a.flat, b.flat
+    return all(0 < len(f) <= VERTICAL_PIECE_CHARS and all(is_cjk(c) for c in f) for f in (fa, fb)) \
+        and min(len(fa), len(fb)) <= VERTICAL_STUB_CHARS
+
+
 def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[Unit], list[Line]]:
     """Cut the labelled stream into headline and body units; return (units, furniture lines).
 
@@ -515,6 +555,7 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
     the group when the next line cannot open a paragraph (wider than a first
     line): one body unit, the group left in between for :func:`attach_headlines`.
     """
+    lines, labels = _join_cut_credits(lines, labels)
     units: list[Unit] = []
     furniture: list[Line] = []
     pending_byline: Line | None = None
@@ -530,7 +571,9 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
                 cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
         if lab == "headline":
-            if units and units[-1].kind == "headline" and pending_byline is None:
+            if units and units[-1].kind == "headline" and (pending_byline is None or _vertical_pieces(units[-1].lines[-1], ln)):
+                # (a credit printed between the characters of a vertical title: 校园书 /
+                # 本报记者 方 / 声再起; the credit waits for the body)
                 units[-1].lines.append(ln)
             else:
                 cut = cur if (cur is not None and cur.lines and not cur.jumps
@@ -591,6 +634,40 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
         if u.kind == "headline" and len(u.lines) > 1:
             u.lines = vertical_headlines(u.lines)
     return units, furniture
+
+
+_CREDIT_TAIL = re.compile(r"^[\u4e00-\u9fff]\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|摄影?)$")
+"""The rest of a credit cut inside its padded name: the name's last ideograph, the padding, the
+role (宇 文/图)."""
+
+
+def _join_cut_credits(lines: list[Line], labels: list[str]) -> tuple[list[Line], list[str]]:
+    """An own-line credit cut inside its padded name (本报记者 方, :func:`cues.credit_head`) whose
+    rest the dump printed further down (宇 文/图): the first such rest after it that completes
+    a credit is joined to it, one byline line in the head's place. Returns the lines and
+    labels without the rest lines (the input when there is nothing to join)."""
+    heads = [k for k, lab in enumerate(labels) if lab == "byline" and cues.credit_head(lines[k].text.value)]
+    if not heads:
+        return lines, labels
+    joined: dict[int, Line] = {}
+    used: set[int] = set()
+    j = 0
+    for k in heads:
+        j = max(j, k + 1)
+        while j < len(lines) and not (labels[j] not in ("furniture", "jump") and _CREDIT_TAIL.match(lines[j].text.value.strip())
+                                      and cues.own_line_byline(lines[k].flat + lines[j].flat)):
+            j += 1
+        if j == len(lines):
+            break
+        head = lines[k]
+        joined[k] = Line(Text.join([head.text.strip(), lines[j].text.strip()], sep=" "), indent=head.indent,
+                         gap_before=head.gap_before, label="byline")
+        used.add(j)
+        j += 1
+    if not used:
+        return lines, labels
+    keep = [k for k in range(len(lines)) if k not in used]
+    return [joined.get(k, lines[k]) for k in keep], [labels[k] for k in keep]
 
 
 CAPTION_MAX_LINES = 16
@@ -716,6 +793,8 @@ WORD_JOIN = 5.0
 """A join score this high means the break falls inside a common word (保 / 障 → 保障)."""
 SECOND_GROUP_OVERLAP = 0.5
 """A second headline group joins a body already headed only when half its bigrams are in it."""
+ALONE_MIN_GRAMS = 4
+"""A headline group this many bigrams long can tell by its words that it heads another body."""
 HEADLINE_WINDOW = 120
 """Bodies farther than this many units from a headline group are not candidates."""
 
@@ -787,6 +866,14 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             if strong:
                 if parts[-1] and cur_body is not None and best != cur_body and ov[cur_body] < ov[best] - SPLIT_MARGIN:
                     parts.append([])
+                elif parts[-1] and cur_body is None and best is not None:
+                    # the blocks before share no word with the body this one heads, and have
+                    # words enough to tell: another article's headline printed before it
+                    pb = bigrams("".join(l.flat for l in parts[-1]))
+                    here = share(pb, bodies[best])
+                    there = max((share(pb, bodies[b]) for b in near if b != best), default=0.0)
+                    if len(pb) >= ALONE_MIN_GRAMS and (here == 0 or (there >= MIN_OVERLAP and here < there / 2)):
+                        parts.append([])
                 cur_body = best
             elif parts[-1] and cur_body is not None and cur_body != nxt and nxt in ov and ov[nxt] > 0 \
                     and ov[cur_body] == 0:
@@ -794,6 +881,12 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 # lines before it another body's: it heads the body after it (井盖“张大口”)
                 parts.append([])
                 cur_body = nxt
+            elif parts[-1] and cur_body is not None and best is not None and best != cur_body \
+                    and ov[cur_body] < ov[best] / 2 and ov[best] >= MIN_OVERLAP and len(hb) >= ALONE_MIN_GRAMS:
+                # a block sharing no word with the body the blocks before it head, but words
+                # with another body: that body's headline printed after them
+                parts.append([])
+                cur_body = best
             parts[-1].extend(blk)
         u.lines = parts[0]
         out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
@@ -835,13 +928,18 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             bonus = 0.0
             if units[b].stream != units[g].stream:
                 pass  # neighbours across a stream boundary are not neighbours on the page
+            elif g in inner_of:
+                # printed inside a body: the units around it are that body's parts
+                bonus = ADJACENT_BONUS * 0.8 if b in inner_of[g] else 0.0
             elif b == g + 1:
                 bonus = ADJACENT_BONUS
             elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
             if ov >= MIN_OVERLAP or bonus:
                 pairs.append((ov + bonus, -abs(b - g), g, b))
-    pairs.sort(reverse=True)
+    # a group printed inside a body (a subtitle line the dump set between its column lines)
+    # is matched after the others: the group printed right before that body is its title
+    pairs.sort(key=lambda t: (t[2] not in inner_of, t), reverse=True)
     owner: dict[int, int] = {}
     taken: set[int] = set()
     for _s, _d, g, b in pairs:
@@ -859,9 +957,25 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         best = max(near, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
+    # a group left over, or given to a body by adjacency alone (no word in common), that shares
+    # its words with a body another group heads is more of that headline: a title set across two columns whose
+    # halves the dump printed apart (探寻嘉州春天 / 共话乡村振兴)
+    halves: set[int] = set()
+    for g in groups:
+        hb = bigrams("".join(l.flat for l in units[g].lines))
+        if len(hb) < ALONE_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
+            continue
+        cands = [b for b in taken if abs(b - g) <= HEADLINE_WINDOW and b != owner.get(g)]
+        best = max(cands, key=lambda b: share(hb, grams[b]), default=None)
+        if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
+            owner[g] = best
+            halves.add(best)
     for g in groups:
         if g in owner:
             units[owner[g]].headlines.append(units[g].lines)
+    for b in bodies:
+        if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
+            units[b].headlines = _title_first(units[b].headlines, units[b].lines)
     out = []
     for k, u in enumerate(units):
         if u.kind == "body":
@@ -871,6 +985,40 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             nb.headlines = [u.lines]
             out.append(nb)
     return out
+
+
+LEAD_CHARS = 60
+"""The lead an article's title is read against: its first characters (the first sentence or two)."""
+TITLE_LEAD_SHARE = 0.5
+"""A headline block later in the dump's order goes first when this share of its bigrams is in
+the lead ..."""
+TITLE_LEAD_MARGIN = 0.3
+"""... and this much more than of the first block's."""
+
+
+def _title_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
+    """An article's headline blocks printed out of order: the block whose words its lead repeats
+    (the title, or a kicker naming its subject) goes first when the dump printed it after
+    another block (a subtitle before the title it runs under). Blocks are the groups, split at
+    blank lines when the dump does not print one before every line. Returns the blocks in the
+    new order (the input when nothing moves)."""
+    lines = [ln for g in groups for ln in g]
+    if len(lines) < 2 or (len(groups) == 1 and (not any(ln.gap_before for ln in lines[1:])
+                                                or all(ln.gap_before for ln in lines))):
+        return groups
+    blocks: list[list[Line]] = []
+    every = all(ln.gap_before for ln in lines)
+    for g in groups:
+        for k, ln in enumerate(g):
+            if k == 0 or (ln.gap_before and not every):
+                blocks.append([])
+            blocks[-1].append(ln)
+    lead = bigrams("".join(ln.flat for ln in body)[:LEAD_CHARS])
+    sc = [share(bigrams("".join(ln.flat for ln in blk)), lead) for blk in blocks]
+    best = max(range(len(blocks)), key=lambda i: (sc[i], -i))
+    if best == 0 or sc[best] < TITLE_LEAD_SHARE or sc[best] < sc[0] + TITLE_LEAD_MARGIN:
+        return groups
+    return [blocks[best]] + blocks[:best] + blocks[best + 1:]
 
 
 def headline_lines(groups: list[list[Line]]) -> list[HeadlineLine]:

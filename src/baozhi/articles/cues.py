@@ -160,6 +160,17 @@ def own_line_byline(line: str) -> bool:
     return bool(_OWN_LINE_BYLINE.match(_simp(s)) or _OWN_LINE_BYLINE.match(_simp(squash(s))))
 
 
+CREDIT_HEAD_CHARS = 16
+"""A cut credit's start is a short line (decoration, outlet, role, padding, one ideograph)."""
+_CREDIT_HEAD = re.compile(r"^(?:本报|本刊|本台|新华社|人民日报)?" + _ROLE + r"\s+[\u4e00-\u9fff]$")
+
+
+def credit_head(line: str) -> bool:
+    """The start of an own-line credit cut inside its padded name (本报记者 方 / … / 宇 文/图:
+    the dump printed the rest elsewhere): never a headline line."""
+    return len(line) <= CREDIT_HEAD_CHARS and bool(_CREDIT_HEAD.match(_simp(DECORATION.sub("", line.strip()))))
+
+
 @lru_cache(maxsize=CUE_CACHE)
 def is_furniture(line: str) -> bool:
     """Page furniture: 第N版, date lines, weekday, editor credits, publication numbers."""
@@ -214,7 +225,16 @@ def page_number(header: list[str]) -> str | None:
 @lru_cache(maxsize=CUE_CACHE)
 def is_section_label(line: str) -> bool:
     """A section name on a line of its own (要闻, 民生, 简讯; ``lexicon/sections.txt``)."""
-    return squash(line) in _section_labels()
+    s = squash(line)
+    if s in _section_labels():
+        return True
+    # a section name with a generic word after it: 区县新闻, 社会新闻, 教育动态
+    return len(s) <= SECTION_MAX_CHARS and s.endswith(_SECTION_SUFFIXES) and s[:-2] in _section_labels()
+
+
+SECTION_MAX_CHARS = 6
+"""A section label with a generic suffix is at most this long (区县新闻, 地方新闻动态 no)."""
+_SECTION_SUFFIXES = ("新闻", "动态", "要闻", "快讯")
 
 
 @lru_cache(maxsize=CUE_CACHE)
