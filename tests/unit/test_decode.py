@@ -62,3 +62,13 @@ def test_a_few_characters_without_bom_are_read_in_the_encoding_that_reads_as_chi
 
 def test_a_short_input_no_encoding_reads_as_chinese_is_left_to_the_detector():
     assert decode("caf\u00e9".encode("latin-1"))[0] == "caf\ufffd"  # not 捡曩 (UTF-16-BE)
+
+
+@pytest.mark.parametrize("raw,text", [
+    (bytes.fromhex("ceafd4b1"), "委员"),  # GBK that is also valid UTF-8 (ίԱ)
+    (bytes.fromhex("5a512d4e2e59b351"), "党中央决"),  # UTF-16-LE; as Big5 ZQ-N.Y被 has one common ideograph
+    ("协和市".encode()[:-1], "协和\ufffd"),  # UTF-8 cut inside its last character, not GB18030 mojibake
+    ("摄".encode() + b"\x1a", "摄\x1a"),  # a DOS end-of-file byte after UTF-8 text
+])
+def test_short_inputs_keep_the_reading_that_reads_most_as_chinese(raw, text):
+    assert decode(raw)[0] == text

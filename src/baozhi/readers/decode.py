@@ -74,30 +74,48 @@ MIN_PLAUSIBILITY = 6.0
 words score 9–11, names 7–8, the rare characters a wrong decoding yields (捡曩, 惆祧) 4–5."""
 
 
+_CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」—…·％")
+SHORT_MARGIN = 1.0
+"""... and read this much more as Chinese than the input read as UTF-8 (a UTF-8 text cut inside
+its last character, or with a control code, must not turn into GB18030 mojibake)."""
+
+
 def _plausibility(text: str) -> float:
-    """How much ``text`` reads as Chinese: the mean log frequency (jieba's word list, read
-    offline) of its ideographs as words, traditional ones read as simplified (OpenCC), plus a
-    bonus per character pair that is a word. 0.0 when it holds no ideograph."""
+    """How much ``text`` reads as Chinese, per non-space character: an ideograph counts the log
+    frequency (jieba's word list, read offline) of it as a word, traditional ones read as
+    simplified (OpenCC), plus 2 when it and the next form a word; CJK punctuation counts 8, an
+    ASCII digit 6, U+FFFD (a cut character) nothing either way; anything else (Latin letters,
+    symbols, control codes: what a wrong decoding yields) 0."""
     import math
 
     from opencc import OpenCC
 
     from ..layout.joins import _freq
 
-    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
-        return 0.0
     simp = OpenCC("t2s").convert(text)
     freq = _freq()
-    score = sum(math.log(freq.get(ch, 0) + 1) for ch in simp if "\u4e00" <= ch <= "\u9fff") / len(cjk)
-    pairs = sum(1 for a, b in zip(simp, simp[1:]) if freq.get(a + b))
-    return score + 2.0 * pairs / len(cjk)
+    total = 0.0
+    n = 0
+    for k, ch in enumerate(simp):
+        if ch.isspace() or ch == "\ufffd":
+            continue
+        n += 1
+        if "\u4e00" <= ch <= "\u9fff":
+            total += math.log(freq.get(ch, 0) + 1)
+            if k + 1 < len(simp) and freq.get(ch + simp[k + 1]):
+                total += 2.0
+        elif ch in _CJK_PUNCT:
+            total += 8.0
+        elif ch.isdigit() and ch.isascii():
+            total += 6.0
+    return total / n if n else 0.0
 
 
-def _short_cjk(raw: bytes) -> tuple[str | None, str]:
-    """A short input (:data:`SHORT_BYTES`) that is not UTF-8: of the Chinese encodings that
-    decode it into printable text, the one whose text reads most as Chinese
-    (:func:`_plausibility`, at least :data:`MIN_PLAUSIBILITY`); ``(None, "")`` when none does."""
+def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
+    """A short input (:data:`SHORT_BYTES`): of the Chinese encodings that decode it into
+    printable text, the one whose text reads most as Chinese (:func:`_plausibility`), when that
+    is at least :data:`MIN_PLAUSIBILITY` and more than ``floor`` (the UTF-8 reading's score plus
+    :data:`SHORT_MARGIN`); ``(None, "")`` otherwise."""
     best: tuple[float, str, str] | None = None
     for enc in _SHORT_CANDIDATES:
         try:
@@ -107,7 +125,7 @@ def _short_cjk(raw: bytes) -> tuple[str | None, str]:
         if not t.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
             continue
         score = _plausibility(t)
-        if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
+        if score >= MIN_PLAUSIBILITY and score > floor and (best is None or score > best[0]):
             best = (score, t, enc)
     return (best[1], best[2]) if best else (None, "")
 
@@ -135,17 +153,19 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                                        path=name) from None
             text = raw.decode(enc, errors="replace")  # cut inside its last character: U+FFFD stands for it
     else:
-        clean = True  # valid UTF-8 with no control character
+        cut = False
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
-            clean = text.translate(_LINE_CTRL).replace("\r", "").isprintable()
         except UnicodeDecodeError as e:
-            text, clean = _utf8_cut_at_end(raw, e), False
+            text = _utf8_cut_at_end(raw, e)
             if text is not None:
-                enc = "utf-8"
-        if not clean and len(raw) <= SHORT_BYTES:
-            # a few bytes of UTF-16 or GBK can pass for UTF-8 with control codes or a cut end
-            short, short_enc = _short_cjk(raw)
+                # cut inside its last character after a multi-byte one: UTF-8 for sure
+                enc, cut = "utf-8", any(ord(ch) > 127 for ch in text[:-1])
+        if len(raw) <= SHORT_BYTES and not cut:
+            # a few bytes of UTF-16 or GBK can pass for UTF-8 (ίԱ for 委员), and charset-normalizer
+            # reads two GBK ideographs as Big5: the reading that reads most as Chinese wins
+            floor = (_plausibility(text) if text is not None else 0.0) + SHORT_MARGIN
+            short, short_enc = _short_cjk(raw, floor)
             if short is not None:
                 text, enc = short, short_enc
         if text is None:
