@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..layout.chars import despace, is_cjk, unify_compat
@@ -768,14 +769,16 @@ CREDIT_AFTER_SENTENCE = re.compile(r"[。！？”）][^。！？”，、]{0,8}
 _NOT_GRAM = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 
-def bigrams(s: str) -> set[str]:
+@lru_cache(maxsize=256)
+def bigrams(s: str) -> frozenset[str]:
     """The pairs of adjacent characters of ``s`` with punctuation and spaces removed (ideographs,
-    digits, Latin letters): the words a headline shares with its body."""
+    digits, Latin letters): the words a headline shares with its body. Cached: the assembly and
+    placement stages ask for the same headline and body texts several times per page."""
     s = _NOT_GRAM.sub("", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
 
 
-def share(hb: set[str], bb: set[str]) -> float:
+def share(hb: frozenset[str] | set[str], bb: frozenset[str] | set[str]) -> float:
     """Share of the bigrams ``hb`` that are also in ``bb`` (0.0 for none)."""
     return len(hb & bb) / len(hb) if hb else 0.0
 
