@@ -51,6 +51,9 @@ def test_merge_page():
     assert [(x["name"], x["titles"]) for x in p["persons"]] == [
         ("常晓勇", ["区委副书记", "区长"]), ("张智奎", ["区委书记"])]
     assert len(p["meetings"]) == 2
+    # the first meeting's year-less dateline (--06-12) takes the page date's year, as the page date did
+    assert [m["date"] for m in p["meetings"]] == ["2024-06-12", "2024-06-12"]
+    assert a["meetings"][0]["date"] == "--06-12"  # the article's own facts are not changed
     assert merge_page([])["date"] is None
 
 
