@@ -20,6 +20,14 @@ EXIT_NO_INPUT = 4
 EXIT_STORE = 5
 
 
+def shown_path(path: str) -> str:
+    """``path`` as one line of valid UTF-8 text: bytes the file system gave that are not UTF-8
+    (kept by Python as lone surrogates) as ``\\xff``, and line breaks and tabs as ``\\n``,
+    ``\\r``, ``\\t``, so an error message stays one line and JSON output stays valid."""
+    s = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 class BaozhiError(Exception):
     """Root of baozhi's errors. ``code`` is a stable machine-readable name."""
 
@@ -32,7 +40,7 @@ class BaozhiError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return f"{shown_path(self.path)}: {self.message}" if self.path else self.message
 
 
 class InputError(BaozhiError):

@@ -28,7 +28,9 @@ DEFAULT = Settings()
 
 
 def is_pdf(raw: bytes) -> bool:
-    return raw[:1024].lstrip().startswith(b"%PDF")
+    """A PDF by its content: the ``%PDF-`` header within the first 1024 bytes (readers accept
+    bytes before it there, as the PDF reference's implementation notes allow)."""
+    return b"%PDF-" in raw[:1024]
 
 
 def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[PageResult]:

@@ -34,7 +34,9 @@ def article_dict(a: Article) -> dict[str, Any]:
 
 def to_dict(r: PageResult) -> dict[str, Any]:
     """The machine contract (see README, "JSON output")."""
-    d: dict[str, Any] = {"source": r.source.name}
+    # a file name the file system gave as bytes that are not UTF-8 (lone surrogates in Python)
+    # would make the JSON output invalid UTF-8: those bytes are written as \\xff
+    d: dict[str, Any] = {"source": r.source.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")}
     if r.page is not None:
         d["page"] = r.page
     d["encoding"] = r.source.encoding

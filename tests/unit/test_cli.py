@@ -153,3 +153,25 @@ def test_a_failed_write_to_standard_output_is_one_line_and_exit_3():
                            stderr=subprocess.PIPE, text=True)
     assert r.returncode == 3
     assert r.stderr.strip().splitlines() == ["baozhi: error: cannot write output (No space left on device)"]
+
+
+def test_odd_file_names_give_one_line_errors_and_valid_json(tmp_path):
+    import os
+
+    # a newline in a missing file's name: still one line on stderr
+    r = subprocess.run([sys.executable, "-m", "baozhi", "parse", str(tmp_path / "bad\nname.txt"), "--json"],
+                       capture_output=True)
+    assert r.returncode == 3 and r.stderr.decode().count("\n") == 1 and "bad\\nname.txt" in r.stderr.decode()
+    # a file name that is not UTF-8: the JSON output stays valid UTF-8
+    odd = os.path.join(os.fsencode(tmp_path), b"ok\xffbytes.txt")
+    with open(odd, "wb") as f, open(SEED, "rb") as g:
+        f.write(g.read())
+    r = subprocess.run([sys.executable, "-m", "baozhi", "parse", odd, "--json"], capture_output=True)
+    assert r.returncode == 0
+    assert json.loads(r.stdout.decode("utf-8"))["source"].endswith("ok\\xffbytes.txt")
+
+
+def test_pdf_with_bytes_before_its_header_is_read_as_a_pdf(tmp_path):
+    from baozhi.pipeline import is_pdf
+
+    assert is_pdf(b"JUNK\n%PDF-1.7\n") and not is_pdf("本报讯 %PDF 不是文件头".encode())
