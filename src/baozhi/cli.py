@@ -124,7 +124,9 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
                 e.path = str(path)
             click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
             failures += 1
-            continue
+            results = getattr(e, "results", None)  # a PDF some of whose pages were read: give those
+            if not results:
+                continue
         except Exception as e:  # noqa: BLE001 - a fault of baozhi's: report it, go on with the other inputs
             click.echo(f"baozhi: error: {path}: internal error, please report it ({type(e).__name__}: {e}) [internal]",
                        err=True)

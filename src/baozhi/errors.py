@@ -79,6 +79,18 @@ class CorruptPdf(InputError):
     code = "corrupt-pdf"
 
 
+class PartialPdf(CorruptPdf):
+    """Some pages of a PDF could not be read (a broken page, more pages or characters than the
+    limits): ``pages`` holds the pages that were read, so the caller can still use them, and the
+    message names what was not."""
+
+    code = "partial-pdf"
+
+    def __init__(self, message: str, *, path: str | None = None, pages: list | None = None):
+        super().__init__(message, path=path)
+        self.pages = pages or []
+
+
 class EmptyPdf(InputError):
     """A well-formed PDF whose page tree holds no pages."""
 

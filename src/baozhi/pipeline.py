@@ -37,12 +37,19 @@ def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[
     """Read one input (a text dump or a PDF) and process every page in it.
 
     Returns one :class:`PageResult` per page (a text dump is one page).
-    Raises :class:`~baozhi.errors.InputError` subclasses for unreadable input.
+    Raises :class:`~baozhi.errors.InputError` subclasses for unreadable input; a
+    :class:`~baozhi.errors.PartialPdf` carries the results of the pages that were read in
+    ``.results``.
     """
     if is_pdf(raw):
+        from .errors import PartialPdf
         from .readers.pdf import read_pdf  # optional stage, pypdfium2
 
-        return [process_page(p, settings) for p in read_pdf(raw, name)]
+        try:
+            return [process_page(p, settings) for p in read_pdf(raw, name)]
+        except PartialPdf as e:
+            e.results = [process_page(p, settings) for p in e.pages]  # the pages read: the caller may use them
+            raise
     text, enc = decode(raw, name)
     source = Source.make(raw, name, text, enc)
     return [process_page(read_dump(source), settings)]

@@ -155,3 +155,23 @@ def test_pdf_no_text_layer():
     raw = _pdf(lambda c, n: c.rect(50, 50, 200, 300, fill=1))
     with pytest.raises(NoTextLayer, match="--ocr"):
         read_pdf(raw, "scan.pdf")
+
+
+def test_pdf_with_one_broken_page_gives_the_others_and_says_which():
+    from baozhi.errors import PartialPdf
+
+    def draw(c, n):
+        c.setFont(FONT, 18)
+        c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
+        draw_lines(c, 20, H - 90, flow(BRIEF, 20))
+
+    raw = _pdf(draw, pages=3)
+    # break the second page object: its /Type no longer says /Page
+    k = [i for i in range(len(raw)) if raw.startswith(b"/Type /Page\n", i) or raw.startswith(b"/Type /Page ", i)
+         or raw.startswith(b"/Type /Page/", i) or raw.startswith(b"/Type /Page>", i)]
+    assert len(k) == 3
+    broken = raw[:k[1]] + b"/Type /Pagx" + raw[k[1] + len(b"/Type /Page"):]
+    with pytest.raises(PartialPdf) as e:
+        process_source(broken, "three.pdf", Settings(check=True))
+    assert "page 2 cannot be read" in str(e.value)
+    assert [r.articles[0].headline[0].text.value for r in e.value.results] == ["第1页的新闻标题", "第3页的新闻标题"]

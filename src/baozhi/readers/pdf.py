@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from ..errors import CorruptPdf, EmptyPdf, EncryptedPdf, NoTextLayer
+from ..errors import CorruptPdf, EmptyPdf, EncryptedPdf, NoTextLayer, PartialPdf
 from ..model import Line, Page, Source
 from ..text import Text
 
@@ -86,6 +86,13 @@ def _no_pages(raw: bytes) -> bool:
     corrupt: tell that case apart from the bytes (a plain page tree, no page object)."""
     return re.search(rb"/Type\s*/Pages\b", raw) is not None and re.search(rb"/Count\s+0(?![0-9])", raw) is not None \
         and re.search(rb"/Type\s*/Page(?![s\w])", raw) is None
+
+
+def _count_chars(textpage) -> int:
+    """How many character indices pdfium's text page holds (generated spaces included)."""
+    import pypdfium2.raw as raw
+
+    return raw.FPDFText_CountChars(textpage)
 
 
 def _chars(textpage, page_h: float) -> list[_Char]:
@@ -395,12 +402,19 @@ def _inside(r, figures) -> bool:
 
 
 def read_pdf(raw: bytes, name: str) -> list[Page]:
-    """All pages of a PDF, each with its own :class:`Source` (the page's text layer)."""
+    """All pages of a PDF, each with its own :class:`Source` (the page's text layer).
+
+    Raises :class:`PartialPdf` (with the pages read in ``.pages``) when a page cannot be read or
+    the limits (:data:`MAX_PAGES`, :data:`MAX_CHARS_PER_PAGE`) cut text, :class:`CorruptPdf`
+    when no page can be read."""
     doc = _open(raw, name)
     pages: list[Page] = []
     doc_id = hashlib.sha256(raw).hexdigest()
+    missing: list[str] = []  # what could not be read, for the PartialPdf message
     try:
         total_chars = 0
+        if len(doc) > MAX_PAGES:
+            missing.append(f"pages {MAX_PAGES + 1}–{len(doc)} not read (more than {MAX_PAGES:,} pages)")
         for n in range(min(len(doc), MAX_PAGES)):
             try:
                 page = doc[n]
@@ -409,6 +423,7 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                     tp = page.get_textpage()
                     try:
                         chars = _chars(tp.raw, ph)
+                        cut = _count_chars(tp.raw) > MAX_CHARS_PER_PAGE
                         rules, cands = _objects(page, ph)
                         figures = _figures(cands, chars)
                         rules = [r for r in rules if not _inside(r, figures)]
@@ -420,7 +435,10 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                 finally:
                     page.close()
             except Exception as e:  # noqa: BLE001 - pdfium raises plain errors on broken pages
-                raise CorruptPdf(f"page {n + 1} cannot be read ({e})", path=name) from None
+                missing.append(f"page {n + 1} cannot be read ({e})")
+                continue
+            if cut:
+                missing.append(f"page {n + 1} read up to its first {MAX_CHARS_PER_PAGE:,} characters")
             total_chars += len(chars)
             parts: list[str] = []
             spans: list[tuple[int, int]] = []
@@ -445,7 +463,11 @@ def read_pdf(raw: bytes, name: str) -> list[Page]:
                               figures=figures, size=(pw, ph)))
     finally:
         doc.close()
+    if missing and not pages:
+        raise CorruptPdf("; ".join(missing), path=name)
     if total_chars == 0:
         raise NoTextLayer("PDF has no text layer (a scan?): OCR is not supported yet; a future `--ocr` option will read scans",
                           path=name)
+    if missing:
+        raise PartialPdf("; ".join(missing) + f" (the {len(pages)} page(s) read are given)", path=name, pages=pages)
     return pages

@@ -132,7 +132,8 @@ def _check_stop() -> None:
 def _store(conn: sqlite3.Connection, res: dict[str, Any], reparse: bool, summary: IngestSummary) -> None:
     if "error" in res:
         _fail(conn, summary, res["sha256"], res["path"], res["error"]["code"], res["error"]["message"])
-        return
+        if not res.get("pages"):
+            return  # else a PDF some of whose pages were read: those are stored
     for rec in res["pages"]:
         status = write_page(conn, rec, reparse=reparse)
         if status == "skipped":

@@ -149,7 +149,8 @@ def sha256_file(path: str | Path) -> str:
 
 def parse_file(path: str, opts: PageOptions) -> dict[str, Any]:
     """Worker entry point: one input file → ``{"path", "sha256", "kind", "pages": [record]}``,
-    or ``{"path", "sha256", "error": {"code", "message"}}`` when it cannot be processed.
+    or ``{"path", "sha256", "error": {"code", "message"}}`` when it cannot be processed (both
+    ``pages`` and ``error`` for a PDF only some of whose pages could be read).
 
     Uses :func:`baozhi.pipeline.process_source` and :func:`baozhi.facts_glue.attach_facts`,
     exactly as ``parse`` and ``extract`` do. Never raises for a bad input: an
@@ -167,7 +168,12 @@ def parse_file(path: str, opts: PageOptions) -> dict[str, Any]:
         results = process_source(raw, path, Settings())
         pages = [page_record(r, path, sha, opts) for r in results]
     except BaozhiError as e:
-        return {"path": path, "sha256": sha, "error": {"code": e.code, "message": e.message}}
+        partial = getattr(e, "results", None)  # a PDF some of whose pages were read
+        if not partial:
+            return {"path": path, "sha256": sha, "error": {"code": e.code, "message": e.message}}
+        pages = [page_record(r, path, sha, opts) for r in partial]
+        return {"path": path, "sha256": sha, "kind": pages[0]["kind"], "pages": pages,
+                "error": {"code": e.code, "message": e.message}}
     except Exception as e:  # a parser fault must not stop a long ingest; it is recorded
         return {"path": path, "sha256": sha,
                 "error": {"code": "internal", "message": f"{type(e).__name__}: {e}"}}
