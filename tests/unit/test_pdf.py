@@ -175,3 +175,34 @@ def test_pdf_with_one_broken_page_gives_the_others_and_says_which():
         process_source(broken, "three.pdf", Settings(check=True))
     assert "page 2 cannot be read" in str(e.value)
     assert [r.articles[0].headline[0].text.value for r in e.value.results] == ["第1页的新闻标题", "第3页的新闻标题"]
+
+
+def _pua_pdf() -> bytes:
+    """A one-line PDF whose font's ToUnicode map sends one glyph to 张 and one to U+E000 (a
+    Private Use Area code: e-papers map rare name characters there)."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange "
+            b"2 beginbfchar <41> <5F20> <42> <E000> endbfchar endcmap "
+            b"CMapName currentdict /CMap defineresource pop end end")
+    content = b"BT /F1 24 Tf 72 700 Td (AB) Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"]
+    out = b"%PDF-1.4\n"
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offs)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+
+
+def test_pdf_keeps_private_use_characters():
+    [page] = read_pdf(_pua_pdf(), "pua.pdf")
+    assert [ln.text.value for ln in page.lines] == ["张\ue000"]

@@ -88,6 +88,12 @@ def _no_pages(raw: bytes) -> bool:
         and re.search(rb"/Type\s*/Page(?![s\w])", raw) is None
 
 
+def _private_use(ch: str) -> bool:
+    """A Private Use Area code point (U+E000–U+F8FF, planes 15–16)."""
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
+
+
 def _count_chars(textpage) -> int:
     """How many character indices pdfium's text page holds (generated spaces included)."""
     import pypdfium2.raw as raw
@@ -120,8 +126,8 @@ def _chars(textpage, page_h: float) -> list[_Char]:
     font_size = raw.FPDFText_GetFontSize
     for i, ch in enumerate(text):
         # whitespace is skipped, and pdfium generates only spaces and line breaks
-        if ch.isspace() or not ch.isprintable():
-            continue
+        if ch.isspace() or not (ch.isprintable() or _private_use(ch)):
+            continue  # (a Private Use Area code is kept: e-papers map rare name characters there)
         # the loose box spans the glyph's advance and the font's ascent/descent: the
         # same band for every character of a line, and no gap between set characters
         if not loose(textpage, i, ref):
