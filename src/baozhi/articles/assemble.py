@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..layout.chars import despace, is_cjk, unify_compat
-from ..layout.joins import join_score
+from ..layout.joins import WORD_JOIN, join_score
 from ..model import Article, HeadlineLine, Line
 from ..text import Text
 from . import cues
@@ -226,29 +226,26 @@ def _wide_continuation(line: Line, prev_line: Line | None) -> bool:
         and abs(cues.width(pf) - cues.width(line.flat)) <= WIDE_RUN_EMS
 
 
-_DIGIT_GAP = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$|^[0-9][0-9.%]* [\u4e00-\u9fff]")
+_DIGIT_GAP_INSIDE = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$")
+_DIGIT_GAP = re.compile(_DIGIT_GAP_INSIDE.pattern + r"|^[0-9][0-9.%]* [\u4e00-\u9fff]")
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff，。、：；“”] [\u4e00-\u9fff，。、：；“”]")
 
 
-_DIGIT_GAP_INSIDE = re.compile(r"[\u4e00-\u9fff] [0-9][0-9.%]* [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9][0-9.%]*$")
-
-
-def _spaced_digits(raw: str) -> bool:
+def _spaced_digits(raw: str, gap: re.Pattern[str] = _DIGIT_GAP_INSIDE) -> bool:
     """A plain dump's line whose digit runs alone are set off by single spaces after an
     ideograph (计划总投资 134.12 亿元, 我市 1 镇 3 村上榜): ``pdftotext`` prints the gaps a larger
     headline face leaves around its narrow digits; body lines with digits are unspaced or
-    letter-spaced throughout (justified)."""
+    letter-spaced throughout (justified). ``gap``: the digit gaps that count."""
     v = raw.strip()
-    return bool(_DIGIT_GAP_INSIDE.search(v)) and not _CJK_GAP.search(v)
+    return bool(gap.search(v)) and not _CJK_GAP.search(v)
 
 
 def _grid_headline(raw: str) -> bool:
     """A ``-layout`` line whose spacing shows a font larger than the body's: digit runs set off
     by single spaces between unspaced ideographs (镇原县 14 个重点项目集中开工: a wide glyph
-    covers more than one cell, a narrow digit leaves a gap; body lines with digits are either
-    unspaced or letter-spaced throughout)."""
-    v = raw.strip()
-    return bool(_DIGIT_GAP.search(v)) and not _CJK_GAP.search(v)
+    covers more than one cell, a narrow digit leaves a gap), also a digit run opening the line:
+    :func:`_spaced_digits` on the grid."""
+    return _spaced_digits(raw, _DIGIT_GAP)
 
 
 def _fresh_start(line: Line, w: float, has_geometry: bool) -> bool:
@@ -792,8 +789,6 @@ SPLIT_BLOCK_CHARS = 8
 like 常晓勇出席, share too few words to split a group)."""
 SPLIT_MARGIN = 0.3
 """... and shares this much more of its bigrams with the other body than with the current one."""
-WORD_JOIN = 5.0
-"""A join score this high means the break falls inside a common word (保 / 障 → 保障)."""
 SECOND_GROUP_OVERLAP = 0.5
 """A second headline group joins a body already headed only when half its bigrams are in it."""
 ALONE_MIN_GRAMS = 4
@@ -1006,11 +1001,10 @@ def _title_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]
     blank lines when the dump does not print one before every line. Returns the blocks in the
     new order (the input when nothing moves)."""
     lines = [ln for g in groups for ln in g]
-    if len(lines) < 2 or (len(groups) == 1 and (not any(ln.gap_before for ln in lines[1:])
-                                                or all(ln.gap_before for ln in lines))):
+    every = all(ln.gap_before for ln in lines)  # a blank line before every line: blanks say nothing
+    if len(lines) < 2 or (len(groups) == 1 and (not any(ln.gap_before for ln in lines[1:]) or every)):
         return groups
     blocks: list[list[Line]] = []
-    every = all(ln.gap_before for ln in lines)
     for g in groups:
         for k, ln in enumerate(g):
             if k == 0 or (ln.gap_before and not every):

@@ -33,7 +33,7 @@ from ..model import Line, Page
 from ..text import Text
 from .chars import em_width
 from .geometry import geometric_streams
-from .joins import join_score
+from .joins import WORD_JOIN, join_score
 from .rows import split_row
 
 _SEG = re.compile(r"\S+(?: \S+)*")
@@ -275,8 +275,6 @@ PUSHED_ROWS = 5
 (a photo under a headline leaves more)."""
 FURTHER_ROWS = 8
 """How far below a column-wide line alone between blank bands its column may go on."""
-WORD_ACROSS = 5.0
-"""A join score (:func:`layout.joins.join_score`) this high: a word runs across the break (拓 / 展)."""
 
 
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
@@ -309,7 +307,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
         return opens or (above is None and nxt is None and not (
             further is not None and not further.head and abs(further.a - s.a) <= 1
             and (_running_text(further, w) or cues.ends_sentence(cues.squash(further.text))
-                 or join_score(cues.squash(s.text), cues.squash(further.text)) >= WORD_ACROSS)))
+                 or join_score(cues.squash(s.text), cues.squash(further.text)) >= WORD_JOIN)))
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
             and not _CREDIT.search(cues.squash(above.text)) \
@@ -445,7 +443,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             further = _above(rows, s, PUSHED_ROWS, 1) if up is None and nxt is None else None
             if up is None and nxt is None and further is None:
                 far = _above(rows, s, FURTHER_ROWS, 1)
-                if far is not None and join_score(cues.squash(s.text), cues.squash(far.text)) >= WORD_ACROSS:
+                if far is not None and join_score(cues.squash(s.text), cues.squash(far.text)) >= WORD_JOIN:
                     further = far  # its column goes on further down, a word running across
             s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further)
             if s.head:

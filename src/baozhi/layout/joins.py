@@ -28,6 +28,10 @@ def _freq() -> dict[str, int]:
     return dt.FREQ
 
 
+WORD_JOIN = 5.0
+"""A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
+
+
 def join_score(a: str, b: str) -> float:
     """Evidence (≥ 0) that text ``b`` directly continues text ``a``.
 

@@ -22,12 +22,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import cues
-from ..articles.cues import has_sentence_punct
 from ..articles.assemble import PHOTO_CREDIT, bigrams, classify_lines, heads_body, share, vertical_headlines
 from ..articles.paragraphs import FIRST_LINE_SLACK, full_width
 from ..model import Line, Page
 from ..text import Text
-from .joins import join_score
+from .chars import is_cjk
+from .joins import WORD_JOIN, join_score
 from .rows import split_rows
 
 SPARSE_GAPS = 0.95
@@ -209,8 +209,6 @@ def _piece_ends(a: str, b: str, w: float) -> bool:
 _END_CREDIT = re.compile(r"[。！？”][（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$|^[（(][^（()）]*(?:记者|通讯员)[^（()）]*[）)]$")
 """A reporters' credit in brackets closing a text, after its last sentence or on a line of its own."""
 
-RUN_ON_WORD = 5.0
-"""A join score (:func:`~baozhi.layout.joins.join_score`) this high: a word runs across a break."""
 HIDDEN_HEADLINE_MAX_LINES = 4
 """A headline printed inside a run of body lines has at most this many lines."""
 SAME_WIDTH = 0.5
@@ -443,8 +441,6 @@ def closes_first(s: str) -> bool:
 
 RARE_MEASURE = 2
 """A line width (to half an em) at most this many lines of the page share is no column's measure."""
-WORD_JOIN = 5.0
-"""A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
 _CREDIT_TAILS = ("摄", "/图", "／图")
 """A line ending so is (the end of) a photo credit, not a headline."""
 FULL_SLACK = 0.75
@@ -565,7 +561,7 @@ indented first line."""
 
 def _text_piece(p: Piece) -> bool:
     """A body piece holding an ideograph (not a lone punctuation mark: a kicker's colon)."""
-    return p.kind == "body" and any("\u4e00" <= c <= "\u9fff" for ln in p.lines for c in ln.flat)
+    return p.kind == "body" and any(is_cjk(c) for ln in p.lines for c in ln.flat)
 
 
 def _alternate(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w: float) -> None:
@@ -616,7 +612,7 @@ def _credit_fits(a: str, b: str) -> bool:
     """A first line that is only a photo credit (``金华摄``) goes on from a line that starts the
     credit (``…本报记者雷``) or ends a sentence before it (``…运行。毛如``), not from running text
     cut mid-clause (``…同比增长``)."""
-    if not (len(b) <= 8 and cues.CREDIT_END.search(b) and not has_sentence_punct(b)):
+    if not (len(b) <= 8 and cues.bare_photo_credit(b)):
         return True
     return any(c in a[-8:] for c in _CREDIT_CUES)
 
@@ -901,7 +897,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         before = items[k - 1][1] if k > 0 else None
         runs_on = before is not None and before.kind == "body" and nxt is not None \
             and not cues.ends_sentence(_flat(before.lines[-1])) \
-            and join_score(_flat(before.lines[-1]), _flat(ordered[nxt].lines[0])) >= RUN_ON_WORD
+            and join_score(_flat(before.lines[-1]), _flat(ordered[nxt].lines[0])) >= WORD_JOIN
         if nxt is not None and ordered[nxt].labels[0] == "body" and _fresh(_flat(ordered[nxt].lines[0]), w) \
                 and items[k + 1][1] is ordered[nxt] and not runs_on:
             # the text the group stood before still starts there (not one a word runs into from
