@@ -124,9 +124,9 @@ def _credit_start(s: str) -> bool:
 
 
 def _credit_rest(s: str) -> bool:
-    """The line is only the rest of a photo credit (``金华摄``, ``宋婷/摄``): at most five
-    characters ending in 摄 (or 文/图), no punctuation."""
-    return len(s) <= 5 and bool(cues.CREDIT_END.search(s)) and not cues.has_sentence_punct(s) and "，" not in s
+    """The line is only the rest of a photo credit (``金华摄``, ``宋婷/摄``): a bare credit
+    (:func:`~baozhi.articles.cues.bare_photo_credit`) of at most five characters."""
+    return len(s) <= 5 and cues.bare_photo_credit(s)
 
 
 CREDIT_SPLIT = 2.0
