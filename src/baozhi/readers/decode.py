@@ -83,16 +83,16 @@ its last character, or with a control code, must not turn into GB18030 mojibake)
 def _plausibility(text: str) -> float:
     """How much ``text`` reads as Chinese, per non-space character: an ideograph counts the log
     frequency (jieba's word list, read offline) of it as a word, traditional ones read as
-    simplified (OpenCC), plus 2 when it and the next form a word; CJK punctuation counts 8, an
+    simplified (OpenCC per character, :func:`~baozhi.facts.view.simplify_char`), plus 2 when it
+    and the next form a word; CJK punctuation counts 8, an
     ASCII digit 6, U+FFFD (a cut character) nothing either way; anything else (Latin letters,
     symbols, control codes: what a wrong decoding yields) 0."""
     import math
 
-    from opencc import OpenCC
-
+    from ..facts.view import simplify_char
     from ..layout.joins import _freq
 
-    simp = OpenCC("t2s").convert(text)
+    simp = "".join(simplify_char(ch) for ch in text)
     freq = _freq()
     total = 0.0
     n = 0
