@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from . import __version__
 from .errors import EXIT_INPUT, EXIT_NO_INPUT, BaozhiError, NoPages, UnreadablePath  # noqa: F401
 from .pipeline import Settings, process_source
 from .readers.paths import expand_paths
+from .jsonl import json_line
 from .render import to_dict, to_markdown, to_text
 
 
@@ -156,7 +156,7 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
 
 def _render_parse(r, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(to_dict(r), ensure_ascii=False) + "\n"
+        return json_line(to_dict(r)) + "\n"
     if fmt == "markdown":
         return to_markdown(r) + "\n"
     return to_text(r) + "\n"
@@ -349,7 +349,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _emit_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
+    click.echo(json_line(obj))
 
 
 @main.command(context_settings={"ignore_unknown_options": True})

@@ -1,8 +1,7 @@
 """Facts for a PageResult: calls the per-article extractor and maps offsets to the source."""
 from __future__ import annotations
 
-import json
-
+from .jsonl import json_line
 from .model import PageResult
 from .text import Text
 
@@ -68,7 +67,7 @@ def render_facts(r: PageResult, fmt: str) -> str:
         if r.page is not None:
             d["page"] = r.page
         d.update(f)
-        return json.dumps(d, ensure_ascii=False) + "\n"
+        return json_line(d) + "\n"
     lines = [f"# {r.source.name}" + ("" if r.page is None else f" (page {r.page})")]
     dash = lambda v: "-" if v in (None, "", []) else v  # noqa: E731
     lines.append(f"date: {dash(f.get('date'))}  ({dash(f.get('date_source'))})")

@@ -175,3 +175,17 @@ def test_pdf_with_bytes_before_its_header_is_read_as_a_pdf(tmp_path):
     from baozhi.pipeline import is_pdf
 
     assert is_pdf(b"JUNK\n%PDF-1.7\n") and not is_pdf("本报讯 %PDF 不是文件头".encode())
+
+
+def test_json_lines_escape_unicode_line_separators(tmp_path):
+    # U+2028/U+2029/U+0085 are valid raw in JSON strings but split a JSON Lines
+    # record for line-based readers (str.splitlines); they are written as \u escapes.
+    p = tmp_path / "sep.txt"
+    p.write_text("本报讯（记者李明）区委召开会议\u2028研究部署\u2029工作\x85安排。\n", "utf-8")
+    r = CliRunner().invoke(main, ["parse", str(p), str(p), "--json"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert len(lines) == 2
+    assert "\\u2028研究部署\\u2029工作\\u0085安排" in lines[0]
+    assert json.loads(lines[0])["articles"][0]["paragraphs"] == [
+        "本报讯（记者李明）区委召开会议\u2028研究部署\u2029工作\x85安排。"]

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
+from ..jsonl import json_line
 from .db import store_errors
 
 TABLES = ("sources", "pages", "articles", "paragraph_texts", "persons", "person_names", "mentions", "title_mentions",
@@ -90,7 +91,7 @@ def _jsonl(conn, table, cols, target: Path) -> int:
                 for i in js:
                     if vals[i] is not None:
                         vals[i] = json.loads(vals[i])
-                f.write(json.dumps(dict(zip(names, vals)), ensure_ascii=False) + "\n")
+                f.write(json_line(dict(zip(names, vals))) + "\n")
             n += len(rows)
     return n
 
