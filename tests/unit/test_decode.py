@@ -80,3 +80,16 @@ def test_a_short_input_no_encoding_reads_as_chinese_is_left_to_the_detector():
 ])
 def test_short_inputs_keep_the_reading_that_reads_most_as_chinese(raw, text):
     assert decode(raw)[0] == text
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_or_ascii_is_read_as_utf16(enc):
+    # no NUL bytes (no ASCII) and many control-code bytes: the binary test refused it and
+    # charset-normalizer did not recognise it; the UTF-16 reading reads as Chinese
+    s = "现场有东埔中队交警指挥交通。据悉，该中队在上下班时刻都会安排执勤人员现场指挥交通，交警"
+    assert decode(s.encode(enc)) == (s, enc)
+
+
+def test_gbk_is_not_taken_for_bomless_utf16():
+    s = "现场有东埔中队交警指挥交通。据悉，该中队在上下班时刻都会安排执勤人员现场指挥交通，交警"
+    assert decode(s.encode("gbk"))[0] == s

@@ -130,6 +130,39 @@ def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
     return (best[1], best[2]) if best else (None, "")
 
 
+UTF16_SAMPLE = 4096
+"""Bytes of a BOM-less input read to judge whether it is UTF-16 (:func:`_utf16_without_bom`)."""
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The UTF-16 encoding (``"utf_16_le"`` or ``"utf_16_be"``) of a BOM-less input longer than
+    :data:`SHORT_BYTES` that is not UTF-8, when its first :data:`UTF16_SAMPLE` bytes read in it as
+    printable text that reads as Chinese (:func:`_plausibility` ≥ :data:`MIN_PLAUSIBILITY`), the
+    better of the two; ``None`` otherwise. Chinese UTF-16 without ASCII has no NUL bytes and many
+    control-code bytes, so neither the binary test nor charset-normalizer recognise it; GBK or
+    Big5 bytes read as UTF-16 give Hangul, Yi or private-use characters, which do not pass."""
+    if len(raw) % 2:
+        return None
+    sample = raw[:UTF16_SAMPLE]
+    try:
+        sample.decode("utf-8")
+        return None
+    except UnicodeDecodeError as e:
+        if _utf8_cut_at_end(sample, e) is not None:
+            return None
+    best: tuple[float, str] | None = None
+    for enc in ("utf_16_le", "utf_16_be"):
+        text = sample.decode(enc, errors="replace")
+        if len(sample) == UTF16_SAMPLE and text.endswith("\ufffd"):
+            text = text[:-1]  # the sample may end inside a surrogate pair
+        if not text.translate(_LINE_CTRL).replace("\r", "").isprintable():
+            continue
+        score = _plausibility(text)
+        if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
+            best = (score, enc)
+    return best[1] if best else None
+
+
 def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of a text dump.
 
@@ -140,10 +173,17 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     if not raw.strip():
         raise EmptyInput("empty file: nothing to parse", path=name)
     enc = _bom_encoding(raw)
+    text: str | None = None
+    if enc is None and len(raw) > SHORT_BYTES:
+        u16 = _utf16_without_bom(raw)
+        if u16 is not None:
+            try:
+                text, enc = raw.decode(u16), u16
+            except UnicodeDecodeError:
+                pass  # not UTF-16 past the sample: judged below like any other input
     if enc is None and _looks_binary(raw):
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
-    text: str | None = None
-    if enc is not None:
+    if text is None and enc is not None:
         try:
             text = raw.decode(enc)
         except UnicodeDecodeError as e:
@@ -152,7 +192,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
                                        path=name) from None
             text = raw.decode(enc, errors="replace")  # cut inside its last character: U+FFFD stands for it
-    else:
+    elif text is None:
         cut = False
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
