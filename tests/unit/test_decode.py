@@ -93,3 +93,11 @@ def test_utf16_without_bom_or_ascii_is_read_as_utf16(enc):
 def test_gbk_is_not_taken_for_bomless_utf16():
     s = "现场有东埔中队交警指挥交通。据悉，该中队在上下班时刻都会安排执勤人员现场指挥交通，交警"
     assert decode(s.encode("gbk"))[0] == s
+
+
+@pytest.mark.parametrize("enc", ["gb18030", "big5", "utf-16-le", "utf-16-be"])
+def test_bomless_text_cut_inside_its_last_character_is_read(enc):
+    # a truncated copy: U+FFFD stands for the cut character, the rest is read in its encoding
+    s = "本報訊（記者 涂燕）永川區委副書記、區長常曉勇主持召開區政府常務會議，審議有關文件。" * 2
+    raw = s.encode(enc)[:-1]
+    assert decode(raw)[0] == s[:-1] + "\ufffd"

@@ -66,6 +66,19 @@ def _utf8_cut_at_end(raw: bytes, e: UnicodeDecodeError) -> str | None:
         return None
 
 
+def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
+    """A GB18030/GBK/Big5 input cut inside its last character (a truncated copy):
+    ``(raw without the incomplete bytes, "\ufffd")``, so the detector sees whole characters and
+    U+FFFD stands for the cut one; ``(raw, "")`` when GB18030 decodes it or fails elsewhere.
+    (Big5 lead bytes are GB18030 lead bytes, so one test serves both.)"""
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError as e:
+        if e.end == len(raw) and len(raw) - e.start <= 3 and "incomplete" in e.reason:
+            return raw[:e.start], "\ufffd"
+    return raw, ""
+
+
 SHORT_BYTES = 64
 """Inputs this short give charset-normalizer too little to go on (``报纸`` in GBK reads as Big5)."""
 _SHORT_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
@@ -136,14 +149,12 @@ UTF16_SAMPLE = 4096
 
 def _utf16_without_bom(raw: bytes) -> str | None:
     """The UTF-16 encoding (``"utf_16_le"`` or ``"utf_16_be"``) of a BOM-less input longer than
-    :data:`SHORT_BYTES` that is not UTF-8, when its first :data:`UTF16_SAMPLE` bytes read in it as
+    :data:`SHORT_BYTES` that is not UTF-8 (an odd last byte is a character cut by truncation), when its first :data:`UTF16_SAMPLE` bytes read in it as
     printable text that reads as Chinese (:func:`_plausibility` ≥ :data:`MIN_PLAUSIBILITY`), the
     better of the two; ``None`` otherwise. Chinese UTF-16 without ASCII has no NUL bytes and many
     control-code bytes, so neither the binary test nor charset-normalizer recognise it; GBK or
     Big5 bytes read as UTF-16 give Hangul, Yi or private-use characters, which do not pass."""
-    if len(raw) % 2:
-        return None
-    sample = raw[:UTF16_SAMPLE]
+    sample = raw[:min(UTF16_SAMPLE, len(raw) // 2 * 2)]
     try:
         sample.decode("utf-8")
         return None
@@ -178,7 +189,8 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         u16 = _utf16_without_bom(raw)
         if u16 is not None:
             try:
-                text, enc = raw.decode(u16), u16
+                # an odd last byte: cut inside its last character, U+FFFD stands for it
+                text, enc = raw[:len(raw) // 2 * 2].decode(u16) + "\ufffd" * (len(raw) % 2), u16
             except UnicodeDecodeError:
                 pass  # not UTF-16 past the sample: judged below like any other input
     if enc is None and _looks_binary(raw):
@@ -209,6 +221,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             if short is not None:
                 text, enc = short, short_enc
         if text is None:
+            raw, tail = _multibyte_cut_at_end(raw)
             results = from_bytes(raw)
             best = None
             for m in results:
@@ -219,7 +232,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             if best is None:
                 raise UndecodableInput("cannot detect the text encoding", path=name) from None
             enc = best.encoding
-            text = str(best)
+            text = str(best) + tail
     if enc.startswith("utf_") and text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
