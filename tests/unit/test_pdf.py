@@ -157,20 +157,24 @@ def test_pdf_no_text_layer():
         read_pdf(raw, "scan.pdf")
 
 
-def test_pdf_with_one_broken_page_gives_the_others_and_says_which():
-    from baozhi.errors import PartialPdf
-
+def _second_page_broken() -> bytes:
+    """A three-page PDF whose second page object no longer says ``/Type /Page``."""
     def draw(c, n):
         c.setFont(FONT, 18)
         c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
         draw_lines(c, 20, H - 90, flow(BRIEF, 20))
 
     raw = _pdf(draw, pages=3)
-    # break the second page object: its /Type no longer says /Page
     k = [i for i in range(len(raw)) if raw.startswith(b"/Type /Page\n", i) or raw.startswith(b"/Type /Page ", i)
          or raw.startswith(b"/Type /Page/", i) or raw.startswith(b"/Type /Page>", i)]
     assert len(k) == 3
-    broken = raw[:k[1]] + b"/Type /Pagx" + raw[k[1] + len(b"/Type /Page"):]
+    return raw[:k[1]] + b"/Type /Pagx" + raw[k[1] + len(b"/Type /Page"):]
+
+
+def test_pdf_with_one_broken_page_gives_the_others_and_says_which():
+    from baozhi.errors import PartialPdf
+
+    broken = _second_page_broken()
     with pytest.raises(PartialPdf) as e:
         process_source(broken, "three.pdf", Settings(check=True))
     assert "page 2 cannot be read" in str(e.value)

@@ -130,10 +130,9 @@ def _check_stop() -> None:
 
 
 def _store(conn: sqlite3.Connection, res: dict[str, Any], reparse: bool, summary: IngestSummary) -> None:
-    if "error" in res:
+    if "error" in res and not res.get("pages"):
         _fail(conn, summary, res["sha256"], res["path"], res["error"]["code"], res["error"]["message"])
-        if not res.get("pages"):
-            return  # else a PDF some of whose pages were read: those are stored
+        return
     for rec in res["pages"]:
         status = write_page(conn, rec, reparse=reparse)
         if status == "skipped":
@@ -146,6 +145,10 @@ def _store(conn: sqlite3.Connection, res: dict[str, Any], reparse: bool, summary
         summary.articles += len(rec["articles"])
         summary.meetings += sum(len(u.get("meetings", [])) for u in (rec["facts"].get("articles") or []))
     write_source(conn, res["sha256"], res["path"], res["kind"], len(res["pages"]))
+    if "error" in res:
+        # a PDF some of whose pages were read: those are stored, and the failure names the
+        # rest (recorded after write_source, which clears the file's earlier failures)
+        _fail(conn, summary, res["sha256"], res["path"], res["error"]["code"], res["error"]["message"])
 
 
 @store_errors
