@@ -263,15 +263,35 @@ def _merge_persons(persons: list[dict]) -> list[dict]:
 
 
 _CITED = re.compile(r"(?:传达|学习|贯彻|落实)[^。；;\n]{0,60}?([^，,。、；;“”\n]{2,40}?(?:会议|全会|大会))"
-                    r"(?:和|、|暨)?[^。]{0,40}?精神")
+                    r"((?:和|、|暨)?[^。]{0,40}?)精神")
+_CITED_MORE = re.compile(r"(?:和|、|暨|及)([^，,。、；;“”\n和暨及]{2,40}?(?:会议|全会|大会))")
+_CITED_LEAD = re.compile(r".*(?:传达|学习|贯彻|落实|领会|精神|讲话|指示|批示|在|和|及|与)")
+"""What comes before a cited meeting's name in its phrase: the verbs (传达学习贯彻), a speech
+(习近平总书记在…上的讲话, …重要指示精神和…); the name is what follows the last of them."""
+
+
+def _cited_name(V: View, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a cited meeting's name inside ``V.v[s:e]`` (a phrase ending in 会议/全会/大会),
+    after the last word that belongs to the phrase around it (:data:`_CITED_LEAD`); ``None``
+    when fewer than two characters are left before the type word."""
+    lead = _CITED_LEAD.match(V.v, s, e)
+    if lead is not None:
+        s = lead.end()
+    return (s, e) if e - s >= 4 else None
 
 
 def _cited(V: View) -> list[dict]:
-    """Meetings whose 精神 is conveyed or studied (not held in the story)."""
+    """Meetings whose 精神 is conveyed or studied (not held in the story): ``[{"name", "evidence"}]``
+    in text order. The name is the meeting's own words (区委十五届七次全会 from 传达学习贯彻区委十五届
+    七次全会精神, 中共中央政治局会议 from 学习习近平总书记在中共中央政治局会议上的重要讲话精神);
+    meetings joined by 和/、/暨 before one 精神 give one entry each."""
     out = []
     for m in _CITED.finditer(V.v):
-        s, e = m.span(1)
-        out.append({"name": V.orig(s, e), "evidence": [list(V.span(s, e))]})
+        spans = [m.span(1)] + [x.span(1) for x in _CITED_MORE.finditer(V.v, *m.span(2))]
+        for s, e in spans:
+            got = _cited_name(V, s, e)
+            if got is not None:
+                out.append({"name": V.orig(*got), "evidence": [list(V.span(*got))]})
     return out
 
 

@@ -60,3 +60,17 @@ def test_merge_page():
 def test_empty_and_odd_input():
     assert extract_article("")["persons"] == []
     assert extract_article("\n\n  \u3000")["meetings"] == []
+
+
+def test_cited_meetings_are_named_by_their_own_words():
+    t = ("会议传达学习贯彻区委十五届七次全会精神。会议学习贯彻习近平总书记在中共中央政治局会议上的重要讲话精神。"
+         "坚决把学习贯彻习近平总书记重要讲话重要指示精神和市委全会、区委全会精神作为头等大事。"
+         "会议传达贯彻中央外事工作会议、全国地方外事工作会议及2024年全市外事工作会议精神。")
+    f = extract_article(t)
+    names = [m["name"] for m in f["cited_meetings"]]
+    assert names == ["区委十五届七次全会", "中共中央政治局会议", "市委全会", "区委全会",
+                     "中央外事工作会议", "全国地方外事工作会议", "2024年全市外事工作会议"]
+    for m in f["cited_meetings"]:
+        (s, e), = m["evidence"]
+        assert t[s:e] == m["name"]
+    assert f["meetings"] == []
