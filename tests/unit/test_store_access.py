@@ -63,6 +63,19 @@ def test_readonly_connection_never_writes(tmp_path):
     assert db.read_bytes() == before
 
 
+def test_an_archive_at_rest_is_one_file_and_queries_leave_none_beside_it(tmp_path):
+    # ingest ends in rollback-journal mode: read-only queries cannot remove WAL files they open
+    db = _archive(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite"]
+    for q in QUERIES:
+        assert CliRunner().invoke(main, [*q, "--db", str(db)]).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite"]
+    # the next ingest writes in WAL again (concurrent readers and writers)
+    conn = connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
 @pytest.mark.parametrize("mode", ["file", "dir"])
 def test_queries_on_a_readonly_archive(world_dir, mode):
     db = _archive(world_dir)

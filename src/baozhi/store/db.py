@@ -318,6 +318,19 @@ def _check_version(conn: sqlite3.Connection, p: Path) -> int:
     return version
 
 
+def settle(conn: sqlite3.Connection) -> bool:
+    """Leave the archive as one file at the end of a write: switch its journal from WAL back to
+    ``DELETE`` (which checkpoints and removes ``-wal``/``-shm``), so that later read-only
+    queries, which cannot remove the WAL files they open, leave none behind. Returns whether it
+    switched; when another connection is using the archive (a concurrent ingest or query) it
+    stays in WAL, which the next :func:`connect` keeps anyway."""
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        return conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:
+        return False
+
+
 def connect_readonly(path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
     """Open an existing archive for queries only (``search``, ``people``, ``meetings``, ``export``).
 

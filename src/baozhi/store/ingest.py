@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import BaozhiError, InputError
 from ..readers.paths import expand_paths as expand_page_paths
-from .db import connect, store_errors
+from .db import connect, settle, store_errors
 from .records import PageOptions, parse_file, sha256_file
 from .write import optimize, prune_persons, write_failure, write_page, write_source
 
@@ -199,6 +199,7 @@ def ingest(paths: Iterable[str], db: str | os.PathLike, *, workers: int = 1, opt
         summary.total_pages, summary.total_articles = t["pages"], t["articles"]
         summary.total_persons, summary.total_meetings, summary.total_failures = (
             t["persons"], t["meetings"], t["failures"])
+        settle(conn)
         return summary
     except Stopped as e:
         e.summary = summary
