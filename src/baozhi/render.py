@@ -63,8 +63,13 @@ def to_markdown(r: PageResult) -> str:
         heads = [h for h in a.headline]
         if heads:
             for h in heads:
-                level = "##" if h.role == "title" else "###"
-                out.append(f"{level} {h.text.value}")
+                # a kicker (引题) printed above the title is a bold line, not a heading of
+                # its own: a lower-level heading above the title would nest it under the
+                # article before in an outline
+                if h.role == "kicker":
+                    out.append(f"**{h.text.value}**  ")
+                else:
+                    out.append(f"{'##' if h.role == 'title' else '###'} {h.text.value}")
         else:
             out.append("## (no headline)")
         out.append("")

@@ -189,3 +189,10 @@ def test_json_lines_escape_unicode_line_separators(tmp_path):
     assert "\\u2028研究部署\\u2029工作\\u0085安排" in lines[0]
     assert json.loads(lines[0])["articles"][0]["paragraphs"] == [
         "本报讯（记者李明）区委召开会议\u2028研究部署\u2029工作\x85安排。"]
+
+
+def test_markdown_kickers_are_bold_lines_above_the_title_heading():
+    r = CliRunner().invoke(main, ["parse", SEED, "--markdown"])
+    assert r.exit_code == 0
+    assert ("**永川区委常委会召开会议**  \n**深入学习贯彻习近平总书记重要讲话精神**  \n"
+            "## 研究部署高质量充分就业和“四好农村路”建设等工作\n### 区委书记张智奎主持会议\n") in r.output
