@@ -804,3 +804,53 @@ def test_column_line_alone_over_a_gap_runs_on_by_a_word_is_no_headline():
     heads = [h for a in d["articles"] for h in a["headline"]]
     assert "动合作向更高层次、更高水平拓" not in heads
     assert any("动合作向更高层次、更高水平拓展。市委、市政府" in p for a in d["articles"] for p in a["paragraphs"])
+
+
+def _side_headline_dump() -> str:
+    """A 3-column module with a two-line side headline (侧标题) set left of it on the page's first
+    column; the headline's rows and blank rows around them cut every column twice."""
+    X = (20, 38, 56)
+    cols = [
+        ["  本报讯（记者 王 明）", None, None, None, "近日，区委宣传部组织开展全", "区乡村振兴大型采风活动，邀",
+         "请多家媒体记者走进各个乡", None, None, None, None, "镇，宣传推广乡村之美和生态", "之美，展示乡村振兴的亮点成",
+         "果。", "  当天，记者们先后来到水口"],
+        ["貌、人居环境整治、五清行", None, None, None, "动、场镇提升、特色产业发", "展等方面取得的新成果，进",
+         "行实地采访。", None, None, None, None, "  记者们纷纷表示，全区在", "乡村振兴方面取得了不错的",
+         "工作成果，将通过手中的笔", "和镜头把好经验宣传出去。"],
+        ["产量十万吨、增长一点八；", None, None, None, "生猪出栏三十万头，增长九", "个百分点，年末生猪存栏十",
+         "九万头；农村居民人均可支", None, None, None, None, "配收入达两万元，增长一成。", "  目前，全区引进培育国家",
+         "级示范合作社三个、龙头企", "业二十四家。"],
+    ]
+    side = {3: "调研乡村振兴", 9: "共话发展新篇"}
+    rows = []
+    for r in range(15):
+        row = side.get(r, "")
+        for x, col in zip(X, cols):
+            t = col[r]
+            if t:
+                row = row.ljust(x) + t
+        rows.append(row.rstrip())
+    # a module below on the page's grid, whose first column is the side headline's
+    below = [["  本报讯 三月十二日", "群众来到城郊山坡，", "了一千余株树苗，为", "新绿。活动现场，志"],
+             ["全区干部群众参加义", "共同植下树苗，大家", "城市增添一抹新的", "愿者们分工明确，个"],
+             ["务植树活动。", "干劲十足。", "绿色。", "个干劲十足。"]]
+    rows += ["", "", "市民踊跃参加义务植树活动"]
+    for cells in below:
+        row = ""
+        for x, t in zip((0,) + X, cells):
+            row = row.ljust(x) + t
+        rows.append(row)
+    return "报头日报    2025年5月12日    第3版\n\n" + "\n".join(rows) + "\n"
+
+
+def test_side_headline_rows_do_not_cut_the_columns_of_its_module():
+    streams = [[ln.text.value.strip() for ln in s] for s in layout_streams(_page(_side_headline_dump()))]
+    body = next(s for s in streams if "本报讯（记者 王 明）" in s)
+    assert body == [
+        "本报讯（记者 王 明）", "近日，区委宣传部组织开展全", "区乡村振兴大型采风活动，邀", "请多家媒体记者走进各个乡",
+        "镇，宣传推广乡村之美和生态", "之美，展示乡村振兴的亮点成", "果。", "当天，记者们先后来到水口",
+        "貌、人居环境整治、五清行", "动、场镇提升、特色产业发", "展等方面取得的新成果，进", "行实地采访。",
+        "记者们纷纷表示，全区在", "乡村振兴方面取得了不错的", "工作成果，将通过手中的笔", "和镜头把好经验宣传出去。",
+        "产量十万吨、增长一点八；", "生猪出栏三十万头，增长九", "个百分点，年末生猪存栏十", "九万头；农村居民人均可支",
+        "配收入达两万元，增长一成。", "目前，全区引进培育国家", "级示范合作社三个、龙头企", "业二十四家。"]
+    assert ["调研乡村振兴"] in streams

@@ -705,6 +705,76 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     return out
 
 
+SIDE_BAND_ROWS = 8
+"""How many rows (blank, or holding only headline lines beside the columns) a side band may span."""
+
+
+def _side_bands(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) -> dict[int, float]:
+    """Close the gaps a side headline (侧标题, set left or right of its module's columns on its own,
+    larger leading) cuts into its module: ``-layout`` gives the headline rows of their own with
+    blank rows around them, so every column of the module breaks at the same place. A band of
+    at most :data:`SIDE_BAND_ROWS` rows that are blank or hold only headline lines sharing no cell
+    with the rows around it, and holding at least one such line, is crossed when the rows above
+    and below hold the same number (≥ 2) of body lines, each line below starting under one above
+    (within an indent), none opening an article (inline byline, section label), and every column
+    reads as one text across the band: a line running on (no sentence end) into an unindented line,
+    a paragraph's first line holding only its inline byline above an unindented one, or a line
+    ending a sentence (or a credit) above an indented one; at least one column must run on
+    mid-sentence (blank bands between stacked modules end sentences everywhere). Each line above
+    then reaches down to the line below it (``id(line)`` → y, as :func:`_chain_rows`)."""
+    out: dict[int, float] = {}
+    indent = max(4.0, 3 * c + 1)
+    n = len(rows)
+    r = 0
+    while r < n:
+        up = rows[r]
+        if not up or any(t.head for t in up) or len(up) < 2:
+            r += 1
+            continue
+        q = r + 1
+        heads: list[_Seg] = []
+        while q < n and q - r - 1 <= SIDE_BAND_ROWS and (not rows[q] or all(t.head for t in rows[q])):
+            heads += rows[q]
+            q += 1
+        down = rows[q] if q < n else []
+        if not heads or q - r - 1 > SIDE_BAND_ROWS or len(down) != len(up) or any(t.head for t in down):
+            r += 1
+            continue
+        body = up + down
+        if any(min(h.b, t.b) - max(h.a, t.a) >= 1 for h in heads for t in body):
+            r += 1
+            continue
+        pairs = []
+        for t in down:
+            above = [u for u in up if abs(t.a - u.a) <= indent]
+            if len(above) != 1:
+                break
+            pairs.append((above[0], t))
+        if len(pairs) != len(down):
+            r += 1
+            continue
+        run_on = 0
+        ok = True
+        for u, t in pairs:
+            fu, ft = cues.squash(u.text), cues.squash(t.text)
+            if cues.inline_byline(ft) or cues.is_section_label(ft):
+                ok = False
+                break
+            indented = t.a - min(u.a, t.a) >= 2
+            if cues.inline_byline(fu) and len(cues.inline_byline(fu).group()) >= len(fu) - 1:
+                ok = ok and not indented  # a paragraph's first line holding only its byline
+            elif cues.ends_sentence(fu) or fu.endswith(("）", ")")):
+                ok = ok and indented
+            else:
+                ok = ok and not indented and em_width(fu) >= w - 1.5
+                run_on += 1
+        if ok and run_on:
+            for u, t in pairs:
+                out[id(u)] = row_y[t.r]
+        r = q if ok and run_on else r + 1
+    return out
+
+
 INDENT_CELLS = 1.5
 """A line indented this far (engine indent, cells) opens a paragraph: running text has some."""
 
@@ -786,6 +856,7 @@ def layout_streams(page: Page) -> list[list[Line]]:
         y += 1.0
     c = _cells_per_em(rows, w)
     seg_y = _chain_rows(rows, row_y, w, c)
+    seg_y.update(_side_bands(rows, row_y, w, c))
     lines: list[Line] = []
     for (start, _), row in zip(raw_rows, rows):
         for sg in row:
