@@ -613,3 +613,20 @@ def test_a_short_unpunctuated_line_after_a_headline_line_with_no_word_running_on
     texts = ["是推动高质量发展的重要抓手。", "全年实施重点项目52个", "计划总投资用于城乡建", "设和基础设施的完善与再提升，"]
     labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 14.0, gapless=True)
     assert labels[2] == "body"
+
+
+def test_one_character_per_line_is_read_in_input_order():
+    # a text pasted one character a line (with blank lines between: seed-like spacing) has no
+    # column to untangle; reordering it scrambled the characters inside the paragraph
+    import re
+    from pathlib import Path
+
+    from baozhi.pipeline import process_source
+
+    seed = Path(__file__).resolve().parents[2] / "examples" / "seed_page.txt"
+    text = re.sub(r"\s", "", seed.read_text("utf-8"))[:900]
+    (r,) = process_source("\n\n".join(text).encode(), "one.txt")
+    got = "".join(t.value for t in r.header) + "".join(
+        "".join(h.text.value for h in a.headline) + "".join(p.value for p in a.paragraphs) for a in r.articles
+    ) + "".join(t.value for t in r.unassigned)
+    assert got == text

@@ -998,6 +998,11 @@ def _straight_vertical(lines: list[Line], body_grams: set[str]) -> list[Line]:
     return out
 
 
+MIN_COLUMN_EMS = 4.0
+"""Lines mostly narrower than this (one or two characters a line: a vertical text pasted line by
+line) hold no newspaper columns to untangle or reorder: they are read in input order."""
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -1006,6 +1011,8 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         return [lines]
     if w is None:
         w = full_width([ln.text.value for ln in lines])
+    if w < MIN_COLUMN_EMS:
+        return [lines]  # no newspaper column: read the lines as given
     blocks = gaps_mean_blocks(lines)
     lines = split_rows(lines, w, blocks)  # rows where pdftotext joined columns with spaces (layout/rows.py)
     labels = classify_lines(lines, w, gaps_mean_blocks=blocks)
