@@ -22,6 +22,7 @@ from .titles import NOT_TITLES, ends_with_post, suffix_post_at, titles_before
 
 _STRONG_SUBJ = ("强调", "指出", "表示", "要求", "主持", "出席", "介绍", "希望", "认为", "提出", "说",
                 "讲话", "在讲话中", "在会上", "参加", "率队", "带队", "一行")
+_CHAIR_VERBS = ("主持召开", "主持会议", "主持并讲话", "主持。")
 _SUFFIX = re.compile(r"(?:[两二三四五六七八九几]位|等)?同志|总书记|总理|委员长|主席|书记|省长|市长|区长|县长|"
                      r"部长|厅长|局长|董事长|总经理|院士|教授|先生|女士")
 _LIST_END = re.compile(r"等(?:[^，,。；;、\n]{0,8}?(?:领导|同志|负责人|人)|(?=参加|出席|列席|陪同))")
@@ -146,10 +147,17 @@ def _pass(v: str, masked: list[tuple[int, int]], known: frozenset[str]) -> Perso
             if len(w) >= 3 or (left_ok(v, s) and right_cue(v, e)):
                 P.add(v, s, e)
 
-    # 5. a bare name opening a sentence before a strong verb
-    for m in re.finditer(r"(?:^|(?<=[。！？!?\n“]))", v):
+    # 5. a bare name opening a sentence before a strong verb; opening a clause before 主持 (the
+    #    chair of a meeting: 6月12日，常晓勇主持召开…), where even a weak surname (常) is a name
+    for m in re.finditer(r"(?:^|(?<=[。！？!?\n“，,]))", v):
         i = m.end()
         if i >= n or P.covers(i) or i in mask:
+            continue
+        L = name_at(v, i, strong=True)
+        if L and v.startswith(_CHAIR_VERBS, i + L):
+            P.add(v, i, i + L)
+            continue
+        if v[i - 1:i] in "，,":
             continue
         L = name_at(v, i, strong=False)
         if L and v.startswith(_STRONG_SUBJ, i + L):

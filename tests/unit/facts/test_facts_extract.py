@@ -74,3 +74,12 @@ def test_cited_meetings_are_named_by_their_own_words():
         (s, e), = m["evidence"]
         assert t[s:e] == m["name"]
     assert f["meetings"] == []
+
+
+def test_a_chair_named_without_a_title_at_a_clause_start():
+    # 常 is a weak surname (also a common word): 主持召开 right after it is the evidence
+    f = extract_article("6月12日，常晓勇主持召开区政府第58次常务会议。")
+    assert [(m["name"], m["chairs"]) for m in f["meetings"]] == [("区政府第58次常务会议", ["常晓勇"])]
+    f = extract_article("6月12日，区委常委会召开会议，张智奎主持。")
+    assert [m["chairs"] for m in f["meetings"]] == [["张智奎"]]
+    assert extract_article("会议强调，各级干部主持会议要简短。")["persons"] == []
