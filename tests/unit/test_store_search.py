@@ -148,3 +148,21 @@ def test_export_bom_and_json_arrays(db, tmp_path):
     assert (p["header"], p["unassigned"], p["warnings"]) == (["晨报"], [], ["w"])
     [m] = [json.loads(x) for x in (tmp_path / "j" / "meetings.jsonl").read_text("utf-8").splitlines()]
     assert m["evidence"] == [[0, 5]]
+
+
+def test_a_title_without_its_place_merges_into_the_placed_form():
+    from baozhi.store.queries import merge_title_forms
+
+    def t(title, first, last, n, ids):
+        return {"title": title, "first_seen": first, "last_seen": last, "count": n, "article_ids": ids}
+
+    got = merge_title_forms([t("永川区委副书记", "2024-06-12", "2024-06-12", 1, [1]), t("区长", None, None, 3, [1, 2]),
+                             t("区委副书记", "2024-05-01", "2024-06-13", 2, [2, 3])])
+    assert got == [{**t("永川区委副书记", "2024-05-01", "2024-06-13", 3, [1, 2, 3]),
+                    "forms": ["永川区委副书记", "区委副书记"]},
+                   {**t("区长", None, None, 3, [1, 2]), "forms": ["区长"]}]
+    # two places: not known to be the same post; no level character: not a place's body
+    two = [t("永川区委书记", None, None, 1, [1]), t("江津区委书记", None, None, 1, [2]), t("区委书记", None, None, 1, [3])]
+    assert [g["title"] for g in merge_title_forms(two)] == ["永川区委书记", "江津区委书记", "区委书记"]
+    assert [g["title"] for g in merge_title_forms([t("常务副书记", None, None, 1, [1]), t("副书记", None, None, 1, [2])])] \
+        == ["常务副书记", "副书记"]

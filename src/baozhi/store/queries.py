@@ -15,7 +15,8 @@ from .write import person_key
 def list_persons(conn: sqlite3.Connection, *, newspaper: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Persons by number of mentions (most first):
     ``[{"person_id", "name", "newspaper", "mentions", "titles": [str], "variants": [str]}]``;
-    ``titles`` are the person's titles, most often seen first."""
+    ``titles`` are the person's titles, most often seen first (a title printed without its place
+    left out when the person has it with one place: :func:`merge_title_forms`)."""
     args: list = []
     where = ""
     if newspaper:
@@ -28,6 +29,7 @@ def list_persons(conn: sqlite3.Connection, *, newspaper: str | None = None, limi
         titles = [t[0] for t in conn.execute(
             "SELECT title FROM title_mentions WHERE person_id = ? GROUP BY title ORDER BY COUNT(*) DESC, MIN(id)",
             (r["id"],))]
+        titles = [t for t in titles if _placed_form(t, titles) is None]
         out.append({"person_id": r["id"], "name": r["name"], "newspaper": r["newspaper"] or None,
                     "mentions": r["n"], "titles": titles, "variants": _variants(conn, r["id"])})
     return out
@@ -58,13 +60,60 @@ def find_persons(conn: sqlite3.Connection, name: str, newspaper: str | None = No
     return [r[0] for r in conn.execute(sql + " ORDER BY p.newspaper, p.id", args)]
 
 
+_LEVELS = "区县市省州盟旗镇乡"
+"""First characters of a title that names its body by level only (区委副书记, 市长): the same
+post as the title with the place before it (永川区委副书记, 重庆市长)."""
+
+
+def _placed_form(title: str, others: list[str]) -> str | None:
+    """The one title of ``others`` that is ``title`` with a place name (2–4 CJK characters)
+    before it, when ``title`` starts with a level character (:data:`_LEVELS`); None when there is
+    none or more than one (two places: not the same post)."""
+    if not title or title[0] not in _LEVELS:
+        return None
+    hits = [u for u in others if u.endswith(title) and 2 <= len(u) - len(title) <= 4
+            and all("\u4e00" <= ch <= "\u9fff" for ch in u[:len(u) - len(title)])]
+    return hits[0] if len(hits) == 1 else None
+
+
+def merge_title_forms(titles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge a title printed without its place (区委副书记) into the same title printed with it
+    (永川区委副书记) when the person has exactly one such placed form: counts added, first/last
+    seen widened, article ids united, the printed forms listed in ``forms``. Input and output:
+    :func:`person_history` title entries; the order of the placed forms is kept."""
+    names = [t["title"] for t in titles]
+    into = {t["title"]: _placed_form(t["title"], names) for t in titles}
+    out: dict[str, dict[str, Any]] = {}
+    for t in titles:
+        if into[t["title"]] is None:
+            out[t["title"]] = {**t, "forms": [t["title"]]}
+    for t in titles:
+        target = into[t["title"]]
+        if target is None:
+            continue
+        u = out.get(target)
+        if u is None:  # the placed form merges into another: keep this one as it is
+            out[t["title"]] = {**t, "forms": [t["title"]]}
+            continue
+        u["count"] += t["count"]
+        dates = [d for d in (u["first_seen"], t["first_seen"]) if d]
+        u["first_seen"] = min(dates) if dates else None
+        dates = [d for d in (u["last_seen"], t["last_seen"]) if d]
+        u["last_seen"] = max(dates) if dates else None
+        u["article_ids"] = sorted(set(u["article_ids"]) | set(t["article_ids"]))
+        u["forms"].append(t["title"])
+    return list(out.values())
+
+
 @store_errors
 def person_history(conn: sqlite3.Connection, name: str, *, newspaper: str | None = None) -> list[dict[str, Any]]:
     """One entry per matching person (one per newspaper):
     ``{"person_id", "name", "newspaper", "variants", "mentions",
-    "titles": [{"title", "first_seen", "last_seen", "count", "article_ids"}],
+    "titles": [{"title", "first_seen", "last_seen", "count", "article_ids", "forms"}],
     "meetings": [{"meeting_id", "name", "kind", "date", "role", "newspaper"}]}``.
-    Titles are ordered by first seen (undated last), then by first stored; dates are page dates
+    Titles are ordered by first seen (undated last), then by first stored; a title printed
+    without its place is merged into the one printed with it (:func:`merge_title_forms`; ``forms``
+    lists the printed forms); dates are page dates
     (``first_seen``/``last_seen`` None when no page of that title has a date). ``[]`` when no
     person has this name."""
     out = []
@@ -77,6 +126,7 @@ def person_history(conn: sqlite3.Connection, name: str, *, newspaper: str | None
                       " GROUP_CONCAT(article_id) AS ids, MIN(id) AS first_id FROM title_mentions"
                       " WHERE person_id = ? GROUP BY title"
                       " ORDER BY first_seen IS NULL, first_seen, first_id", (pid,))]
+        titles = merge_title_forms(titles)
         meetings = [dict(r) for r in conn.execute(
             "SELECT m.id AS meeting_id, m.name, m.kind, m.date, mp.role, m.newspaper"
             " FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id"
