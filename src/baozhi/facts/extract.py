@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .credits import find_credits
-from .dates import _year_before_page, find_date
+from .dates import _FUTURE, _MD, _year_before_page, find_date
 from .documents import bracket_titles, meeting_documents
 from .meetings import Meeting, describe, find_meetings
 from .persons import detect_persons
@@ -187,6 +187,7 @@ def extract_article(text: str, *, page_date: str | None = None, headline: str = 
     # meetings out, merged by name
     out_meetings: list[dict] = []
     by_name: dict[str, dict] = {}
+    starts: dict[int, int] = {}  # id(meeting record) -> view offset of its first mention
     for m in mts:
         d = describe(m, V.orig)
         r = roles.get(m.group, {"chairs": [], "attendees": [], "observers": []})
@@ -213,10 +214,11 @@ def extract_article(text: str, *, page_date: str | None = None, headline: str = 
             continue
         by_name[key] = rec
         out_meetings.append(rec)
+        starts[id(rec)] = m.s
 
     dt = find_date(v, page_date=page_date, has_meeting=bool(out_meetings), skip=masked)
     for rec in out_meetings:
-        rec["date"] = dt["date"]
+        rec["date"] = _own_date(v, starts[id(rec)], dt["date"])
 
     persons = []
     for nm in names:
@@ -293,6 +295,29 @@ def _cited(V: View) -> list[dict]:
             if got is not None:
                 out.append({"name": V.orig(*got), "evidence": [list(V.span(*got))]})
     return out
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _own_date(v: str, at: int, article_date: str | None) -> str | None:
+    """The date of a meeting mentioned at view offset ``at``: a date written in the same
+    sentence before the mention (``2017年8月24日上午,区长…主持召开区政府第19次常务会议``: a page
+    listing several meetings, each with its own date), else the article's date. A month-day
+    without a year takes the article date's year when the article date is that same day, else
+    stays ``--MM-DD`` (the page merge completes it). Dates after 将于/拟于… (future) are skipped."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(v, 0, at)), default=0)
+    own = None
+    for m in _MD.finditer(v, start, at):
+        mo, d = int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31 and not v[max(0, m.start() - 4):m.start()].endswith(_FUTURE):
+            own = (int(m.group(1)) if m.group(1) else None, mo, d)
+    if own is None:
+        return article_date
+    y, mo, d = own
+    if y is None and article_date and article_date[4:] == f"-{mo:02d}-{d:02d}" and article_date[0] != "-":
+        return article_date
+    return f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
 
 
 def merge_page(articles: list[dict]) -> dict:

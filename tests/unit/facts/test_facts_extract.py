@@ -83,3 +83,13 @@ def test_a_chair_named_without_a_title_at_a_clause_start():
     f = extract_article("6月12日，区委常委会召开会议，张智奎主持。")
     assert [m["chairs"] for m in f["meetings"]] == [["张智奎"]]
     assert extract_article("会议强调，各级干部主持会议要简短。")["persons"] == []
+
+
+def test_each_meeting_takes_the_date_written_in_its_own_sentence():
+    t = ("2017年11月22日上午,区长戴山宜主持召开区政府第24次常务会议,研究消防安全工作。\n"
+         "2017年8月24日上午,区长戴山宜主持召开区政府第19次常务会议,研究防汛工作。\n"
+         "9月3日,区长戴山宜主持召开区政府第20次常务会议。")
+    f = extract_article(t)
+    assert [(m["name"], m["date"]) for m in f["meetings"]] == [
+        ("区政府第24次常务会议", "2017-11-22"), ("区政府第19次常务会议", "2017-08-24"),
+        ("区政府第20次常务会议", "--09-03")]
