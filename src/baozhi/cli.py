@@ -94,7 +94,7 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
             raise click.UsageError(f"cannot use -o {outdir}: {e.strerror or e}") from None
         if not outdir.is_dir():
             raise click.UsageError(f"cannot use -o {outdir}: not a directory")
-    ext = {"json": ".json", "markdown": ".md", "text": ".txt", "table": ".tsv"}[fmt]
+    ext = {"json": ".json", "markdown": ".md", "text": ".txt", "table": ".txt"}[fmt]
     expanded = list(iter_inputs(paths))
     if outdir is not None:  # outputs of an earlier run inside OUTDIR are not inputs
         od = outdir.resolve()

@@ -196,3 +196,10 @@ def test_markdown_kickers_are_bold_lines_above_the_title_heading():
     assert r.exit_code == 0
     assert ("**永川区委常委会召开会议**  \n**深入学习贯彻习近平总书记重要讲话精神**  \n"
             "## 研究部署高质量充分就业和“四好农村路”建设等工作\n### 区委书记张智奎主持会议\n") in r.output
+
+
+def test_extract_table_files_are_text_not_tsv(tmp_path):
+    r = CliRunner().invoke(main, ["extract", SEED, "--table", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["seed_page.txt"]
+    assert (tmp_path / "out" / "seed_page.txt").read_text("utf-8").startswith("# ")
