@@ -166,3 +166,29 @@ def test_a_title_without_its_place_merges_into_the_placed_form():
     assert [g["title"] for g in merge_title_forms(two)] == ["永川区委书记", "江津区委书记", "区委书记"]
     assert [g["title"] for g in merge_title_forms([t("常务副书记", None, None, 1, [1]), t("副书记", None, None, 1, [2])])] \
         == ["常务副书记", "副书记"]
+
+
+def test_titles_in_two_scripts_are_one_title():
+    from baozhi.store.queries import merge_title_forms
+
+    got = merge_title_forms([
+        {"title": "总书记", "first_seen": "2024-01-02", "last_seen": "2024-01-02", "count": 2, "article_ids": [1]},
+        {"title": "總書記", "first_seen": "2023-05-01", "last_seen": None, "count": 1, "article_ids": [4]}])
+    assert got == [{"title": "总书记", "first_seen": "2023-05-01", "last_seen": "2024-01-02", "count": 3,
+                    "article_ids": [1, 4], "forms": ["总书记", "總書記"]}]
+
+
+def test_meetings_whose_year_is_unknown_come_after_the_dated_by_month_and_day(tmp_path):
+    from baozhi.store.queries import list_meetings
+
+    conn = connect(tmp_path / "m.sqlite")
+    for i, (n, date) in enumerate([(3, "2024-03-02"), (9, "--12-06"), (1, "--01-05"), (2, "--05-30"), (4, "--02-01")]):
+        m = {"name": f"区政府第{n}次常务会议", "organizer": "区政府", "kind": "常务会议", "ordinal": n, "date": date,
+             "chairs": [], "attendees": [], "observers": [], "documents": [], "evidence": [[0, 5]]}
+        rec = _record(f"m{i}", [_article("常务会议", BODY_B)], meetings=[m])
+        write_page(conn, rec if i < 3 else {**rec, "date": None})
+    got = [(m["name"], m["date"], m["date_text"]) for m in list_meetings(conn)]
+    # page date 2024-06-02: 01-05 is that January, 12-06 the December before
+    assert got == [("区政府第9次常务会议", "2023-12-06", "--12-06"), ("区政府第1次常务会议", "2024-01-05", "--01-05"),
+                   ("区政府第3次常务会议", "2024-03-02", "2024-03-02"), ("区政府第4次常务会议", None, "--02-01"),
+                   ("区政府第2次常务会议", None, "--05-30")]

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from .db import date_paper_filter, store_errors
+from .tokens import fold
 from .write import person_key
 
 
@@ -29,6 +30,8 @@ def list_persons(conn: sqlite3.Connection, *, newspaper: str | None = None, limi
         titles = [t[0] for t in conn.execute(
             "SELECT title FROM title_mentions WHERE person_id = ? GROUP BY title ORDER BY COUNT(*) DESC, MIN(id)",
             (r["id"],))]
+        seen: set[str] = set()
+        titles = [t for t in titles if not (fold(t) in seen or seen.add(fold(t)))]  # one per script
         titles = [t for t in titles if _placed_form(t, titles) is None]
         out.append({"person_id": r["id"], "name": r["name"], "newspaper": r["newspaper"] or None,
                     "mentions": r["n"], "titles": titles, "variants": _variants(conn, r["id"])})
@@ -81,27 +84,46 @@ def merge_title_forms(titles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     (永川区委副书记) when the person has exactly one such placed form: counts added, first/last
     seen widened, article ids united, the printed forms listed in ``forms``. Input and output:
     :func:`person_history` title entries; the order of the placed forms is kept."""
+    titles = _merge_scripts(titles)
     names = [t["title"] for t in titles]
     into = {t["title"]: _placed_form(t["title"], names) for t in titles}
     out: dict[str, dict[str, Any]] = {}
     for t in titles:
         if into[t["title"]] is None:
-            out[t["title"]] = {**t, "forms": [t["title"]]}
+            out[t["title"]] = {**t, "forms": list(t["forms"])}
     for t in titles:
         target = into[t["title"]]
         if target is None:
             continue
         u = out.get(target)
         if u is None:  # the placed form merges into another: keep this one as it is
-            out[t["title"]] = {**t, "forms": [t["title"]]}
+            out[t["title"]] = {**t, "forms": list(t["forms"])}
             continue
-        u["count"] += t["count"]
-        dates = [d for d in (u["first_seen"], t["first_seen"]) if d]
-        u["first_seen"] = min(dates) if dates else None
-        dates = [d for d in (u["last_seen"], t["last_seen"]) if d]
-        u["last_seen"] = max(dates) if dates else None
-        u["article_ids"] = sorted(set(u["article_ids"]) | set(t["article_ids"]))
-        u["forms"].append(t["title"])
+        _add_into(u, t)
+    return list(out.values())
+
+
+def _add_into(u: dict[str, Any], t: dict[str, Any]) -> None:
+    """Title entry ``t`` counted in ``u``: counts added, dates widened, ids and forms united."""
+    u["count"] += t["count"]
+    dates = [d for d in (u["first_seen"], t["first_seen"]) if d]
+    u["first_seen"] = min(dates) if dates else None
+    dates = [d for d in (u["last_seen"], t["last_seen"]) if d]
+    u["last_seen"] = max(dates) if dates else None
+    u["article_ids"] = sorted(set(u["article_ids"]) | set(t["article_ids"]))
+    u["forms"] += [f for f in t["forms"] if f not in u["forms"]]
+
+
+def _merge_scripts(titles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Title entries that differ only in script (总书记 / 總書記) or width, as one entry under
+    the form seen first; each entry gets ``forms``."""
+    out: dict[str, dict[str, Any]] = {}
+    for t in titles:
+        key = fold(t["title"])
+        if key in out:
+            _add_into(out[key], {**t, "forms": [t["title"]]})
+        else:
+            out[key] = {**t, "article_ids": list(t["article_ids"]), "forms": [t["title"]]}
     return list(out.values())
 
 
@@ -130,7 +152,8 @@ def person_history(conn: sqlite3.Connection, name: str, *, newspaper: str | None
         meetings = [dict(r) for r in conn.execute(
             "SELECT m.id AS meeting_id, m.name, m.kind, m.date, mp.role, m.newspaper"
             " FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id"
-            " WHERE mp.person_id = ? ORDER BY m.date IS NULL, m.date, m.id", (pid,))]
+            " WHERE mp.person_id = ? ORDER BY m.date IS NULL, m.date, m.date_text IS NULL, m.date_text, m.id",
+            (pid,))]
         n = conn.execute("SELECT COUNT(*) FROM mentions WHERE person_id = ?", (pid,)).fetchone()[0]
         out.append({"person_id": pid, "name": p["name"], "newspaper": p["newspaper"] or None,
                     "variants": _variants(conn, pid), "mentions": n, "titles": titles, "meetings": meetings})
@@ -148,12 +171,15 @@ def _meeting_filter(conn, chair, kind, organizer, since, until, newspaper) -> tu
         where.append(f"m.id IN (SELECT meeting_id FROM meeting_participants WHERE role = 'chair'"
                      f" AND person_id IN ({','.join('?' * len(ids))}))")
         args += ids
+    if kind or organizer:
+        # traditional and simplified, full- and half-width match alike, as in search
+        conn.create_function("bz_fold", 1, lambda t: None if t is None else fold(t), deterministic=True)
     if kind:
-        where.append("m.kind = ?")
-        args.append(kind)
+        where.append("bz_fold(m.kind) = ?")
+        args.append(fold(kind.strip()))
     if organizer:
-        where.append("instr(m.organizer, ?) > 0")
-        args.append(organizer)
+        where.append("instr(bz_fold(m.organizer), ?) > 0")
+        args.append(fold(organizer.strip()))
     more, more_args = date_paper_filter("m", since, until, newspaper)
     return where + more, args + more_args
 
@@ -175,12 +201,13 @@ def count_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: 
 def list_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: str | None = None,
                   organizer: str | None = None, since: str | None = None, until: str | None = None,
                   newspaper: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """Meetings, oldest first (undated last):
+    """Meetings, oldest first; those whose year is unknown (``date_text`` ``--MM-DD``) after the
+    dated ones, by month and day, and undated ones last:
     ``[{"meeting_id", "name", "organizer", "kind", "ordinal", "date", "date_text", "newspaper",
     "page_id", "article_id", "path", "chairs", "attendees", "observers", "documents"}]``.
 
-    ``chair``: a person (name or variant) who chaired it; ``kind``: exact kind (常务会议);
-    ``organizer``: substring of the organizer; ``since``/``until``: ISO dates, inclusive, on
+    ``chair``: a person (name or variant) who chaired it; ``kind``: exact kind (常务会议; either
+    script); ``organizer``: substring of the organizer (either script); ``since``/``until``: ISO dates, inclusive, on
     ``date`` (the meeting's own full date, else its page's date)."""
     f = _meeting_filter(conn, chair, kind, organizer, since, until, newspaper)
     if f is None:
@@ -189,7 +216,7 @@ def list_meetings(conn: sqlite3.Connection, *, chair: str | None = None, kind: s
     sql = ("SELECT m.id, m.name, m.organizer, m.kind, m.ordinal, m.date, m.date_text, m.newspaper, m.page_id,"
            " m.article_id, p.path FROM meetings m JOIN pages p ON p.id = m.page_id"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY m.date IS NULL, m.date, m.id LIMIT ?")
+           + " ORDER BY m.date IS NULL, m.date, m.date_text IS NULL, m.date_text, m.id LIMIT ?")
     out = []
     for r in conn.execute(sql, (*args, limit)).fetchall():
         d = {"meeting_id": r["id"], **{k: r[k] for k in ("name", "organizer", "kind", "ordinal", "date", "date_text",

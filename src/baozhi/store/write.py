@@ -17,6 +17,26 @@ from .db import store_errors, transaction
 from .tokens import fold, index_text
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+
+
+def _meeting_date(mdate: str | None, page_date: str | None) -> str | None:
+    """A meeting's ``date`` column: its own full date; its month-day (``--01-05``) in the year
+    the page date gives it (the facts rule: a day more than a week after the page date fell in
+    the year before, :func:`~baozhi.facts.dates._year_before_page`); else the page date."""
+    if mdate and _FULL_DATE.fullmatch(mdate):
+        return mdate
+    m = _MONTH_DAY.fullmatch(mdate or "")
+    if m and page_date and _FULL_DATE.fullmatch(page_date):
+        from ..facts.dates import _year_before_page
+
+        mo, d = int(m.group(1)), int(m.group(2))
+        y = _year_before_page(int(page_date[:4]), mo, d, page_date)
+        try:
+            return _dt.date(y, mo, d).isoformat()
+        except ValueError:  # 02-29 in a year without it
+            return page_date
+    return page_date
 
 
 def _now() -> str:
@@ -157,7 +177,7 @@ def _insert_facts(conn, page_id: int, rec: dict[str, Any], article_ids: list[int
             ev = [e for e in m.get("evidence", []) if len(e) == 2]
             aid = fixed if fixed is not None else (locate(ev[0][0]) if ev else None)
             mdate = m.get("date") or unit.get("date")
-            eff = mdate if mdate and _FULL_DATE.fullmatch(mdate) else date
+            eff = _meeting_date(mdate, date)
             mid = conn.execute(
                 "INSERT INTO meetings(page_id, article_id, seq, name, organizer, kind, ordinal, date_text, date,"
                 " newspaper, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
