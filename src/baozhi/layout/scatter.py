@@ -1,0 +1,169 @@
+"""Large-type titles that default ``pdftotext`` scatters through the columns.
+
+A title set in large type across several columns has no line of its own in a
+default dump: ``pdftotext`` prints its characters one a line, each with the
+column it stands over, between that column's lines (``…展示乡村振`` / ``探`` /
+``共`` / ``兴亮点成果。``). With two title lines (a kicker and a title) the
+characters of both come out in turn, ordered by their place across the page
+(``探共寻话嘉乡`` for 探寻嘉州春天 / 共话乡村振兴). The column's body runs on
+across them.
+
+Evidence comes from the text only: the pieces are headline pieces of lines of
+one or two ideographs (no punctuation, far shorter than a column line), the body
+line before them and the one after form a dictionary word across the break
+(:func:`~baozhi.layout.joins.join_score`), and the characters gathered split into
+title lines whose neighbouring characters form words (jieba's word list, or
+pairs the page's body prints).
+
+Stage order (:func:`~baozhi.layout.order.plain_streams`): after the tangles are
+read apart, before :func:`~baozhi.layout.order.relink`.
+"""
+from __future__ import annotations
+
+from ..model import Line
+from ..text import Text
+from .chars import is_cjk
+from .joins import WORD_JOIN, join_score
+from .order import WINDOW, Piece, _dangles, _is_lead, _flat, _may_continue, _same_measure
+from .tangles import page_vocabulary
+
+SCATTER_CHARS = 2
+"""A scattered title line holds at most this many ideographs (``pdftotext`` prints one or two
+large characters a line)."""
+NEAR_BONUS = 1.0
+"""The open tail printed right before the title's characters is preferred to one printed further
+back by this much join score (the dump mostly runs forward)."""
+SPLIT_MARGIN = 1
+"""Two title lines are rebuilt only when they make this many more words than reading the
+characters straight on."""
+
+
+def scatter_piece(p: Piece) -> bool:
+    """A headline piece of lines of one or two ideographs each, at least one of one ideograph
+    (a large-type title's characters; a two-ideograph line alone is a section label: 简讯)."""
+    if p.kind != "headline" or not p.lines:
+        return False
+    flats = [_flat(ln) for ln in p.lines]
+    return all(0 < len(f) <= SCATTER_CHARS and all(is_cjk(c) for c in f) for f in flats) \
+        and any(len(f) == 1 for f in flats)
+
+
+def _between(p: Piece) -> bool:
+    """A piece a scattered title's run may hold: its characters or page furniture."""
+    return p.kind == "furniture" or scatter_piece(p)
+
+
+def _tail(p: Piece) -> str:
+    return _flat(p.lines[-1])
+
+
+def _head(p: Piece) -> str:
+    return _flat(p.lines[0])
+
+
+def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[tuple[Piece, list[Piece]]]]:
+    """The body pieces a scattered title cuts: ``pieces`` in dump order. Returns links
+    ``{a: b}`` (positions in ``pieces``: *b* continues *a*) for
+    :func:`~baozhi.layout.order.relink`, and the titles: for each chain of links (a link from
+    the piece the link before reached), its first open tail's piece and the scattered-title
+    pieces of the runs the chain crosses, in dump order.
+
+    For each run of scattered-title pieces (and furniture) followed by a body piece *B* that
+    may continue a text, *B* continues the open tail *A* that fits best: the piece right
+    before the run when a dictionary word runs across, or the page prints the three
+    characters across the break whole elsewhere (:func:`~baozhi.layout.tangles.page_vocabulary`),
+    or it was itself linked across the run's part before (the title is proved to cut that
+    column), scored its join score plus :data:`NEAR_BONUS`; else an open tail among the
+    :data:`~baozhi.layout.order.WINDOW` pieces before with a join score of at least
+    :data:`~baozhi.layout.joins.WORD_JOIN` that its own next piece does not continue as
+    well. Both lines must keep the measure."""
+    vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+    links: dict[int, int] = {}
+    title_of: dict[int, tuple[Piece, list[Piece]]] = {}  # a linked piece → its chain's (first piece, title)
+    n = len(pieces)
+    k = 0
+    while k < n:
+        if not _between(pieces[k]):
+            k += 1
+            continue
+        s = e = k
+        while e < n and _between(pieces[e]):
+            e += 1
+        k = e
+        if e >= n or not any(scatter_piece(p) for p in pieces[s:e]) or not _may_continue(pieces[e]):
+            continue
+        head = _head(pieces[e])
+        a_at, best = None, 0.0
+        near = s - 1
+        if near >= 0 and near not in links and _dangles(pieces[near]) and _same_measure(_tail(pieces[near]), head, w):
+            a = _tail(pieces[near])
+            sc = join_score(a, head)
+            if sc > 0 or near in title_of or (a[-2:] + head[:1]) in vocab[1] or (a[-1:] + head[:2]) in vocab[1]:
+                a_at, best = near, sc + NEAR_BONUS
+        for i in range(s - 2, max(-1, s - 1 - WINDOW), -1):
+            p = pieces[i]
+            if i in links or not _dangles(p) or not _same_measure(_tail(p), head, w):
+                continue
+            sc = join_score(_tail(p), head)
+            nxt = pieces[i + 1]
+            if sc >= max(best, WORD_JOIN) and not (nxt.kind == "body" and join_score(_tail(p), _head(nxt)) >= sc):
+                a_at, best = i, sc
+        if a_at is not None:
+            links[a_at] = e
+            title = title_of.get(a_at) or (pieces[a_at], [])
+            title[1].extend(p for p in pieces[s:e] if scatter_piece(p))
+            title_of[a_at] = title_of[e] = title
+    titles: list[tuple[Piece, list[Piece]]] = []
+    for t in title_of.values():
+        if all(t is not u for u in titles):
+            titles.append(t)
+    return links, titles
+
+
+def gather_scatter(ordered: list[Piece], titles: list[tuple[Piece, list[Piece]]],
+                   body_grams: set[str] | frozenset[str]) -> list[Piece]:
+    """Gather each title's scattered pieces (``titles`` from :func:`bridge_scatter`) into the
+    first one printed, its lines rebuilt as title lines (:func:`title_lines`; ``body_grams``:
+    the page body's character bigrams). ``ordered``: the pieces in reading order. The title
+    goes right before its chain's first piece when that opens a text (a lead: byline, dated
+    lead), else it stays where its first piece was read. Returns the pieces in reading order,
+    the title's other pieces dropped (their lines moved)."""
+    out = list(ordered)
+    for start, title in titles:
+        if len(title) < 2:
+            continue
+        first = title[0]
+        first.lines = title_lines([ln for p in title for ln in p.lines], body_grams)
+        first.labels = ["headline"] * len(first.lines)
+        drop = {id(p) for p in title[1:]}
+        out = [p for p in out if id(p) not in drop]
+        if _is_lead(start):
+            out.remove(first)
+            out.insert(next(k for k, p in enumerate(out) if p is start), first)
+    return out
+
+
+def _pair(a: str, b: str, body_grams: set[str] | frozenset[str]) -> int:
+    return 1 if (a + b) in body_grams or join_score(a, b) > 0 else 0
+
+
+def title_lines(lines: list[Line], body_grams: set[str] | frozenset[str]) -> list[Line]:
+    """A scattered title's lines (one or two ideographs each, in dump order) as two title lines
+    when its characters alternate between them (``探共寻话嘉乡…`` → 探寻嘉州春天 / 共话乡村振兴):
+    when the alternate characters make :data:`SPLIT_MARGIN` more words (jieba's word list, or
+    pairs the page's body prints: ``body_grams``) than reading them straight on. The line of the
+    first character comes first (the upper line: ``pdftotext`` prints a column's characters top
+    down). Otherwise the lines unchanged (left to the vertical-headline rules). Returns
+    headline lines (each character's offsets kept)."""
+    chars = Text.join([ln.text.strip() for ln in lines])
+    pos = [i for i, c in enumerate(chars.value) if not c.isspace()]
+    flat = "".join(chars.value[i] for i in pos)
+    if len(flat) < 4:
+        return lines
+    straight = sum(_pair(a, b, body_grams) for a, b in zip(flat, flat[1:]))
+    split = sum(_pair(a, b, body_grams) for half in (flat[0::2], flat[1::2]) for a, b in zip(half, half[1:]))
+    if split < straight + SPLIT_MARGIN:
+        return lines
+    first = lines[0]
+    return [Line(Text("".join(chars.value[i] for i in pos[s::2]), tuple(chars.offsets[i] for i in pos[s::2])),
+                 indent=first.indent, row=first.row, column=first.column, label="headline") for s in (0, 1)]

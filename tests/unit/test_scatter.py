@@ -1,0 +1,73 @@
+"""Small inputs for large-type titles that default ``pdftotext`` scatters through the columns
+(layout/scatter.py): the body runs on across the title's characters, which are gathered into
+title lines."""
+from baozhi.layout.order import Piece
+from baozhi.layout.scatter import bridge_scatter, gather_scatter, scatter_piece, title_lines
+from baozhi.model import Line
+from baozhi.text import Text
+
+
+def piece(kind: str, texts: list[str], label: str | None = None) -> Piece:
+    lab = label or kind
+    return Piece(kind, [Line(Text.from_source(t)) for t in texts], [lab] * len(texts))
+
+
+def heads(p: Piece) -> list[str]:
+    return [ln.flat for ln in p.lines]
+
+
+# a 16-em column cut by a two-line title set across it (探寻嘉州春天 / 共话乡村振兴)
+A = ["本报讯（记者林涛）近日，", "体记者走进市中区，宣传推广市中区", "的乡村之美、生态之美，展示乡村振"]
+B = ["兴亮点成果。", "当天，记者们先后来到水口镇龙", "农文旅融合发展等方面取得的新成"]
+C = ["果，进行实地采访。", "伴随着乡村振兴的号角，市中区"]
+D = ["的乡村处处焕发生机。2021年，市", "居民人均可支配收入达23184元。"]
+
+
+def test_scatter_piece_is_one_or_two_ideographs_a_line():
+    assert scatter_piece(piece("headline", ["探", "共"]))
+    assert scatter_piece(piece("headline", ["寻 嘉", "州"]))
+    assert not scatter_piece(piece("headline", ["简讯"]))  # a section label
+    assert not scatter_piece(piece("headline", ["济", "："]))  # a vertical kicker's colon
+    assert not scatter_piece(piece("body", ["探"]))
+
+
+def test_body_runs_on_across_the_scattered_title_and_the_title_is_rebuilt():
+    pieces = [piece("body", A), piece("furniture", ["星期一"]), piece("headline", ["探", "共", "寻", "话"]),
+              piece("body", B), piece("headline", ["嘉", "乡", "州", "村"]), piece("body", C),
+              piece("headline", ["春", "振", "天", "兴"]), piece("body", D)]
+    links, titles = bridge_scatter(pieces, 16.0)
+    # 乡村振 / 兴亮点 and 新成 / 果，: words across; 市中区 / 的乡村: the chain the title cuts goes on
+    assert links == {0: 3, 3: 5, 5: 7}
+    assert len(titles) == 1 and titles[0][0] is pieces[0] and titles[0][1] == [pieces[2], pieces[4], pieces[6]]
+    ordered = [pieces[0], pieces[3], pieces[5], pieces[7], pieces[1], pieces[2], pieces[4], pieces[6]]
+    out = gather_scatter(ordered, titles, frozenset())
+    # the title goes before the chain's lead (本报讯…), its other pieces dropped
+    assert [p.kind for p in out] == ["headline", "body", "body", "body", "body", "furniture"]
+    assert heads(out[0]) == ["探寻嘉州春天", "共话乡村振兴"]
+    assert out[0].labels == ["headline", "headline"]
+
+
+def test_no_link_without_a_word_across_or_a_chain():
+    # …各学校大门口， / 声 / 再 / 村治理示范乡镇…: no word across from the piece right before;
+    # the open tail further back (…第三批全国乡 + 村治理 → 乡村) takes it
+    far = piece("body", ["司法部联合开展了第三批乡村治理示范", "拟认定100个乡（镇）为第三批全国乡"])
+    near = piece("body", ["春暖花开，各地相继制定开学计划、", "保障校院周边交通安全；各学校大门口，"])
+    b = piece("body", ["村治理示范乡镇、1003个村为第三批", "市樊村镇西磑村。"])
+    pieces = [far, piece("headline", ["园", "书"]), near, piece("headline", ["声", "再"]), b]
+    links, titles = bridge_scatter(pieces, 17.0)
+    assert links == {0: 4}
+    assert [t[1] for t in titles] == [[pieces[3]]]
+
+
+def test_straight_title_is_left_to_the_vertical_rules():
+    lines = [Line(Text.from_source(c)) for c in "清苑社区"]
+    assert title_lines(lines, frozenset()) == lines
+
+
+def test_alternating_characters_become_two_lines_upper_first():
+    src = "\n".join("探共寻话嘉乡州村春振天兴")  # one character a line, as the dump prints them
+    lines = [Line(Text.from_source(src, k, k + 1)) for k in range(0, len(src), 2)]
+    out = title_lines(lines, frozenset())
+    assert [ln.flat for ln in out] == ["探寻嘉州春天", "共话乡村振兴"]
+    assert out[0].text.offsets == (0, 4, 8, 12, 16, 20)  # each character keeps its source offset
+    assert out[1].text.offsets == (2, 6, 10, 14, 18, 22)
