@@ -2,7 +2,7 @@
 (layout/scatter.py): the body runs on across the title's characters, which are gathered into
 title lines."""
 from baozhi.layout.order import Piece
-from baozhi.layout.scatter import bridge_scatter, gather_scatter, scatter_piece, title_lines
+from baozhi.layout.scatter import bridge_scatter, cut_lines, gather_scatter, scatter_piece, title_lines
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -71,3 +71,33 @@ def test_alternating_characters_become_two_lines_upper_first():
     assert [ln.flat for ln in out] == ["探寻嘉州春天", "共话乡村振兴"]
     assert out[0].text.offsets == (0, 4, 8, 12, 16, 20)  # each character keeps its source offset
     assert out[1].text.offsets == (2, 6, 10, 14, 18, 22)
+
+
+def test_body_line_cut_before_the_title_characters_is_body():
+    # …说。 / 和沟村村民除了收取土地租金、药材收 (labelled headline with 包 / 鼓) / 入分红之外…: a
+    # column line (17 ems of 19) that ends no sentence, 收入 runs on into the piece after the run
+    pieces = [piece("body", ["物效益高得多。”合作社负责人韩志远鼓励大家说。"]),
+              piece("headline", ["和沟村村民除了收取土地租金、药材收", "包", "鼓"]),
+              piece("body", ["入分红之外，还可以在合作社里上班，每个", "村民韩德顺满意地说。"])]
+    out = cut_lines(pieces, 19.0)
+    assert [(p.kind, heads(p)) for p in out] == [
+        ("body", ["物效益高得多。”合作社负责人韩志远鼓励大家说。"]),
+        ("body", ["和沟村村民除了收取土地租金、药材收"]), ("headline", ["包", "鼓"]),
+        ("body", ["入分红之外，还可以在合作社里上班，每个", "村民韩德顺满意地说。"])]
+    assert out[1].labels == ["body"]
+    links, titles = bridge_scatter(out, 19.0)
+    assert links == {1: 3}
+
+
+def test_title_line_before_the_characters_stays_headline():
+    # a title line: no word runs from it into the body after the run
+    pieces = [piece("headline", ["迎峰度冬保供电", "张", "大"]),
+              piece("body", ["12月12日，江永县潇浦镇永回路，电力工人"])]
+    assert cut_lines(pieces, 19.0) == pieces
+    # the column line is body when a word (收入) runs on into the piece after the run, and not
+    # when that piece opens a text (a dated lead)
+    pieces = [piece("headline", ["和沟村村民除了收取土地租金、药材收", "包", "鼓"]),
+              piece("body", ["入股外，又在昌王村流转了30多亩土地"])]
+    assert [p.kind for p in cut_lines(pieces, 19.0)] == ["body", "headline", "body"]
+    pieces[1] = piece("body", ["12月11日，天冷飕飕的。"])
+    assert cut_lines(pieces, 19.0) == pieces

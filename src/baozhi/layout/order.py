@@ -1019,8 +1019,9 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
-    from .scatter import bridge_scatter, gather_scatter  # noqa: PLC0415 (scatter.py builds on Piece)
+    from .scatter import bridge_scatter, cut_lines, gather_scatter  # noqa: PLC0415 (scatter.py builds on Piece)
 
+    pieces = cut_lines(pieces, w)
     links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
     ordered = relink(pieces, w, links)
     if titles:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from ..model import Line
 from ..text import Text
+from ..articles import cues
 from .chars import is_cjk
 from .joins import WORD_JOIN, join_score
-from .order import WINDOW, Piece, _dangles, _is_lead, _flat, _may_continue, _same_measure
+from .order import WINDOW, Piece, _cont_head, _dangles, _is_lead, _flat, _may_continue, _same_measure
 from .tangles import page_vocabulary
 
 SCATTER_CHARS = 2
@@ -59,6 +60,66 @@ def _tail(p: Piece) -> str:
 
 def _head(p: Piece) -> str:
     return _flat(p.lines[0])
+
+
+CUT_LINE_SHORT = 3.0
+"""A body line cut by a scattered title is a column line: at most this many ems short of ``W``
+(a full line, or a paragraph's first line two ems short, punctuation widths varying)."""
+
+
+def _scatter_tail(lines: list[Line]) -> int:
+    """Where the trailing run of scattered-title lines (one or two ideographs each, one of one at
+    least) of a headline piece's lines starts; ``len(lines)`` when there is none."""
+    k = len(lines)
+    while k and 0 < len(lines[k - 1].flat) <= SCATTER_CHARS and all(is_cjk(c) for c in lines[k - 1].flat):
+        k -= 1
+    return k if any(len(ln.flat) == 1 for ln in lines[k:]) else len(lines)
+
+
+def cut_lines(pieces: list[Piece], w: float) -> list[Piece]:
+    """Body lines cut mid-sentence right before a scattered title's characters, labelled headline
+    with them (``…和沟村村民除了收取土地租金、药材收`` / ``包`` / ``鼓`` / ``入分红之外…``):
+    ``pieces`` in dump order. The last line *L* before a headline piece's trailing run of
+    one-ideograph lines is body text when it is set as a column line (at most
+    :data:`CUT_LINE_SHORT` ems short of ``W``, not wider), ends no sentence, and a dictionary
+    word of join score :data:`~baozhi.layout.joins.WORD_JOIN` or more runs from it into a body
+    piece among the :data:`~baozhi.layout.order.WINDOW` after that may continue a text and
+    is left without one: the first after the run, or one whose first line cannot open a
+    paragraph printed after no open tail. The piece is split into the lines before *L*
+    (headline), *L* (body) and the run (headline). Returns the pieces."""
+    out: list[Piece] = []
+    for n, p in enumerate(pieces):
+        k = _scatter_tail(p.lines) if p.kind == "headline" else len(p.lines)
+        if not 0 < k < len(p.lines):
+            out.append(p)
+            continue
+        cut = _flat(p.lines[k - 1])
+        if not (w - CUT_LINE_SHORT <= cues.width(cut) <= w) or cues.ends_sentence(cut) or not _continued(cut, pieces, n, w):
+            out.append(p)
+            continue
+        if k > 1:
+            out.append(Piece("headline", p.lines[:k - 1], p.labels[:k - 1], index=p.index))
+        out.append(Piece("body", [p.lines[k - 1]], ["body"], index=p.index))
+        out.append(Piece("headline", p.lines[k:], p.labels[k:], index=p.index))
+    return out
+
+
+def _continued(cut: str, pieces: list[Piece], n: int, w: float) -> bool:
+    """A body piece after ``pieces[n]`` (see :func:`cut_lines`) goes on from line ``cut`` with a
+    dictionary word across the break."""
+    after_run = True
+    prev_open = False
+    for q in pieces[n + 1:n + 1 + WINDOW]:
+        if q.kind != "body":
+            if not (q.kind == "furniture" or scatter_piece(q)):
+                after_run = False
+            continue
+        if _may_continue(q) and (after_run or (_cont_head(q, w) and not prev_open)) \
+                and join_score(cut, _head(q)) >= WORD_JOIN:
+            return True
+        after_run = False
+        prev_open = _dangles(q)
+    return False
 
 
 def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[tuple[Piece, list[Piece]]]]:
