@@ -2,7 +2,7 @@
 (layout/scatter.py): the body runs on across the title's characters, which are gathered into
 title lines."""
 from baozhi.layout.order import Piece
-from baozhi.layout.scatter import bridge_scatter, cut_lines, gather_scatter, scatter_piece, title_lines
+from baozhi.layout.scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, scatter_piece, title_lines
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -39,8 +39,9 @@ def test_body_runs_on_across_the_scattered_title_and_the_title_is_rebuilt():
     # 乡村振 / 兴亮点 and 新成 / 果，: words across; 市中区 / 的乡村: the chain the title cuts goes on
     assert links == {0: 3, 3: 5, 5: 7}
     assert len(titles) == 1 and titles[0][0] is pieces[0] and titles[0][1] == [pieces[2], pieces[4], pieces[6]]
+    assert titles[0][2] == [pieces[3], pieces[5], pieces[7]]
     ordered = [pieces[0], pieces[3], pieces[5], pieces[7], pieces[1], pieces[2], pieces[4], pieces[6]]
-    out = gather_scatter(ordered, titles, frozenset())
+    out = gather_scatter(pieces, ordered, titles, frozenset())
     # the title goes before the chain's lead (本报讯…), its other pieces dropped
     assert [p.kind for p in out] == ["headline", "body", "body", "body", "body", "furniture"]
     assert heads(out[0]) == ["探寻嘉州春天", "共话乡村振兴"]
@@ -101,3 +102,26 @@ def test_title_line_before_the_characters_stays_headline():
     assert [p.kind for p in cut_lines(pieces, 19.0)] == ["body", "headline", "body"]
     pieces[1] = piece("body", ["12月11日，天冷飕飕的。"])
     assert cut_lines(pieces, 19.0) == pieces
+
+
+def test_title_fragments_read_apart_by_body_pieces_are_joined():
+    # 联 … 合消防演 (联合), across body pieces of one text
+    body1 = piece("body", ["为提升企业及居民群众消防安全意识，"])
+    body2 = piece("body", ["和应急处置能力，近日，沈阳市沈河区"])
+    ordered = [piece("headline", ["联"]), body1, piece("headline", ["合消防演", "筑牢安全防火墙"]), body2]
+    out = join_fragments(ordered)
+    assert [(p.kind, heads(p)) for p in out] == [
+        ("headline", ["联合消防演"]), ("body", heads(body1)), ("headline", ["筑牢安全防火墙"]), ("body", heads(body2))]
+    # characters printed one a line: the next piece's run of them moves on after the first
+    ordered = [piece("headline", ["清", "苑", "社"]), body1, piece("headline", ["区", "积分兑换制激发垃圾分类新动能"])]
+    out = join_fragments(ordered)
+    assert [heads(p) for p in out] == [["清", "苑", "社", "区"], heads(body1), ["积分兑换制激发垃圾分类新动能"]]
+
+
+def test_title_fragments_stay_apart_without_a_word_or_across_a_lead():
+    body = piece("body", ["为提升企业及居民群众消防安全意识，"])
+    lead = piece("body", ["本报讯（记者林涛）近日，由市中区委宣"])
+    ordered = [piece("headline", ["联"]), lead, piece("headline", ["合消防演"])]
+    assert join_fragments(ordered) == ordered
+    ordered = [piece("headline", ["迎峰度"]), body, piece("headline", ["冬保供电"])]  # 度冬: no word
+    assert join_fragments(ordered) == ordered

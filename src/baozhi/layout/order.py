@@ -1019,13 +1019,14 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
-    from .scatter import bridge_scatter, cut_lines, gather_scatter  # noqa: PLC0415 (scatter.py builds on Piece)
+    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments  # noqa: PLC0415 (scatter.py builds on Piece)
 
     pieces = cut_lines(pieces, w)
     links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
     ordered = relink(pieces, w, links)
     if titles:
-        ordered = gather_scatter(ordered, titles, bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines)))
+        ordered = gather_scatter(pieces, ordered, titles, bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines)))
+    ordered = join_fragments(ordered)
     _mark_wide_blocks(ordered, w)
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
     for p in ordered:

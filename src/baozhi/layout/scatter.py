@@ -122,12 +122,12 @@ def _continued(cut: str, pieces: list[Piece], n: int, w: float) -> bool:
     return False
 
 
-def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[tuple[Piece, list[Piece]]]]:
+def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[tuple[Piece, list[Piece], list[Piece]]]]:
     """The body pieces a scattered title cuts: ``pieces`` in dump order. Returns links
     ``{a: b}`` (positions in ``pieces``: *b* continues *a*) for
     :func:`~baozhi.layout.order.relink`, and the titles: for each chain of links (a link from
-    the piece the link before reached), its first open tail's piece and the scattered-title
-    pieces of the runs the chain crosses, in dump order.
+    the piece the link before reached), its first open tail's piece, the scattered-title
+    pieces of the runs the chain crosses (in dump order) and the pieces its links reach.
 
     For each run of scattered-title pieces (and furniture) followed by a body piece *B* that
     may continue a text, *B* continues the open tail *A* that fits best: the piece right
@@ -140,7 +140,7 @@ def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[
     well. Both lines must keep the measure."""
     vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
     links: dict[int, int] = {}
-    title_of: dict[int, tuple[Piece, list[Piece]]] = {}  # a linked piece → its chain's (first piece, title)
+    title_of: dict[int, tuple[Piece, list[Piece], list[Piece]]] = {}  # a linked piece → its chain's title
     n = len(pieces)
     k = 0
     while k < n:
@@ -171,26 +171,46 @@ def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[
                 a_at, best = i, sc
         if a_at is not None:
             links[a_at] = e
-            title = title_of.get(a_at) or (pieces[a_at], [])
+            title = title_of.get(a_at) or (pieces[a_at], [], [])
             title[1].extend(p for p in pieces[s:e] if scatter_piece(p))
+            title[2].append(pieces[e])
             title_of[a_at] = title_of[e] = title
-    titles: list[tuple[Piece, list[Piece]]] = []
+    titles: list[tuple[Piece, list[Piece], list[Piece]]] = []
     for t in title_of.values():
         if all(t is not u for u in titles):
             titles.append(t)
     return links, titles
 
 
-def gather_scatter(ordered: list[Piece], titles: list[tuple[Piece, list[Piece]]],
+def gather_scatter(pieces: list[Piece], ordered: list[Piece], titles: list[tuple[Piece, list[Piece], list[Piece]]],
                    body_grams: set[str] | frozenset[str]) -> list[Piece]:
-    """Gather each title's scattered pieces (``titles`` from :func:`bridge_scatter`) into the
-    first one printed, its lines rebuilt as title lines (:func:`title_lines`; ``body_grams``:
-    the page body's character bigrams). ``ordered``: the pieces in reading order. The title
-    goes right before its chain's first piece when that opens a text (a lead: byline, dated
-    lead), else it stays where its first piece was read. Returns the pieces in reading order,
-    the title's other pieces dropped (their lines moved)."""
+    """Gather each title's scattered pieces (``titles`` from :func:`bridge_scatter` over
+    ``pieces``, the dump order) into the first one printed, its lines rebuilt as title lines
+    (:func:`title_lines`; ``body_grams``: the page body's character bigrams). ``ordered``: the
+    pieces in reading order. Titles whose links reach pieces of one text (the body pieces read
+    from one lead to the next) are one title (two chains of one column: a paragraph that ends
+    between the runs). The title goes right before its first chain's first piece when that is a
+    lead (byline, dated lead), else it stays where its first piece was read. Returns the pieces
+    in reading order, the title's other pieces dropped (their lines moved)."""
+    text_of: dict[int, int] = {}
+    text = 0
+    for p in ordered:
+        if _is_lead(p):
+            text += 1
+        text_of[id(p)] = text
+    rank = {id(p): k for k, p in enumerate(pieces)}
+    read = {id(p): k for k, p in enumerate(ordered)}
+    merged: dict[int, tuple[Piece, list[Piece]]] = {}
+    for start, parts, reached in titles:
+        key = text_of[id(reached[0])]
+        if key in merged:
+            first, have = merged[key]
+            merged[key] = (first if read[id(first)] < read[id(start)] else start,
+                           sorted(have + parts, key=lambda p: rank[id(p)]))
+        else:
+            merged[key] = (start, list(parts))
     out = list(ordered)
-    for start, title in titles:
+    for start, title in merged.values():
         if len(title) < 2:
             continue
         first = title[0]
@@ -201,6 +221,60 @@ def gather_scatter(ordered: list[Piece], titles: list[tuple[Piece, list[Piece]]]
         if _is_lead(start):
             out.remove(first)
             out.insert(next(k for k, p in enumerate(out) if p is start), first)
+    return out
+
+
+FRAGMENT_CHARS = 8
+"""A title fragment joined across body pieces is at most this many characters (a large-type
+title's part over one column)."""
+FRAGMENT_REACH = 12
+"""... and the fragments stand at most this many pieces apart in reading order."""
+_CLAUSE = frozenset("，。；：、！？,;:!?")
+
+
+def join_fragments(ordered: list[Piece]) -> list[Piece]:
+    """Parts of one large-type title read apart by the body between them (``迎峰度`` … ``冬保供电``,
+    ``清苑社`` … ``区``): ``ordered``, the pieces in reading order. The last line of a headline
+    piece and the first line of the next headline piece, at most :data:`FRAGMENT_REACH` pieces
+    on with only body pieces of one text (no lead) and furniture between, both of at most
+    :data:`FRAGMENT_CHARS` characters with no clause punctuation, are one title line when a
+    dictionary word of join score :data:`~baozhi.layout.joins.WORD_JOIN` or more runs across
+    them. Returns the pieces: the second line joined to the first, or, when both are one
+    ideograph (a title printed a character a line), the second piece's leading run of such
+    lines moved after the first (the vertical-headline rules read the run); a piece left empty
+    dropped."""
+    out = list(ordered)
+    k = 0
+    while k < len(out):
+        h = out[k]
+        if h.kind != "headline" or not h.lines:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(out) and j - k <= FRAGMENT_REACH and out[j].kind != "headline" and not _is_lead(out[j]):
+            j += 1
+        if j == k + 1 or j >= len(out) or j - k > FRAGMENT_REACH or out[j].kind != "headline":
+            k += 1
+            continue
+        a, b = h.lines[-1], out[j].lines[0]
+        fa, fb = a.flat, b.flat
+        if max(len(fa), len(fb)) > FRAGMENT_CHARS or _CLAUSE & set(fa + fb) or join_score(fa, fb) < WORD_JOIN:
+            k += 1
+            continue
+        if len(fa) == len(fb) == 1:  # characters a line (a vertical or scattered title): the run moves on
+            m = 1
+            while m < len(out[j].lines) and len(out[j].lines[m].flat) == 1 and is_cjk(out[j].lines[m].flat):
+                m += 1
+            h.lines.extend(out[j].lines[:m])
+            h.labels.extend(["headline"] * m)
+        else:
+            m = 1
+            h.lines[-1] = Line(Text.join([a.text.strip(), b.text.strip()]), indent=a.indent, row=a.row,
+                               column=a.column, label="headline")
+        out[j].lines = out[j].lines[m:]
+        out[j].labels = out[j].labels[m:]
+        if not out[j].lines:
+            del out[j]
     return out
 
 
