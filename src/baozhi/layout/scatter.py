@@ -16,13 +16,15 @@ title lines whose neighbouring characters form words (jieba's word list, or
 pairs the page's body prints).
 
 Stage order (:func:`~baozhi.layout.order.plain_streams`): after the tangles are
-read apart, before :func:`~baozhi.layout.order.relink`.
+read apart, :func:`cut_lines` and :func:`bridge_scatter` (whose links
+:func:`~baozhi.layout.order.relink` makes first); after relinking,
+:func:`gather_scatter` and :func:`join_fragments`.
 """
 from __future__ import annotations
 
+from ..articles import cues
 from ..model import Line
 from ..text import Text
-from ..articles import cues
 from .chars import is_cjk
 from .joins import WORD_JOIN, join_score
 from .order import WINDOW, Piece, _cont_head, _dangles, _is_lead, _flat, _may_continue, _same_measure
@@ -138,6 +140,8 @@ def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[
     :data:`~baozhi.layout.order.WINDOW` pieces before with a join score of at least
     :data:`~baozhi.layout.joins.WORD_JOIN` that its own next piece does not continue as
     well. Both lines must keep the measure."""
+    if not any(scatter_piece(p) for p in pieces):
+        return {}, []
     vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
     links: dict[int, int] = {}
     title_of: dict[int, tuple[Piece, list[Piece], list[Piece]]] = {}  # a linked piece → its chain's title
