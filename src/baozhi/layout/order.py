@@ -491,21 +491,23 @@ _BRACKET_END = re.compile(r"[。！？”][（(][\u4e00-\u9fff·、\s]{2,16}[）
 """A sentence closed by the reporters' names in brackets (…200万元。（贺勇谭娅））."""
 
 
-def relink(pieces: list[Piece], w: float) -> list[Piece]:
+def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -> list[Piece]:
     """Pieces in reading order: each open tail followed by its continuation.
 
-    ``pieces``: the dump's pieces in dump order; ``w``: the column width in ems. An open
+    ``pieces``: the dump's pieces in dump order; ``w``: the column width in ems; ``links``:
+    continuations already proved (positions in ``pieces``, :func:`~baozhi.layout.scatter.bridge_scatter`),
+    made first. An open
     tail (:func:`_dangles`) keeps the piece after it when that one may continue a text;
     the other open tails are paired with the pieces left without a predecessor, best pair
     score first (a dictionary word across the break, :func:`~baozhi.layout.joins.join_score`;
     a head that cannot open a paragraph; printed later), a pair only above
     :data:`MIN_EVIDENCE`. Returns the pieces in reading order (each exactly once)."""
     n = len(pieces)
-    succ: dict[int, int] = {}
-    has_pred: set[int] = set()
+    succ: dict[int, int] = dict(links or {})
+    has_pred: set[int] = set(succ.values())
     for i in range(n - 1):
         a, b = pieces[i], pieces[i + 1]
-        if _dangles(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])) \
+        if i not in succ and i + 1 not in has_pred and _dangles(a) and b.kind == "body" and b.labels[0] == "body" and not cues.opens_article(_flat(b.lines[0])) \
                 and _same_measure(_flat(a.lines[-1]), _flat(b.lines[0]), w):
             succ[i] = i + 1
             has_pred.add(i + 1)
@@ -1024,7 +1026,14 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
-    ordered = relink(pieces, w)
+    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments  # noqa: PLC0415 (scatter.py builds on Piece)
+
+    pieces = cut_lines(pieces, w)
+    links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
+    ordered = relink(pieces, w, links)
+    if titles:
+        ordered = gather_scatter(pieces, ordered, titles, bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines)))
+    ordered = join_fragments(ordered)
     _mark_wide_blocks(ordered, w)
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
     for p in ordered:

@@ -1,0 +1,308 @@
+"""Large-type titles that default ``pdftotext`` scatters through the columns.
+
+A title set in large type across several columns has no line of its own in a
+default dump: ``pdftotext`` prints its characters one a line, each with the
+column it stands over, between that column's lines (``…展示乡村振`` / ``探`` /
+``共`` / ``兴亮点成果。``). With two title lines (a kicker and a title) the
+characters of both come out in turn, ordered by their place across the page
+(``探共寻话嘉乡`` for 探寻嘉州春天 / 共话乡村振兴). The column's body runs on
+across them.
+
+Evidence comes from the text only: the pieces are headline pieces of lines of
+one or two ideographs (no punctuation, far shorter than a column line), the body
+line before them and the one after form a dictionary word across the break
+(:func:`~baozhi.layout.joins.join_score`), and the characters gathered split into
+title lines whose neighbouring characters form words (jieba's word list, or
+pairs the page's body prints).
+
+Stage order (:func:`~baozhi.layout.order.plain_streams`): after the tangles are
+read apart, :func:`cut_lines` and :func:`bridge_scatter` (whose links
+:func:`~baozhi.layout.order.relink` makes first); after relinking,
+:func:`gather_scatter` and :func:`join_fragments`.
+"""
+from __future__ import annotations
+
+from ..articles import cues
+from ..model import Line
+from ..text import Text
+from .chars import is_cjk
+from .joins import WORD_JOIN, join_score
+from .order import WINDOW, Piece, _cont_head, _dangles, _is_lead, _flat, _may_continue, _same_measure
+from .tangles import page_vocabulary
+
+SCATTER_CHARS = 2
+"""A scattered title line holds at most this many ideographs (``pdftotext`` prints one or two
+large characters a line)."""
+NEAR_BONUS = 1.0
+"""The open tail printed right before the title's characters is preferred to one printed further
+back by this much join score (the dump mostly runs forward)."""
+SPLIT_MARGIN = 1
+"""Two title lines are rebuilt only when they make this many more words than reading the
+characters straight on."""
+
+
+def scatter_piece(p: Piece) -> bool:
+    """A headline piece of lines of one or two ideographs each, at least one of one ideograph
+    (a large-type title's characters; a two-ideograph line alone is a section label: 简讯)."""
+    if p.kind != "headline" or not p.lines:
+        return False
+    flats = [_flat(ln) for ln in p.lines]
+    return all(0 < len(f) <= SCATTER_CHARS and all(is_cjk(c) for c in f) for f in flats) \
+        and any(len(f) == 1 for f in flats)
+
+
+def _between(p: Piece) -> bool:
+    """A piece a scattered title's run may hold: its characters or page furniture."""
+    return p.kind == "furniture" or scatter_piece(p)
+
+
+def _tail(p: Piece) -> str:
+    return _flat(p.lines[-1])
+
+
+def _head(p: Piece) -> str:
+    return _flat(p.lines[0])
+
+
+CUT_LINE_SHORT = 3.0
+"""A body line cut by a scattered title is a column line: at most this many ems short of ``W``
+(a full line, or a paragraph's first line two ems short, punctuation widths varying)."""
+
+
+def _scatter_tail(lines: list[Line]) -> int:
+    """Where the trailing run of scattered-title lines (one or two ideographs each, one of one at
+    least) of a headline piece's lines starts; ``len(lines)`` when there is none."""
+    k = len(lines)
+    while k and 0 < len(lines[k - 1].flat) <= SCATTER_CHARS and all(is_cjk(c) for c in lines[k - 1].flat):
+        k -= 1
+    return k if any(len(ln.flat) == 1 for ln in lines[k:]) else len(lines)
+
+
+def cut_lines(pieces: list[Piece], w: float) -> list[Piece]:
+    """Body lines cut mid-sentence right before a scattered title's characters, labelled headline
+    with them (``…和沟村村民除了收取土地租金、药材收`` / ``包`` / ``鼓`` / ``入分红之外…``):
+    ``pieces`` in dump order. The last line *L* before a headline piece's trailing run of
+    one-ideograph lines is body text when it is set as a column line (at most
+    :data:`CUT_LINE_SHORT` ems short of ``W``, not wider), ends no sentence, and a dictionary
+    word of join score :data:`~baozhi.layout.joins.WORD_JOIN` or more runs from it into a body
+    piece among the :data:`~baozhi.layout.order.WINDOW` after that may continue a text and
+    is left without one: the first after the run, or one whose first line cannot open a
+    paragraph printed after no open tail. The piece is split into the lines before *L*
+    (headline), *L* (body) and the run (headline). Returns the pieces."""
+    out: list[Piece] = []
+    for n, p in enumerate(pieces):
+        k = _scatter_tail(p.lines) if p.kind == "headline" else len(p.lines)
+        if not 0 < k < len(p.lines):
+            out.append(p)
+            continue
+        cut = _flat(p.lines[k - 1])
+        if not (w - CUT_LINE_SHORT <= cues.width(cut) <= w) or cues.ends_sentence(cut) or not _continued(cut, pieces, n, w):
+            out.append(p)
+            continue
+        if k > 1:
+            out.append(Piece("headline", p.lines[:k - 1], p.labels[:k - 1], index=p.index))
+        out.append(Piece("body", [p.lines[k - 1]], ["body"], index=p.index))
+        out.append(Piece("headline", p.lines[k:], p.labels[k:], index=p.index))
+    return out
+
+
+def _continued(cut: str, pieces: list[Piece], n: int, w: float) -> bool:
+    """A body piece after ``pieces[n]`` (see :func:`cut_lines`) goes on from line ``cut`` with a
+    dictionary word across the break."""
+    after_run = True
+    prev_open = False
+    for q in pieces[n + 1:n + 1 + WINDOW]:
+        if q.kind != "body":
+            if not (q.kind == "furniture" or scatter_piece(q)):
+                after_run = False
+            continue
+        if _may_continue(q) and (after_run or (_cont_head(q, w) and not prev_open)) \
+                and join_score(cut, _head(q)) >= WORD_JOIN:
+            return True
+        after_run = False
+        prev_open = _dangles(q)
+    return False
+
+
+def bridge_scatter(pieces: list[Piece], w: float) -> tuple[dict[int, int], list[tuple[Piece, list[Piece], list[Piece]]]]:
+    """The body pieces a scattered title cuts: ``pieces`` in dump order. Returns links
+    ``{a: b}`` (positions in ``pieces``: *b* continues *a*) for
+    :func:`~baozhi.layout.order.relink`, and the titles: for each chain of links (a link from
+    the piece the link before reached), its first open tail's piece, the scattered-title
+    pieces of the runs the chain crosses (in dump order) and the pieces its links reach.
+
+    For each run of scattered-title pieces (and furniture) followed by a body piece *B* that
+    may continue a text, *B* continues the open tail *A* that fits best: the piece right
+    before the run when a dictionary word runs across, or the page prints the three
+    characters across the break whole elsewhere (:func:`~baozhi.layout.tangles.page_vocabulary`),
+    or it was itself linked across the run's part before (the title is proved to cut that
+    column), scored its join score plus :data:`NEAR_BONUS`; else an open tail among the
+    :data:`~baozhi.layout.order.WINDOW` pieces before with a join score of at least
+    :data:`~baozhi.layout.joins.WORD_JOIN` that its own next piece does not continue as
+    well. Both lines must keep the measure."""
+    if not any(scatter_piece(p) for p in pieces):
+        return {}, []
+    vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+    links: dict[int, int] = {}
+    title_of: dict[int, tuple[Piece, list[Piece], list[Piece]]] = {}  # a linked piece → its chain's title
+    n = len(pieces)
+    k = 0
+    while k < n:
+        if not _between(pieces[k]):
+            k += 1
+            continue
+        s = e = k
+        while e < n and _between(pieces[e]):
+            e += 1
+        k = e
+        if e >= n or not any(scatter_piece(p) for p in pieces[s:e]) or not _may_continue(pieces[e]):
+            continue
+        head = _head(pieces[e])
+        a_at, best = None, 0.0
+        near = s - 1
+        if near >= 0 and near not in links and _dangles(pieces[near]) and _same_measure(_tail(pieces[near]), head, w):
+            a = _tail(pieces[near])
+            sc = join_score(a, head)
+            if sc > 0 or near in title_of or (a[-2:] + head[:1]) in vocab[1] or (a[-1:] + head[:2]) in vocab[1]:
+                a_at, best = near, sc + NEAR_BONUS
+        for i in range(s - 2, max(-1, s - 1 - WINDOW), -1):
+            p = pieces[i]
+            if i in links or not _dangles(p) or not _same_measure(_tail(p), head, w):
+                continue
+            sc = join_score(_tail(p), head)
+            nxt = pieces[i + 1]
+            if sc >= max(best, WORD_JOIN) and not (nxt.kind == "body" and join_score(_tail(p), _head(nxt)) >= sc):
+                a_at, best = i, sc
+        if a_at is not None:
+            links[a_at] = e
+            title = title_of.get(a_at) or (pieces[a_at], [], [])
+            title[1].extend(p for p in pieces[s:e] if scatter_piece(p))
+            title[2].append(pieces[e])
+            title_of[a_at] = title_of[e] = title
+    titles: list[tuple[Piece, list[Piece], list[Piece]]] = []
+    for t in title_of.values():
+        if all(t is not u for u in titles):
+            titles.append(t)
+    return links, titles
+
+
+def gather_scatter(pieces: list[Piece], ordered: list[Piece], titles: list[tuple[Piece, list[Piece], list[Piece]]],
+                   body_grams: set[str] | frozenset[str]) -> list[Piece]:
+    """Gather each title's scattered pieces (``titles`` from :func:`bridge_scatter` over
+    ``pieces``, the dump order) into the first one printed, its lines rebuilt as title lines
+    (:func:`title_lines`; ``body_grams``: the page body's character bigrams). ``ordered``: the
+    pieces in reading order. Titles whose links reach pieces of one text (the body pieces read
+    from one lead to the next) are one title (two chains of one column: a paragraph that ends
+    between the runs). The title goes right before its first chain's first piece when that is a
+    lead (byline, dated lead), else it stays where its first piece was read. Returns the pieces
+    in reading order, the title's other pieces dropped (their lines moved)."""
+    text_of: dict[int, int] = {}
+    text = 0
+    for p in ordered:
+        if _is_lead(p):
+            text += 1
+        text_of[id(p)] = text
+    rank = {id(p): k for k, p in enumerate(pieces)}
+    read = {id(p): k for k, p in enumerate(ordered)}
+    merged: dict[int, tuple[Piece, list[Piece]]] = {}
+    for start, parts, reached in titles:
+        key = text_of[id(reached[0])]
+        if key in merged:
+            first, have = merged[key]
+            merged[key] = (first if read[id(first)] < read[id(start)] else start,
+                           sorted(have + parts, key=lambda p: rank[id(p)]))
+        else:
+            merged[key] = (start, list(parts))
+    out = list(ordered)
+    for start, title in merged.values():
+        if len(title) < 2:
+            continue
+        first = title[0]
+        first.lines = title_lines([ln for p in title for ln in p.lines], body_grams)
+        first.labels = ["headline"] * len(first.lines)
+        drop = {id(p) for p in title[1:]}
+        out = [p for p in out if id(p) not in drop]
+        if _is_lead(start):
+            out.remove(first)
+            out.insert(next(k for k, p in enumerate(out) if p is start), first)
+    return out
+
+
+FRAGMENT_CHARS = 8
+"""A title fragment joined across body pieces is at most this many characters (a large-type
+title's part over one column)."""
+FRAGMENT_REACH = 12
+"""... and the fragments stand at most this many pieces apart in reading order."""
+_CLAUSE = frozenset("，。；：、！？,;:!?")
+
+
+def join_fragments(ordered: list[Piece]) -> list[Piece]:
+    """Parts of one large-type title read apart by the body between them (``迎峰度`` … ``冬保供电``,
+    ``清苑社`` … ``区``): ``ordered``, the pieces in reading order. The last line of a headline
+    piece and the first line of the next headline piece, at most :data:`FRAGMENT_REACH` pieces
+    on with only body pieces of one text (no lead) and furniture between, both of at most
+    :data:`FRAGMENT_CHARS` characters with no clause punctuation, are one title line when a
+    dictionary word of join score :data:`~baozhi.layout.joins.WORD_JOIN` or more runs across
+    them. Returns the pieces: the second line joined to the first, or, when both are one
+    ideograph (a title printed a character a line), the second piece's leading run of such
+    lines moved after the first (the vertical-headline rules read the run); a piece left empty
+    dropped."""
+    out = list(ordered)
+    k = 0
+    while k < len(out):
+        h = out[k]
+        if h.kind != "headline" or not h.lines:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(out) and j - k <= FRAGMENT_REACH and out[j].kind != "headline" and not _is_lead(out[j]):
+            j += 1
+        if j == k + 1 or j >= len(out) or j - k > FRAGMENT_REACH or out[j].kind != "headline":
+            k += 1
+            continue
+        a, b = h.lines[-1], out[j].lines[0]
+        fa, fb = a.flat, b.flat
+        if max(len(fa), len(fb)) > FRAGMENT_CHARS or _CLAUSE & set(fa + fb) or join_score(fa, fb) < WORD_JOIN:
+            k += 1
+            continue
+        if len(fa) == len(fb) == 1:  # characters a line (a vertical or scattered title): the run moves on
+            m = 1
+            while m < len(out[j].lines) and len(out[j].lines[m].flat) == 1 and is_cjk(out[j].lines[m].flat):
+                m += 1
+            h.lines.extend(out[j].lines[:m])
+            h.labels.extend(["headline"] * m)
+        else:
+            m = 1
+            h.lines[-1] = Line(Text.join([a.text.strip(), b.text.strip()]), indent=a.indent, row=a.row,
+                               column=a.column, label="headline")
+        out[j].lines = out[j].lines[m:]
+        out[j].labels = out[j].labels[m:]
+        if not out[j].lines:
+            del out[j]
+    return out
+
+
+def _pair(a: str, b: str, body_grams: set[str] | frozenset[str]) -> int:
+    return 1 if (a + b) in body_grams or join_score(a, b) > 0 else 0
+
+
+def title_lines(lines: list[Line], body_grams: set[str] | frozenset[str]) -> list[Line]:
+    """A scattered title's lines (one or two ideographs each, in dump order) as two title lines
+    when its characters alternate between them (``探共寻话嘉乡…`` → 探寻嘉州春天 / 共话乡村振兴):
+    when the alternate characters make :data:`SPLIT_MARGIN` more words (jieba's word list, or
+    pairs the page's body prints: ``body_grams``) than reading them straight on. The line of the
+    first character comes first (the upper line: ``pdftotext`` prints a column's characters top
+    down). Otherwise the lines unchanged (left to the vertical-headline rules). Returns
+    headline lines (each character's offsets kept)."""
+    chars = Text.join([ln.text.strip() for ln in lines])
+    pos = [i for i, c in enumerate(chars.value) if not c.isspace()]
+    flat = "".join(chars.value[i] for i in pos)
+    if len(flat) < 4:
+        return lines
+    straight = sum(_pair(a, b, body_grams) for a, b in zip(flat, flat[1:]))
+    split = sum(_pair(a, b, body_grams) for half in (flat[0::2], flat[1::2]) for a, b in zip(half, half[1:]))
+    if split < straight + SPLIT_MARGIN:
+        return lines
+    first = lines[0]
+    return [Line(Text("".join(chars.value[i] for i in pos[s::2]), tuple(chars.offsets[i] for i in pos[s::2])),
+                 indent=first.indent, row=first.row, column=first.column, label="headline") for s in (0, 1)]
