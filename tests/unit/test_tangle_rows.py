@@ -145,3 +145,29 @@ def test_a_column_idle_for_many_known_rows_is_not_taken_up_again():
     lines = [a[0], b[0], a[1], b[1], a[2], a[3], a[4], a[5], a[6], "垃圾分类新时尚全民参与齐点亮"]
     rows = [0, 0, 1, 1, 2, 3, 4, 5, 6, 6]
     assert untangle_lines(lines, 13.0, rows=rows) == [[0, 2, 4, 5, 6, 7, 8], [1, 3], [9]]
+
+
+def test_a_caption_line_labelled_headline_inside_a_tangle_joins_it_beside_a_caption_line():
+    from baozhi.layout.tangles import _caption_line
+    cap = _piece("body", "为提升企业及居民群众消防安全应急处置能力，5月10日，沈")  # 26.5 ems
+    col = _piece("body", "有力有效推进。要在狠抓落实")
+    wide_head = _piece("headline", "阳市沈河区五里河街道联合嘉里中心开展消防安全应急演练活")  # 27 ems
+    assert _caption_line(wide_head, [cap, col], 13.0)
+    assert not _caption_line(wide_head, [col], 13.0)  # no caption line in the tangle
+    assert not _caption_line(_piece("headline", "区委理论学习中心组举行集体学习会议"), [cap, col], 13.0)  # 17 ems
+    assert not _caption_line(_piece("body", "阳市沈河区五里河街道联合嘉里中心开展消防安全应急演练活"), [cap], 13.0)
+
+
+def test_blank_lines_after_nearly_every_line_mark_blocks_when_running_text_is_kept_together():
+    from baozhi.layout.order import gaps_mean_blocks
+    from baozhi.readers.dump import split_lines
+    body = [f"第{k}栏的文字写在这里，会议强调" for k in range(60)]
+    every = "\n\n".join(body) + "\n"
+    assert not gaps_mean_blocks(split_lines(every))  # a blank line after every line
+    kept = body[:10] + [body[10] + "\n" + "心竞争优势。"] + body[11:20] + [body[20] + "\n" + "点。"] \
+        + body[21:30] + [body[30] + "\n" + "莫嘉豪、石"] + body[31:]
+    assert gaps_mean_blocks(split_lines("\n\n".join(kept) + "\n"))  # 3 lines of running text kept with the next
+    heads = body[:10] + ["传达贯彻中央外事工作会议精神\n审议外事工作要点"] * 3 + body[10:]
+    assert not gaps_mean_blocks(split_lines("\n\n".join(heads) + "\n"))  # only headline lines kept together
+    two = body[:10] + [body[10] + "\n" + "点。"] * 2 + body[11:]
+    assert not gaps_mean_blocks(split_lines("\n\n".join(two) + "\n"))

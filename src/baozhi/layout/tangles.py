@@ -350,6 +350,23 @@ def _column_line(p: Piece, w: float) -> bool:
     return wd > w - FIRST_EMS or not _CLAUSE.isdisjoint(s) or ("）" in s and "（" not in s)
 
 
+CAPTION_MATCH = 1.25
+"""A line set across columns matches another when their widths differ by at most this many ems."""
+
+
+def _caption_line(p: Piece, run: list[Piece], w: float) -> bool:
+    """A one-line block labelled headline (no punctuation: labels are given before the tangle is
+    read apart) that is a line of a caption set across columns, printed row by row among the
+    columns' lines: wider than ``W + 2.5`` ems, as wide (within :data:`CAPTION_MATCH`) as a
+    tangle line of ``run`` set across columns."""
+    if p.kind != "headline" or len(p.lines) != 1 or not p.lines[0].gap_before:
+        return False
+    wd = cues.width(_flat(p.lines[0]))
+    if wd <= w + WIDE_EMS:
+        return False
+    return any(_tangle_member(q) and abs(cues.width(_flat(q.lines[0])) - wd) <= CAPTION_MATCH for q in run)
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
@@ -361,7 +378,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     while i < n:
         j = i
         while j < n and (_tangle_member(pieces[j]) or (
-                j > i and j + 1 < n and (_inside(pieces[j]) or _column_line(pieces[j], w))
+                j > i and j + 1 < n and (_inside(pieces[j]) or _column_line(pieces[j], w)
+                                         or _caption_line(pieces[j], pieces[i:j], w))
                 and _tangle_member(pieces[j + 1]))):
             j += 1
         if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
