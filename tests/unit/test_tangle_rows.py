@@ -171,3 +171,24 @@ def test_blank_lines_after_nearly_every_line_mark_blocks_when_running_text_is_ke
     assert not gaps_mean_blocks(split_lines("\n\n".join(heads) + "\n"))  # only headline lines kept together
     two = body[:10] + [body[10] + "\n" + "点。"] * 2 + body[11:]
     assert not gaps_mean_blocks(split_lines("\n\n".join(two) + "\n"))
+
+
+def test_two_blocks_of_two_lines_in_a_row_stay_inside_a_tangle():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import untangle
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def block(*texts):
+        lines = [Line(Text.from_source(t, 0, len(t)), gap_before=(k == 0)) for k, t in enumerate(texts)]
+        return Piece("body", lines, ["body"] * len(texts))
+
+    a = ["今年国庆假期，本地游、", "周边游成了旅游新时尚。开州", "区各大热门景点陆续迎来客流", "高峰，享受艺术文化盛宴。",
+         "开州举子园作为开州区文", "化旅游的重要名片，一直以来", "都以独特的举子文化吸引了大", "批市民和游客。今年国庆期间，"]
+    b = ["达了对祖国的热爱与敬仰。", "随着锣鼓声响起，演员们", "纷纷上场表演，宛如一幅韵", "味十足的山水画卷，赢得现场",
+         "市民和游客的热烈掌", "声。", "红色旅游景点成为这个国", "庆假期热门的出游选择，市民"]
+    pieces = [block(a[k]) if j == 0 else block(b[k]) for k in range(4) for j in range(2)]
+    pieces += [block(a[4], a[5]), block(b[4], b[5])]  # the last lines of two columns on the same rows
+    pieces += [block(a[k]) if j == 0 else block(b[k]) for k in range(6, 8) for j in range(2)]
+    out = untangle(pieces, 13.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]

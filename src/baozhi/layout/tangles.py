@@ -329,6 +329,11 @@ INSIDE_LINES = 2
 (``pdftotext`` keeps a last line and a credit set on one row together: ``点。`` ``（记者…）``)."""
 
 
+INSIDE_RUN = 2
+"""Up to this many such blocks in a row between one-line blocks belong to the tangle (the last
+lines of two columns set on the same rows: ``…一直以来`` / ``…热烈掌`` ``声。``)."""
+
+
 def _inside(p: Piece) -> bool:
     return p.kind == "body" and len(p.lines) <= INSIDE_LINES and all(lab in ("body", "byline") for lab in p.labels)
 
@@ -377,11 +382,21 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     vocab = None
     while i < n:
         j = i
-        while j < n and (_tangle_member(pieces[j]) or (
-                j > i and j + 1 < n and (_inside(pieces[j]) or _column_line(pieces[j], w)
-                                         or _caption_line(pieces[j], pieces[i:j], w))
-                and _tangle_member(pieces[j + 1]))):
-            j += 1
+        while j < n:
+            if _tangle_member(pieces[j]):
+                j += 1
+                continue
+            # blocks of a few lines between one-line blocks (up to INSIDE_RUN in a row)
+            # (blocks labelled headline that read as column lines only one at a time)
+            k = j
+            while j > i and k < n and k - j < INSIDE_RUN and not _tangle_member(pieces[k]) and (_inside(pieces[k]) or (k == j and (
+                    _column_line(pieces[k], w) or _caption_line(pieces[k], pieces[i:j], w)))):
+                k += 1
+            if k > j + 1 and not _inside(pieces[j]):
+                k = j + 1
+            if k == j or k >= n or not _tangle_member(pieces[k]):
+                break
+            j = k
         if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
             out.append(pieces[i])
             i += 1
