@@ -192,3 +192,59 @@ def test_two_blocks_of_two_lines_in_a_row_stay_inside_a_tangle():
     pieces += [block(a[k]) if j == 0 else block(b[k]) for k in range(6, 8) for j in range(2)]
     out = untangle(pieces, 13.0)
     assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]
+
+
+def _one(kind, text, gap=True):
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Piece(kind, [Line(Text.from_source(text, 0, len(text)), gap_before=gap)], [kind])
+
+
+_COL_A = ["当天，记者们先后来到水口镇龙窝村、平兴", "镇滑石村、嘉州绿心公园和牟子镇苏坪村乡村振", "兴示范点，围绕村容村貌、农村人居环境整治、",
+          "五清行动、场镇提升、特色产业发展、农文旅融", "合发展等方面取得的新成果，进行实地采访。",
+          "媒体记者们纷纷表示，市中区在乡村振兴方", "面取得了不错的工作成果，将通过手中的笔和镜"]
+_COL_B = ["伴随着乡村振兴的号角，市中区的乡村处处", "焕发生机。2021年，市中区第一产业增加值39", "亿元，增长6.9%；完成粮食播种面积23.93万亩，",
+          "产量10.9万吨、增长1.87%；生猪出栏30.68万", "头，增长9.3%，年末生猪存栏19.92万头，增长",
+          "20.1%；农村居民人均可支配收入达23184元，", "增长10%。目前，市中区引进培育国家级示范合"]
+
+
+def test_a_title_line_beside_a_tangles_columns_is_a_headline_before_the_streams():
+    from baozhi.layout.tangles import _title_line, untangle
+    assert _title_line(_one("body", "共话乡村振兴"), 21.0)
+    assert not _title_line(_one("body", "广出去。"), 21.0)  # a paragraph's last line
+    assert not _title_line(_one("body", "袁"), 21.0)  # a padded credit's name
+    assert not _title_line(_one("body", "本报记者方宇"), 21.0)  # a credit
+    assert not _title_line(_one("body", "浙江绍兴"), 21.0 - 17.5)  # not short of the column
+    pieces = [_one("headline", "探寻嘉州春天"), _one("body", _COL_A[0]), _one("body", "共话乡村振兴"), _one("body", _COL_B[0])]
+    for k in range(1, 5):
+        pieces += [_one("body", _COL_A[k]), _one("body", _COL_B[k])]
+    out = untangle(pieces, 21.0)
+    assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out] == [
+        ("headline", ["探寻嘉州春天", "共话乡村振兴"]), ("body", _COL_A[:5]), ("body", _COL_B[:5])]
+
+
+def test_a_tangles_last_line_labelled_headline_joins_its_column_when_a_word_runs_on():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _trailing_line, untangle
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def heads(*texts):
+        return Piece("headline", [Line(Text.from_source(t, 0, len(t)), gap_before=True) for t in texts], ["headline"] * len(texts))
+
+    last = "头，把市中区的好经验、好做法、好成效宣传推"
+    assert _trailing_line(heads(last, "区政协十届三次会议"), 21.0)
+    assert not _trailing_line(heads("区十六届人大一次会议主席团举行第四次会议"), 21.0)  # a title: unpunctuated
+    pieces = []
+    for k in range(5):
+        pieces += [_one("body", _COL_A[k]), _one("body", _COL_B[k])]
+    pieces.append(_body(_COL_A[5], _COL_A[6]))  # the columns' last lines, a block each
+    pieces.append(_body(_COL_B[5], _COL_B[6]))
+    out = untangle(pieces + [heads(last, "区政协十届三次会议")], 21.0)
+    assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out] == [
+        ("body", _COL_A + [last]), ("body", _COL_B), ("headline", ["区政协十届三次会议"])]
+    # a line no column goes on in (an article's lead) stays a headline line
+    other = "本报讯（记者王明）5月3日，市政府召开"
+    out = untangle(pieces + [heads(other, "区政协十届三次会议")], 21.0)
+    assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out][-1] == ("headline", [other, "区政协十届三次会议"])

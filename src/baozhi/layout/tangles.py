@@ -334,6 +334,8 @@ INSIDE_RUN = 2
 lines of two columns set on the same rows: ``…一直以来`` / ``…热烈掌`` ``声。``)."""
 
 
+
+
 def _inside(p: Piece) -> bool:
     return p.kind == "body" and len(p.lines) <= INSIDE_LINES and all(lab in ("body", "byline") for lab in p.labels)
 
@@ -372,6 +374,36 @@ def _caption_line(p: Piece, run: list[Piece], w: float) -> bool:
     return any(_tangle_member(q) and abs(cues.width(_flat(q.lines[0])) - wd) <= CAPTION_MATCH for q in run)
 
 
+TITLE_MIN = 4
+"""A title line among a tangle's lines holds at least this many ideographs (shorter runs are
+names of a padded credit, ``袁``, or a vertical title's characters)."""
+
+
+def _trailing_line(p: Piece, w: float) -> bool:
+    """A block labelled headline right after a tangle whose first line is a block of its own
+    that reads as a column line with clause punctuation (:func:`_column_line`; a title as wide as
+    the column is unpunctuated): the tangle's last line, taken for a headline beside the title
+    printed below it (``…好成效宣传推`` / ``区政协十届三次会议``). It joins the tangle and stays
+    there only when the model continues a column with it."""
+    if p.kind != "headline" or not p.lines[0].gap_before or (len(p.lines) > 1 and not p.lines[1].gap_before):
+        return False
+    s = _flat(p.lines[0])
+    return _column_line(Piece("headline", p.lines[:1], p.labels[:1]), w) and not _CLAUSE.isdisjoint(s)
+
+
+def _title_line(p: Piece, w: float) -> bool:
+    """A one-line block labelled body inside a tangle that is a headline line set beside the
+    columns (``共话乡村振兴``): ideographs only (no punctuation, digits or letters), at least
+    :data:`TITLE_MIN` of them, narrower than ``W - 3.25`` ems (a column's line that short is a
+    paragraph's last line and ends with punctuation), and no credit (``记者…``, ``…摄``)."""
+    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
+        return False
+    s = _flat(p.lines[0])
+    if len(s) < TITLE_MIN or not all(is_cjk(c) for c in s) or cues.width(s) > w - 3.25:
+        return False
+    return not any(r in s for r in _CREDIT_ROLES) and not cues.bare_photo_credit(s)
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
@@ -395,19 +427,40 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
             if k > j + 1 and not _inside(pieces[j]):
                 k = j + 1
             if k == j or k >= n or not _tangle_member(pieces[k]):
+                if k > j and all(_inside(q) for q in pieces[j:k]):
+                    j = k  # the last lines of the columns, a block each, before the tangle's last line
                 break
             j = k
         if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
             out.append(pieces[i])
             i += 1
             continue
-        run = pieces[i:j]
+        run = [p for p in pieces[i:j] if not _title_line(p, w)]
+        titles = [ln for p in pieces[i:j] if _title_line(p, w) for ln in p.lines]
         prev = out[-1] if out and out[-1].kind == "body" and (
             _open_tail(out[-1]) or _byline_only(_flat(out[-1].lines[-1]))) else None
+        if titles:  # a title set beside the columns' first lines: a headline before the streams
+            at = len(out) - (prev is not None)  # (before the piece a stream goes on from)
+            if at and out[at - 1].kind == "headline":
+                out[at - 1].lines.extend(titles)
+                out[at - 1].labels.extend(["headline"] * len(titles))
+            else:
+                out.insert(at, Piece("headline", titles, ["headline"] * len(titles), index=pieces[i].index))
         if vocab is None:
             vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+        after = pieces[j] if j < n and _trailing_line(pieces[j], w) else None
+        if after is not None:  # the tangle's last line, labelled headline with a title below it
+            run.append(Piece("headline", after.lines[:1], after.labels[:1], index=after.index))
         streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None, vocab,
                                  tails=[_flat(p.lines[-1]) for p in run])
+        if after is not None:
+            last = len(run) - 1
+            st = next(st for st in streams if last in st)
+            if st.index(last) == 0:  # it goes on from no column line: a headline after all
+                st.remove(last)
+            else:
+                after = Piece(after.kind, after.lines[1:], after.labels[1:], index=after.index) if len(after.lines) > 1 else None
+            j += 1
         for st in streams:
             members = [k for k in st if k >= 0]
             if not members:
@@ -420,6 +473,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
             for k in members:
                 target.lines.extend(run[k].lines)
                 target.labels.extend(run[k].labels if len(run[k].lines) > 1 else ["body"])
+        if after is not None:
+            out.append(after)
         i = j
     for k, p in enumerate(out):
         p.index = k
