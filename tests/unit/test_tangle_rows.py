@@ -248,3 +248,14 @@ def test_a_tangles_last_line_labelled_headline_joins_its_column_when_a_word_runs
     other = "本报讯（记者王明）5月3日，市政府召开"
     out = untangle(pieces + [heads(other, "区政协十届三次会议")], 21.0)
     assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out][-1] == ("headline", [other, "区政协十届三次会议"])
+
+
+def test_a_title_its_lead_repeats_is_taken_out_of_a_tangle():
+    from baozhi.layout.tangles import _echoed_title, _trigram_counts
+    title = "区十六届人大一次会议主席团举行第四次会议"
+    lead = ["1月14日上午，区十六届人大一次会议主席", "团举行第四次会议。区委书记沈志刚，区委副书"]
+    counts = _trigram_counts([title] + lead)
+    assert _echoed_title(_one("body", title), counts, 21.0)
+    assert not _echoed_title(_one("body", title), _trigram_counts([title]), 21.0)  # nothing repeats it
+    assert not _echoed_title(_one("body", title), counts, 20.0)  # an unpunctuated full column line
+    assert not _echoed_title(_one("body", "区十六届人大"), counts, 21.0)  # too short to tell

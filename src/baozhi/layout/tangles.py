@@ -7,6 +7,7 @@ ends, dictionary words across the line break).
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import groupby
 
@@ -391,6 +392,36 @@ def _trailing_line(p: Piece, w: float) -> bool:
     return _column_line(Piece("headline", p.lines[:1], p.labels[:1]), w) and not _CLAUSE.isdisjoint(s)
 
 
+ECHO_MIN = 8
+ECHO_SHARE = 0.8
+"""A title line among a tangle's lines may be as wide as the column; it is told by its lead,
+which repeats it: an ideograph-only line of at least :data:`ECHO_MIN` characters whose
+character triples the page prints elsewhere for at least this share (``区十六届人大一次会议
+主席团举行第四次会议`` / ``1月14日上午，区十六届人`` ``大一次会议主席团举行第四次会``)."""
+
+
+def _trigram_counts(lines: list[str]) -> Counter:
+    """How many of the lines hold each character triple (the page's body lines: a body line
+    repeating its headline's words is no title)."""
+    c: Counter = Counter()
+    for s in lines:
+        c.update({s[k:k + 3] for k in range(len(s) - 2)})
+    return c
+
+
+def _echoed_title(p: Piece, counts: Counter, w: float) -> bool:
+    """A one-line body block inside a tangle that is a title its lead repeats (see
+    :data:`ECHO_SHARE`), not set to the column width ``w`` (an unpunctuated full line is exactly
+    ``w`` ems wide); ``counts``: :func:`_trigram_counts` of the page's body lines."""
+    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
+        return False
+    s = _flat(p.lines[0])
+    if len(s) < ECHO_MIN or not all(is_cjk(c) for c in s) or abs(cues.width(s) - w) < 0.75:
+        return False
+    grams = {s[k:k + 3] for k in range(len(s) - 2)}
+    return sum(1 for g in grams if counts[g] > 1) >= ECHO_SHARE * len(grams)
+
+
 def _title_line(p: Piece, w: float) -> bool:
     """A one-line block labelled body inside a tangle that is a headline line set beside the
     columns (``共话乡村振兴``): ideographs only (no punctuation, digits or letters), at least
@@ -412,6 +443,7 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     i = 0
     n = len(pieces)
     vocab = None
+    echo = None
     while i < n:
         j = i
         while j < n:
@@ -435,8 +467,11 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
             out.append(pieces[i])
             i += 1
             continue
-        run = [p for p in pieces[i:j] if not _title_line(p, w)]
-        titles = [ln for p in pieces[i:j] if _title_line(p, w) for ln in p.lines]
+        if echo is None:
+            echo = _trigram_counts([_flat(ln) for p in pieces for ln, lab in zip(p.lines, p.labels) if lab == "body"])
+        is_title = [_title_line(p, w) or _echoed_title(p, echo, w) for p in pieces[i:j]]
+        run = [p for p, t in zip(pieces[i:j], is_title) if not t]
+        titles = [ln for p, t in zip(pieces[i:j], is_title) if t for ln in p.lines]
         prev = out[-1] if out and out[-1].kind == "body" and (
             _open_tail(out[-1]) or _byline_only(_flat(out[-1].lines[-1]))) else None
         if titles:  # a title set beside the columns' first lines: a headline before the streams
