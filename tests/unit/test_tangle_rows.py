@@ -259,3 +259,22 @@ def test_a_title_its_lead_repeats_is_taken_out_of_a_tangle():
     assert not _echoed_title(_one("body", title), _trigram_counts([title]), 21.0)  # nothing repeats it
     assert not _echoed_title(_one("body", title), counts, 20.0)  # an unpunctuated full column line
     assert not _echoed_title(_one("body", "区十六届人大"), counts, 21.0)  # too short to tell
+
+
+def test_a_headline_block_of_column_lines_between_tangle_lines_is_cut_into_its_lines():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _split_column_heads
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def heads(*texts):
+        return Piece("headline", [Line(Text.from_source(t, 0, len(t)), gap_before=True) for t in texts], ["headline"] * len(texts))
+
+    a, b = _one("body", "蒸日上，各项事业蓬勃发展。"), _one("body", "石村撤乡设镇。1月26日，石")
+    cols = heads("近日，经省政府批准，广饶县", "1993 年 完 成 社 会 总 产 值")
+    out = _split_column_heads([a, cols, b], 13.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [
+        ["蒸日上，各项事业蓬勃发展。"], ["近日，经省政府批准，广饶县"], ["1993 年 完 成 社 会 总 产 值"], ["石村撤乡设镇。1月26日，石"]]
+    title = heads("联合消防演练", "筑牢安全防火墙")  # a real headline stays one block
+    assert len(_split_column_heads([a, title, b], 13.0)) == 3
+    assert len(_split_column_heads([cols, b], 13.0)) == 2  # not between tangle lines

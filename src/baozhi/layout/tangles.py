@@ -435,10 +435,28 @@ def _title_line(p: Piece, w: float) -> bool:
     return not any(r in s for r in _CREDIT_ROLES) and not cues.bare_photo_credit(s)
 
 
+def _split_column_heads(pieces: list[Piece], w: float) -> list[Piece]:
+    """A block labelled headline between two tangle lines whose lines are each a block of their
+    own and each read as a column line (:func:`_column_line`, or letter-spaced with digits: a
+    justified column line) is cut into one-line blocks, which the tangle then takes up one by
+    one (``近日，经省政府批准，广饶县`` / ``1993 年 完 成 社 会 总 产 值``, lines of two columns)."""
+    out: list[Piece] = []
+    for k, p in enumerate(pieces):
+        if p.kind == "headline" and len(p.lines) > 1 and 0 < k < len(pieces) - 1 \
+                and _tangle_member(pieces[k - 1]) and _tangle_member(pieces[k + 1]) and all(ln.gap_before for ln in p.lines):
+            ones = [Piece("headline", [ln], [lab], index=p.index) for ln, lab in zip(p.lines, p.labels)]
+            if all(_column_line(q, w) or _tangle_member(q) for q in ones):
+                out.extend(ones)
+                continue
+        out.append(p)
+    return out
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
         return pieces
+    pieces = _split_column_heads(pieces, w)
     out: list[Piece] = []
     i = 0
     n = len(pieces)
