@@ -17,6 +17,13 @@ def test_join_score_word_across_break():
     assert join_score("增长12.", "5%") > 0
 
 
+def test_join_score_digits_across_break_making_two_decimal_points_are_no_join():
+    # ``13.1`` + ``0.2`` would read ``13.10.2``: the numbers of two lines, not one broken
+    assert join_score("比1至2月加快13.1", "0.2个百分点。") == 0.0
+    assert join_score("加快13", "0.2个百分点") == 8.0
+    assert join_score("加快13.", "2个百分点") == 8.0
+
+
 # Column of 16 ems: full lines 16 wide, first lines at most 14 (2-em indent lost), short last lines.
 BODY_A = ["本报讯（记者王明）5月3日，", "市政府召开第十次常务会议，研究部", "署防汛抗旱和安全生产工作，听取各", "区县工作情况汇报并作出具体安排。",
           "会议强调，各级各部门要压实", "责任，确保安全度汛。"]

@@ -145,3 +145,136 @@ def test_a_column_idle_for_many_known_rows_is_not_taken_up_again():
     lines = [a[0], b[0], a[1], b[1], a[2], a[3], a[4], a[5], a[6], "垃圾分类新时尚全民参与齐点亮"]
     rows = [0, 0, 1, 1, 2, 3, 4, 5, 6, 6]
     assert untangle_lines(lines, 13.0, rows=rows) == [[0, 2, 4, 5, 6, 7, 8], [1, 3], [9]]
+
+
+def test_a_caption_line_labelled_headline_inside_a_tangle_joins_it_beside_a_caption_line():
+    from baozhi.layout.tangles import _caption_line
+    cap = _piece("body", "为提升企业及居民群众消防安全应急处置能力，5月10日，沈")  # 26.5 ems
+    col = _piece("body", "有力有效推进。要在狠抓落实")
+    wide_head = _piece("headline", "阳市沈河区五里河街道联合嘉里中心开展消防安全应急演练活")  # 27 ems
+    assert _caption_line(wide_head, [cap, col], 13.0)
+    assert not _caption_line(wide_head, [col], 13.0)  # no caption line in the tangle
+    assert not _caption_line(_piece("headline", "区委理论学习中心组举行集体学习会议"), [cap, col], 13.0)  # 17 ems
+    assert not _caption_line(_piece("body", "阳市沈河区五里河街道联合嘉里中心开展消防安全应急演练活"), [cap], 13.0)
+
+
+def test_blank_lines_after_nearly_every_line_mark_blocks_when_running_text_is_kept_together():
+    from baozhi.layout.order import gaps_mean_blocks
+    from baozhi.readers.dump import split_lines
+    body = [f"第{k}栏的文字写在这里，会议强调" for k in range(60)]
+    every = "\n\n".join(body) + "\n"
+    assert not gaps_mean_blocks(split_lines(every))  # a blank line after every line
+    kept = body[:10] + [body[10] + "\n" + "心竞争优势。"] + body[11:20] + [body[20] + "\n" + "点。"] \
+        + body[21:30] + [body[30] + "\n" + "莫嘉豪、石"] + body[31:]
+    assert gaps_mean_blocks(split_lines("\n\n".join(kept) + "\n"))  # 3 lines of running text kept with the next
+    heads = body[:10] + ["传达贯彻中央外事工作会议精神\n审议外事工作要点"] * 3 + body[10:]
+    assert not gaps_mean_blocks(split_lines("\n\n".join(heads) + "\n"))  # only headline lines kept together
+    two = body[:10] + [body[10] + "\n" + "点。"] * 2 + body[11:]
+    assert not gaps_mean_blocks(split_lines("\n\n".join(two) + "\n"))
+
+
+def test_two_blocks_of_two_lines_in_a_row_stay_inside_a_tangle():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import untangle
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def block(*texts):
+        lines = [Line(Text.from_source(t, 0, len(t)), gap_before=(k == 0)) for k, t in enumerate(texts)]
+        return Piece("body", lines, ["body"] * len(texts))
+
+    a = ["今年国庆假期，本地游、", "周边游成了旅游新时尚。开州", "区各大热门景点陆续迎来客流", "高峰，享受艺术文化盛宴。",
+         "开州举子园作为开州区文", "化旅游的重要名片，一直以来", "都以独特的举子文化吸引了大", "批市民和游客。今年国庆期间，"]
+    b = ["达了对祖国的热爱与敬仰。", "随着锣鼓声响起，演员们", "纷纷上场表演，宛如一幅韵", "味十足的山水画卷，赢得现场",
+         "市民和游客的热烈掌", "声。", "红色旅游景点成为这个国", "庆假期热门的出游选择，市民"]
+    pieces = [block(a[k]) if j == 0 else block(b[k]) for k in range(4) for j in range(2)]
+    pieces += [block(a[4], a[5]), block(b[4], b[5])]  # the last lines of two columns on the same rows
+    pieces += [block(a[k]) if j == 0 else block(b[k]) for k in range(6, 8) for j in range(2)]
+    out = untangle(pieces, 13.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]
+
+
+def _one(kind, text, gap=True):
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Piece(kind, [Line(Text.from_source(text, 0, len(text)), gap_before=gap)], [kind])
+
+
+_COL_A = ["当天，记者们先后来到水口镇龙窝村、平兴", "镇滑石村、嘉州绿心公园和牟子镇苏坪村乡村振", "兴示范点，围绕村容村貌、农村人居环境整治、",
+          "五清行动、场镇提升、特色产业发展、农文旅融", "合发展等方面取得的新成果，进行实地采访。",
+          "媒体记者们纷纷表示，市中区在乡村振兴方", "面取得了不错的工作成果，将通过手中的笔和镜"]
+_COL_B = ["伴随着乡村振兴的号角，市中区的乡村处处", "焕发生机。2021年，市中区第一产业增加值39", "亿元，增长6.9%；完成粮食播种面积23.93万亩，",
+          "产量10.9万吨、增长1.87%；生猪出栏30.68万", "头，增长9.3%，年末生猪存栏19.92万头，增长",
+          "20.1%；农村居民人均可支配收入达23184元，", "增长10%。目前，市中区引进培育国家级示范合"]
+
+
+def test_a_title_line_beside_a_tangles_columns_is_a_headline_before_the_streams():
+    from baozhi.layout.tangles import _title_line, untangle
+    assert _title_line(_one("body", "共话乡村振兴"), 21.0)
+    assert not _title_line(_one("body", "广出去。"), 21.0)  # a paragraph's last line
+    assert not _title_line(_one("body", "袁"), 21.0)  # a padded credit's name
+    assert not _title_line(_one("body", "本报记者方宇"), 21.0)  # a credit
+    assert not _title_line(_one("body", "浙江绍兴"), 21.0 - 17.5)  # not short of the column
+    pieces = [_one("headline", "探寻嘉州春天"), _one("body", _COL_A[0]), _one("body", "共话乡村振兴"), _one("body", _COL_B[0])]
+    for k in range(1, 5):
+        pieces += [_one("body", _COL_A[k]), _one("body", _COL_B[k])]
+    out = untangle(pieces, 21.0)
+    assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out] == [
+        ("headline", ["探寻嘉州春天", "共话乡村振兴"]), ("body", _COL_A[:5]), ("body", _COL_B[:5])]
+
+
+def test_a_tangles_last_line_labelled_headline_joins_its_column_when_a_word_runs_on():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _trailing_line, untangle
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def heads(*texts):
+        return Piece("headline", [Line(Text.from_source(t, 0, len(t)), gap_before=True) for t in texts], ["headline"] * len(texts))
+
+    last = "头，把市中区的好经验、好做法、好成效宣传推"
+    assert _trailing_line(heads(last, "区政协十届三次会议"), 21.0)
+    assert not _trailing_line(heads("区十六届人大一次会议主席团举行第四次会议"), 21.0)  # a title: unpunctuated
+    pieces = []
+    for k in range(5):
+        pieces += [_one("body", _COL_A[k]), _one("body", _COL_B[k])]
+    pieces.append(_body(_COL_A[5], _COL_A[6]))  # the columns' last lines, a block each
+    pieces.append(_body(_COL_B[5], _COL_B[6]))
+    out = untangle(pieces + [heads(last, "区政协十届三次会议")], 21.0)
+    assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out] == [
+        ("body", _COL_A + [last]), ("body", _COL_B), ("headline", ["区政协十届三次会议"])]
+    # a line no column goes on in (an article's lead) stays a headline line
+    other = "本报讯（记者王明）5月3日，市政府召开"
+    out = untangle(pieces + [heads(other, "区政协十届三次会议")], 21.0)
+    assert [(p.kind, [ln.text.value for ln in p.lines]) for p in out][-1] == ("headline", [other, "区政协十届三次会议"])
+
+
+def test_a_title_its_lead_repeats_is_taken_out_of_a_tangle():
+    from baozhi.layout.tangles import _echoed_title, _trigram_counts
+    title = "区十六届人大一次会议主席团举行第四次会议"
+    lead = ["1月14日上午，区十六届人大一次会议主席", "团举行第四次会议。区委书记沈志刚，区委副书"]
+    counts = _trigram_counts([title] + lead)
+    assert _echoed_title(_one("body", title), counts, 21.0)
+    assert not _echoed_title(_one("body", title), _trigram_counts([title]), 21.0)  # nothing repeats it
+    assert not _echoed_title(_one("body", title), counts, 20.0)  # an unpunctuated full column line
+    assert not _echoed_title(_one("body", "区十六届人大"), counts, 21.0)  # too short to tell
+
+
+def test_a_headline_block_of_column_lines_between_tangle_lines_is_cut_into_its_lines():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _split_column_heads
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def heads(*texts):
+        return Piece("headline", [Line(Text.from_source(t, 0, len(t)), gap_before=True) for t in texts], ["headline"] * len(texts))
+
+    a, b = _one("body", "蒸日上，各项事业蓬勃发展。"), _one("body", "石村撤乡设镇。1月26日，石")
+    cols = heads("近日，经省政府批准，广饶县", "1993 年 完 成 社 会 总 产 值")
+    out = _split_column_heads([a, cols, b], 13.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [
+        ["蒸日上，各项事业蓬勃发展。"], ["近日，经省政府批准，广饶县"], ["1993 年 完 成 社 会 总 产 值"], ["石村撤乡设镇。1月26日，石"]]
+    title = heads("联合消防演练", "筑牢安全防火墙")  # a real headline stays one block
+    assert len(_split_column_heads([a, title, b], 13.0)) == 3
+    assert len(_split_column_heads([cols, b], 13.0)) == 2  # not between tangle lines

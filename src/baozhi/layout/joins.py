@@ -32,18 +32,27 @@ WORD_JOIN = 5.0
 """A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
 
 
+def _number_run(s: str) -> str:
+    """The digits and decimal points ``s`` starts with."""
+    k = 0
+    while k < len(s) and (s[k].isdigit() or s[k] == "."):
+        k += 1
+    return s[:k]
+
+
 def join_score(a: str, b: str) -> float:
     """Evidence (≥ 0) that text ``b`` directly continues text ``a``.
 
     The largest ``log(freq) + extra length`` over dictionary words made of the
     last 1–3 characters of ``a`` and the first 1–3 of ``b``; 0 when none.
     Inputs are de-spaced strings; digits and Latin letters on both sides of
-    the break (``12.`` + ``5%``) count as a join too.
+    the break (``12.`` + ``5%``) count as a join too, unless the number they would make holds
+    two decimal points (``…加快13.1`` + ``0.2个百分点``: two numbers of different lines).
     """
     if not a or not b:
         return 0.0
     if (a[-1].isdigit() or a[-1] == ".") and (b[0].isdigit() or b[0] in ".%"):
-        return 8.0
+        return 0.0 if _number_run(a[::-1]).count(".") + _number_run(b).count(".") > 1 else 8.0
     get = _freq().get
     heads = (b[:1], b[:2], b[:3])[:len(b)]
     log = math.log

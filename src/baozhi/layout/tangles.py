@@ -7,6 +7,7 @@ ends, dictionary words across the line break).
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import groupby
 
@@ -329,6 +330,13 @@ INSIDE_LINES = 2
 (``pdftotext`` keeps a last line and a credit set on one row together: ``点。`` ``（记者…）``)."""
 
 
+INSIDE_RUN = 2
+"""Up to this many such blocks in a row between one-line blocks belong to the tangle (the last
+lines of two columns set on the same rows: ``…一直以来`` / ``…热烈掌`` ``声。``)."""
+
+
+
+
 def _inside(p: Piece) -> bool:
     return p.kind == "body" and len(p.lines) <= INSIDE_LINES and all(lab in ("body", "byline") for lab in p.labels)
 
@@ -350,31 +358,162 @@ def _column_line(p: Piece, w: float) -> bool:
     return wd > w - FIRST_EMS or not _CLAUSE.isdisjoint(s) or ("）" in s and "（" not in s)
 
 
+CAPTION_MATCH = 1.25
+"""A line set across columns matches another when their widths differ by at most this many ems."""
+
+
+def _caption_line(p: Piece, run: list[Piece], w: float) -> bool:
+    """A one-line block labelled headline (no punctuation: labels are given before the tangle is
+    read apart) that is a line of a caption set across columns, printed row by row among the
+    columns' lines: wider than ``W + 2.5`` ems, as wide (within :data:`CAPTION_MATCH`) as a
+    tangle line of ``run`` set across columns."""
+    if p.kind != "headline" or len(p.lines) != 1 or not p.lines[0].gap_before:
+        return False
+    wd = cues.width(_flat(p.lines[0]))
+    if wd <= w + WIDE_EMS:
+        return False
+    return any(_tangle_member(q) and abs(cues.width(_flat(q.lines[0])) - wd) <= CAPTION_MATCH for q in run)
+
+
+TITLE_MIN = 4
+"""A title line among a tangle's lines holds at least this many ideographs (shorter runs are
+names of a padded credit, ``袁``, or a vertical title's characters)."""
+
+
+def _trailing_line(p: Piece, w: float) -> bool:
+    """A block labelled headline right after a tangle whose first line is a block of its own
+    that reads as a column line with clause punctuation (:func:`_column_line`; a title as wide as
+    the column is unpunctuated): the tangle's last line, taken for a headline beside the title
+    printed below it (``…好成效宣传推`` / ``区政协十届三次会议``). It joins the tangle and stays
+    there only when the model continues a column with it."""
+    if p.kind != "headline" or not p.lines[0].gap_before or (len(p.lines) > 1 and not p.lines[1].gap_before):
+        return False
+    s = _flat(p.lines[0])
+    return _column_line(Piece("headline", p.lines[:1], p.labels[:1]), w) and not _CLAUSE.isdisjoint(s)
+
+
+ECHO_MIN = 8
+ECHO_SHARE = 0.8
+"""A title line among a tangle's lines may be as wide as the column; it is told by its lead,
+which repeats it: an ideograph-only line of at least :data:`ECHO_MIN` characters whose
+character triples the page prints elsewhere for at least this share (``区十六届人大一次会议
+主席团举行第四次会议`` / ``1月14日上午，区十六届人`` ``大一次会议主席团举行第四次会``)."""
+
+
+def _trigram_counts(lines: list[str]) -> Counter:
+    """How many of the lines hold each character triple (the page's body lines: a body line
+    repeating its headline's words is no title)."""
+    c: Counter = Counter()
+    for s in lines:
+        c.update({s[k:k + 3] for k in range(len(s) - 2)})
+    return c
+
+
+def _echoed_title(p: Piece, counts: Counter, w: float) -> bool:
+    """A one-line body block inside a tangle that is a title its lead repeats (see
+    :data:`ECHO_SHARE`), not set to the column width ``w`` (an unpunctuated full line is exactly
+    ``w`` ems wide); ``counts``: :func:`_trigram_counts` of the page's body lines."""
+    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
+        return False
+    s = _flat(p.lines[0])
+    if len(s) < ECHO_MIN or not all(is_cjk(c) for c in s) or abs(cues.width(s) - w) < 0.75:
+        return False
+    grams = {s[k:k + 3] for k in range(len(s) - 2)}
+    return sum(1 for g in grams if counts[g] > 1) >= ECHO_SHARE * len(grams)
+
+
+def _title_line(p: Piece, w: float) -> bool:
+    """A one-line block labelled body inside a tangle that is a headline line set beside the
+    columns (``共话乡村振兴``): ideographs only (no punctuation, digits or letters), at least
+    :data:`TITLE_MIN` of them, narrower than ``W - 3.25`` ems (a column's line that short is a
+    paragraph's last line and ends with punctuation), and no credit (``记者…``, ``…摄``)."""
+    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
+        return False
+    s = _flat(p.lines[0])
+    if len(s) < TITLE_MIN or not all(is_cjk(c) for c in s) or cues.width(s) > w - 3.25:
+        return False
+    return not any(r in s for r in _CREDIT_ROLES) and not cues.bare_photo_credit(s)
+
+
+def _split_column_heads(pieces: list[Piece], w: float) -> list[Piece]:
+    """A block labelled headline between two tangle lines whose lines are each a block of their
+    own and each read as a column line (:func:`_column_line`, or letter-spaced with digits: a
+    justified column line) is cut into one-line blocks, which the tangle then takes up one by
+    one (``近日，经省政府批准，广饶县`` / ``1993 年 完 成 社 会 总 产 值``, lines of two columns)."""
+    out: list[Piece] = []
+    for k, p in enumerate(pieces):
+        if p.kind == "headline" and len(p.lines) > 1 and 0 < k < len(pieces) - 1 \
+                and _tangle_member(pieces[k - 1]) and _tangle_member(pieces[k + 1]) and all(ln.gap_before for ln in p.lines):
+            ones = [Piece("headline", [ln], [lab], index=p.index) for ln, lab in zip(p.lines, p.labels)]
+            if all(_column_line(q, w) or _tangle_member(q) for q in ones):
+                out.extend(ones)
+                continue
+        out.append(p)
+    return out
+
+
 def untangle(pieces: list[Piece], w: float) -> list[Piece]:
     """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
     if not w:
         return pieces
+    pieces = _split_column_heads(pieces, w)
     out: list[Piece] = []
     i = 0
     n = len(pieces)
     vocab = None
+    echo = None
     while i < n:
         j = i
-        while j < n and (_tangle_member(pieces[j]) or (
-                j > i and j + 1 < n and (_inside(pieces[j]) or _column_line(pieces[j], w))
-                and _tangle_member(pieces[j + 1]))):
-            j += 1
+        while j < n:
+            if _tangle_member(pieces[j]):
+                j += 1
+                continue
+            # blocks of a few lines between one-line blocks (up to INSIDE_RUN in a row)
+            # (blocks labelled headline that read as column lines only one at a time)
+            k = j
+            while j > i and k < n and k - j < INSIDE_RUN and not _tangle_member(pieces[k]) and (_inside(pieces[k]) or (k == j and (
+                    _column_line(pieces[k], w) or _caption_line(pieces[k], pieces[i:j], w)))):
+                k += 1
+            if k > j + 1 and not _inside(pieces[j]):
+                k = j + 1
+            if k == j or k >= n or not _tangle_member(pieces[k]):
+                if k > j and all(_inside(q) for q in pieces[j:k]):
+                    j = k  # the last lines of the columns, a block each, before the tangle's last line
+                break
+            j = k
         if sum(1 for p in pieces[i:j] if _tangle_member(p)) < TANGLE_MIN:
             out.append(pieces[i])
             i += 1
             continue
-        run = pieces[i:j]
+        if echo is None:
+            echo = _trigram_counts([_flat(ln) for p in pieces for ln, lab in zip(p.lines, p.labels) if lab == "body"])
+        is_title = [_title_line(p, w) or _echoed_title(p, echo, w) for p in pieces[i:j]]
+        run = [p for p, t in zip(pieces[i:j], is_title) if not t]
+        titles = [ln for p, t in zip(pieces[i:j], is_title) if t for ln in p.lines]
         prev = out[-1] if out and out[-1].kind == "body" and (
             _open_tail(out[-1]) or _byline_only(_flat(out[-1].lines[-1]))) else None
+        if titles:  # a title set beside the columns' first lines: a headline before the streams
+            at = len(out) - (prev is not None)  # (before the piece a stream goes on from)
+            if at and out[at - 1].kind == "headline":
+                out[at - 1].lines.extend(titles)
+                out[at - 1].labels.extend(["headline"] * len(titles))
+            else:
+                out.insert(at, Piece("headline", titles, ["headline"] * len(titles), index=pieces[i].index))
         if vocab is None:
             vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+        after = pieces[j] if j < n and _trailing_line(pieces[j], w) else None
+        if after is not None:  # the tangle's last line, labelled headline with a title below it
+            run.append(Piece("headline", after.lines[:1], after.labels[:1], index=after.index))
         streams = untangle_lines([_flat(p.lines[0]) for p in run], w, _flat(prev.lines[-1]) if prev else None, vocab,
                                  tails=[_flat(p.lines[-1]) for p in run])
+        if after is not None:
+            last = len(run) - 1
+            st = next(st for st in streams if last in st)
+            if st.index(last) == 0:  # it goes on from no column line: a headline after all
+                st.remove(last)
+            else:
+                after = Piece(after.kind, after.lines[1:], after.labels[1:], index=after.index) if len(after.lines) > 1 else None
+            j += 1
         for st in streams:
             members = [k for k in st if k >= 0]
             if not members:
@@ -387,6 +526,8 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
             for k in members:
                 target.lines.extend(run[k].lines)
                 target.labels.extend(run[k].labels if len(run[k].lines) > 1 else ["body"])
+        if after is not None:
+            out.append(after)
         i = j
     for k, p in enumerate(out):
         p.index = k
