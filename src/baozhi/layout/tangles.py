@@ -595,21 +595,26 @@ def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[st
         return None
     flats = [_flat(ln) for ln in p.lines]
     alt = _alternations(flats, w, vocab)
-    period, max_streams, beam = 3, GAPLESS_MAX_STREAMS, GAPLESS_BEAM
-    if len(alt) < GAPLESS_ALTERNATIONS:
-        period, alt = _long_period(flats, w, vocab)
-        if len(alt) < GAPLESS_ALTERNATIONS:
-            return None
-        max_streams, beam = period, TANGLE_BEAM
-    # the tangle: from just before the first such line to just after the last
-    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
-    head = flats[lo - 1] if lo else None
-    part = flats[lo:hi]
-    _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
-    streams, best = untangle_lines(part, w, head, vocab, max_streams=max_streams, with_score=True,
-                                   skip_cost=GAPLESS_SKIP_COST, beam_width=beam)
-    if len(streams) < 2 or best - one < GAPLESS_MARGIN:
+    tries = []  # (period, lines continued by the line that far below, max streams, beam)
+    if len(alt) >= GAPLESS_ALTERNATIONS:
+        tries.append((3, alt, GAPLESS_MAX_STREAMS, GAPLESS_BEAM))
+    period, long_alt = _long_period(flats, w, vocab)
+    if len(long_alt) >= GAPLESS_ALTERNATIONS and len(long_alt) > len(alt):
+        tries.append((period, long_alt, period, TANGLE_BEAM))
+    best_gain, found = GAPLESS_MARGIN, None
+    for period, alt, max_streams, beam in tries:
+        # the tangle: from just before the first such line to just after the last
+        lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
+        head = flats[lo - 1] if lo else None
+        part = flats[lo:hi]
+        _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
+        streams, best = untangle_lines(part, w, head, vocab, max_streams=max_streams, with_score=True,
+                                       skip_cost=GAPLESS_SKIP_COST, beam_width=beam)
+        if len(streams) >= 2 and best - one >= best_gain:
+            best_gain, found = best - one, (lo, hi, streams)
+    if found is None:
         return None
+    lo, hi, streams = found
     out: list[Piece] = []
     first = Piece("body", p.lines[:lo], p.labels[:lo], index=p.index)
     if lo:
