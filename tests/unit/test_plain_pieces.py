@@ -613,3 +613,18 @@ def test_a_short_unpunctuated_line_after_a_headline_line_with_no_word_running_on
     texts = ["是推动高质量发展的重要抓手。", "全年实施重点项目52个", "计划总投资用于城乡建", "设和基础设施的完善与再提升，"]
     labels = hidden_headlines(lines_of(texts), ["body", "headline", "body", "body"], 14.0, gapless=True)
     assert labels[2] == "body"
+
+
+def test_a_short_title_broken_over_lines_between_column_lines_in_a_seedlike_dump():
+    # a blank line after every line: a run of two unpunctuated lines each 3 ems or more short of
+    # the 15-em column, between a column line cut mid-sentence and the column's next line (a
+    # tangle prints the title between another column's lines), with no word running in
+    texts = ["点，围绕村容村貌、农村人居环境", "探寻嘉州春天", "共话乡村振兴", "整治、五清行动、场镇提升、特色"]
+    labels = hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0)
+    assert labels == ["body", "headline", "headline", "body"]
+    # a padded name's pieces (two characters), a credit's rest closing a bracket, or a line of
+    # digits only 3 ems short (their widths are uncertain) are no such run
+    texts = ["点，围绕村容村貌、农村人居环境", "航通", "讯员范艳）", "整治、五清行动、场镇提升、特色"]
+    assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0) == ["body"] * 4
+    texts = ["点，围绕村容村貌、农村人居环境", "探寻嘉州春天", "全年实施重点项目共计52个", "整治、五清行动、场镇提升、特色"]
+    assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0) == ["body"] * 4

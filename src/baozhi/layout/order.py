@@ -308,7 +308,10 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
         # pieces), with no side's evidence: two or more such lines, none a full or first line,
         # one 3 ems or more short of the column (a text line that short ends a sentence), with
         # no word running in or on
-        short = gapless and size >= 2 and any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) \
+        # (with a blank line after every line, which tells no block either: two or more lines all
+        # clearly short, :func:`_short_off`, a title broken over lines between column lines)
+        short = size >= 2 and (any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) if gapless
+                               else all(_short_off(flats[j], w) for j in range(k, m + 1))) \
             and not (k > 0 and out[k - 1] == "body" and join_score(flats[k - 1], flats[k]) >= WORD_JOIN)
         # ... and one such line alone after a line cut mid-sentence (no text line 3 ems short
         # of the column goes on from an open line without ending a sentence)
@@ -409,6 +412,16 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
 _UNSURE_WIDTH = re.compile(r"[0-9A-Za-z%.]")
 """Digits and Latin letters print narrower than an em: a line holding them may be full though it
 measures short."""
+
+
+def _short_off(flat: str, w: float) -> bool:
+    """A line no column prints as running text after a line cut mid-sentence, in a dump whose
+    blank lines say nothing: 3 ems or more short of ``W`` (4 when it holds digits or Latin
+    letters, whose widths are uncertain), at least three characters (not a padded name's
+    piece: ``本报讯（记者吴`` / ``航通`` / ``讯员…``), closing no bracket it did not open (a
+    credit's rest: ``通讯员范艳）``)."""
+    return cues.width(flat) <= w - (4 if _UNSURE_WIDTH.search(flat) else 3) and len(flat) >= 3 \
+        and not closes_first(flat)
 
 
 def _trailing_title(flat: str, w: float) -> bool:
