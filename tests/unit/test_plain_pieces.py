@@ -628,3 +628,17 @@ def test_a_short_title_broken_over_lines_between_column_lines_in_a_seedlike_dump
     assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0) == ["body"] * 4
     texts = ["点，围绕村容村貌、农村人居环境", "探寻嘉州春天", "全年实施重点项目共计52个", "整治、五清行动、场镇提升、特色"]
     assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0) == ["body"] * 4
+
+
+def test_a_title_above_a_lead_whose_words_the_text_below_repeats_in_a_seedlike_dump():
+    # a blank line after every line: an unpunctuated line as wide as the 15-em column after
+    # another column's open line, right above a dated lead, with 79% of its bigrams in the ten
+    # lines below and 14% in the ten above: the title of the text below
+    texts = ["本次签约为契机，扎根诸城，共谋", "27位。随着青岛胶东国际机场、", "发展，力促项目早开工、早达产、",
+             "一季度我市经济增速居全省第2位", "4月23日，记者从市统计局了", "全市固定资产投资同比增长11%，",
+             "解到，一季度我市经济运行呈现出", "高于全省平均水平0.5个百分点，", "居全省第2位。从产业来看，工业"]
+    labels = hidden_headlines(lines_of(texts, gaps=True), ["body"] * 9, 15.0)
+    assert labels == ["body"] * 3 + ["headline"] + ["body"] * 5
+    # the same line above a lead whose text does not repeat it is a column line
+    other = texts[:4] + ["10月22日上午，记者来到", "三都镇三江口村采风，看到该村"]
+    assert hidden_headlines(lines_of(other, gaps=True), ["body"] * 6, 15.0) == ["body"] * 6

@@ -322,6 +322,17 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # a blank line after every line: an unpunctuated line right above an article's lead, with no
+    # word running in, whose words the text below repeats (a title printed between the lines of
+    # columns read in turn, as wide as a column line: see :func:`_titles_below`)
+    if not gapless:
+        for j in range(1, n - 1):
+            f = flats[j]
+            if (out[j] == "body" and out[j + 1] == "body" and _headline_like(f) and not f.endswith(_CREDIT_TAILS)
+                    and not _open_bracket(f) and f.count("“") <= f.count("”")
+                    and (cues.opens_article(flats[j + 1]) or cues.dateline(flats[j + 1]))
+                    and join_score(flats[j - 1], f) < WORD_JOIN and _titles_below(flats, j)):
+                out[j] = "headline"
     # PyMuPDF: an unpunctuated line off the column's widths ending a block (furniture, a
     # headline or the dump's end follows) after a body line it does not go on from in a word:
     # a column's last line is full or ends a sentence, so this is a headline drawn after a body
@@ -412,6 +423,24 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
 _UNSURE_WIDTH = re.compile(r"[0-9A-Za-z%.]")
 """Digits and Latin letters print narrower than an em: a line holding them may be full though it
 measures short."""
+
+
+TITLE_WINDOW = 10
+"""Lines either side of a line compared with it by :func:`_titles_below`."""
+TITLE_BELOW = 0.5
+TITLE_MARGIN = 0.3
+"""A title's words: at least this share of its bigrams in the lines below it, and this much
+more than in the lines above (a column line shares its text's words both ways)."""
+
+
+def _titles_below(flats: list[str], j: int) -> bool:
+    """Line ``j`` shares its words (character bigrams) with the :data:`TITLE_WINDOW` lines
+    below it (:data:`TITLE_BELOW` of them or more) much more than with those above it
+    (:data:`TITLE_MARGIN` more): the title of the text that starts below it."""
+    grams = bigrams(flats[j])
+    below = share(grams, bigrams("".join(flats[j + 1:j + 1 + TITLE_WINDOW])))
+    above = share(grams, bigrams("".join(flats[max(0, j - TITLE_WINDOW):j])))
+    return below >= TITLE_BELOW and below - above >= TITLE_MARGIN
 
 
 def _short_off(flat: str, w: float) -> bool:

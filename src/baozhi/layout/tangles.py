@@ -572,7 +572,8 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     n = len(pieces)
     while i < n:
         p = pieces[i]
-        if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w):
+        if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w) \
+                and not _lead(_flat(pieces[i + 2].lines[0])):
             mid = pieces[i + 1]
             whole = Piece("body", p.lines + mid.lines + pieces[i + 2].lines,
                           p.labels + ["body"] + pieces[i + 2].labels, index=p.index)
@@ -586,6 +587,12 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     for k, p in enumerate(out):
         p.index = k
     return out
+
+
+def _lead(s: str) -> bool:
+    """``s`` opens an article (an inline byline, a dated lead): a title line right above it
+    is no column line read between a tangle's lines."""
+    return bool(cues.opens_article(s) or cues.dateline(s))
 
 
 def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> list[Piece] | None:
