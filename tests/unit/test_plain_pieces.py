@@ -642,3 +642,20 @@ def test_a_title_above_a_lead_whose_words_the_text_below_repeats_in_a_seedlike_d
     # the same line above a lead whose text does not repeat it is a column line
     other = texts[:4] + ["10月22日上午，记者来到", "三都镇三江口村采风，看到该村"]
     assert hidden_headlines(lines_of(other, gaps=True), ["body"] * 6, 15.0) == ["body"] * 6
+
+
+def test_a_seedlike_column_piece_ends_at_a_short_sentence_end_before_a_full_line():
+    from baozhi.layout.order import plain_streams
+    from baozhi.model import Page, Source
+    # a blank line after every line, 16-em column: text A's column breaks mid-sentence
+    # (…增长两个百), text B follows and ends (…的促进作用。, 3 ems), then A goes on in a full line
+    # (分点。其中，…): a full line opens no paragraph, so it continues another column
+    a = ["工业生产稳步回升。一季度，全市规", "上工业增加值增长9.2%，全市工业用", "电量同比增长7%，高于全省平均",
+         "水平，工业用电量比同期增长两个百"]
+    b = ["本报讯（记者滕教林）近日，经省政", "府批准，广饶县石村撤乡设镇。撤乡", "设镇，将为进一步加强城镇建设，加",
+         "速地方经济发展，起到积极的促进作", "用。"]
+    rest = ["分点。其中，非织造布、新材料及医", "药制造、食品制造业产值分别同比增", "长，重点行业增长带动明显。"]
+    texts = a + b + rest
+    src = Source.make("\n\n".join(texts).encode(), "t.txt", "\n\n".join(texts), "utf-8")
+    stream = plain_streams(Page(source=src, lines=lines_of(texts, gaps=True)), 16.0)[0]
+    assert [ln.flat for ln in stream] == a + rest + b

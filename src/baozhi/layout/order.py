@@ -1054,11 +1054,18 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if not blocks or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w, gapless=not any(ln.gap_before for ln in lines))
     pieces = split_pieces(lines, labels, blocks, w)
-    if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
+    gapless = not any(ln.gap_before for ln in lines)
+    if gapless:  # no blank line at all (PyMuPDF)
         pieces = cut_after_paragraph_ends(pieces, w)
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
+    if not blocks and not gapless:
+        # a blank line after every line: the same cuts, made on the column streams the tangle
+        # search read apart (made before it, they break a tangle into blocks too short to search)
+        pieces = cut_after_paragraph_ends(pieces, w)
+        for k, p in enumerate(pieces):
+            p.index = k
     ordered = relink(pieces, w)
     _mark_wide_blocks(ordered, w)
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
