@@ -659,3 +659,18 @@ def test_a_seedlike_column_piece_ends_at_a_short_sentence_end_before_a_full_line
     src = Source.make("\n\n".join(texts).encode(), "t.txt", "\n\n".join(texts), "utf-8")
     stream = plain_streams(Page(source=src, lines=lines_of(texts, gaps=True)), 16.0)[0]
     assert [ln.flat for ln in stream] == a + rest + b
+
+
+def test_a_gapless_tangles_last_row_is_read_with_it():
+    # two 16-em columns printed in turn, a blank line after every line: the search covers the
+    # lines up to a row after the last clear alternation (line 10), which leaves lines 14 and
+    # 15, less than a row (3 lines); they are the tangle's last row, not a piece of their own
+    a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县",
+         "工作情况汇报并作出具体安排。会议", "强调，各级各部门要压实责任，确保", "安全度汛，推动防汛工作落到实处。",
+         "会议还研究了其他事项。", "大家一致同意。"]
+    b = ["市人大常委会召开主任会议，听取关", "于全市预算执行情况的报告，审议有", "关议案并决定提请常委会会议审议。",
+         "会议指出，要依法履行监督职责，推", "动预算管理提质增效，服务全市经济", "社会发展大局，更好保障改善民生。",
+         "会议要求抓好落实。", "全体人员参加了会议。"]
+    mixed = [x for pair in zip(a, b) for x in pair]
+    out = untangle_gapless([Piece("body", lines_of(mixed, gaps=True), ["body"] * 16)], 16.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]

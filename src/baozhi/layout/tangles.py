@@ -612,6 +612,8 @@ def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[st
     for period, alt, max_streams, beam in tries:
         # the tangle: from just before the first such line to just after the last
         lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
+        if len(flats) - hi < period:
+            hi = len(flats)  # the lines left after it are less than a row: the tangle's last row
         head = flats[lo - 1] if lo else None
         part = flats[lo:hi]
         _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
