@@ -630,3 +630,64 @@ def test_one_character_per_line_is_read_in_input_order():
         "".join(h.text.value for h in a.headline) + "".join(p.value for p in a.paragraphs) for a in r.articles
     ) + "".join(t.value for t in r.unassigned)
     assert got == text
+
+
+def test_a_short_title_broken_over_lines_between_column_lines_in_a_seedlike_dump():
+    # a blank line after every line: a run of two unpunctuated lines each 3 ems or more short of
+    # the 15-em column, between a column line cut mid-sentence and the column's next line (a
+    # tangle prints the title between another column's lines), with no word running in
+    texts = ["点，围绕村容村貌、农村人居环境", "探寻嘉州春天", "共话乡村振兴", "整治、五清行动、场镇提升、特色"]
+    labels = hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0)
+    assert labels == ["body", "headline", "headline", "body"]
+    # a padded name's pieces (two characters), a credit's rest closing a bracket, or a line of
+    # digits only 3 ems short (their widths are uncertain) are no such run
+    texts = ["点，围绕村容村貌、农村人居环境", "航通", "讯员范艳）", "整治、五清行动、场镇提升、特色"]
+    assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0) == ["body"] * 4
+    texts = ["点，围绕村容村貌、农村人居环境", "探寻嘉州春天", "全年实施重点项目共计52个", "整治、五清行动、场镇提升、特色"]
+    assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 4, 15.0) == ["body"] * 4
+
+
+def test_a_title_above_a_lead_whose_words_the_text_below_repeats_in_a_seedlike_dump():
+    # a blank line after every line: an unpunctuated line as wide as the 15-em column after
+    # another column's open line, right above a dated lead, with 79% of its bigrams in the ten
+    # lines below and 14% in the ten above: the title of the text below
+    texts = ["本次签约为契机，扎根诸城，共谋", "27位。随着青岛胶东国际机场、", "发展，力促项目早开工、早达产、",
+             "一季度我市经济增速居全省第2位", "4月23日，记者从市统计局了", "全市固定资产投资同比增长11%，",
+             "解到，一季度我市经济运行呈现出", "高于全省平均水平0.5个百分点，", "居全省第2位。从产业来看，工业"]
+    labels = hidden_headlines(lines_of(texts, gaps=True), ["body"] * 9, 15.0)
+    assert labels == ["body"] * 3 + ["headline"] + ["body"] * 5
+    # the same line above a lead whose text does not repeat it is a column line
+    other = texts[:4] + ["10月22日上午，记者来到", "三都镇三江口村采风，看到该村"]
+    assert hidden_headlines(lines_of(other, gaps=True), ["body"] * 6, 15.0) == ["body"] * 6
+
+
+def test_a_seedlike_column_piece_ends_at_a_short_sentence_end_before_a_full_line():
+    from baozhi.layout.order import plain_streams
+    from baozhi.model import Page, Source
+    # a blank line after every line, 16-em column: text A's column breaks mid-sentence
+    # (…增长两个百), text B follows and ends (…的促进作用。, 3 ems), then A goes on in a full line
+    # (分点。其中，…): a full line opens no paragraph, so it continues another column
+    a = ["工业生产稳步回升。一季度，全市规", "上工业增加值增长9.2%，全市工业用", "电量同比增长7%，高于全省平均",
+         "水平，工业用电量比同期增长两个百"]
+    b = ["本报讯（记者滕教林）近日，经省政", "府批准，广饶县石村撤乡设镇。撤乡", "设镇，将为进一步加强城镇建设，加",
+         "速地方经济发展，起到积极的促进作", "用。"]
+    rest = ["分点。其中，非织造布、新材料及医", "药制造、食品制造业产值分别同比增", "长，重点行业增长带动明显。"]
+    texts = a + b + rest
+    src = Source.make("\n\n".join(texts).encode(), "t.txt", "\n\n".join(texts), "utf-8")
+    stream = plain_streams(Page(source=src, lines=lines_of(texts, gaps=True)), 16.0)[0]
+    assert [ln.flat for ln in stream] == a + rest + b
+
+
+def test_a_gapless_tangles_last_row_is_read_with_it():
+    # two 16-em columns printed in turn, a blank line after every line: the search covers the
+    # lines up to a row after the last clear alternation (line 10), which leaves lines 14 and
+    # 15, less than a row (3 lines); they are the tangle's last row, not a piece of their own
+    a = ["本报讯（记者王明）5月3日，市政", "府召开第十次常务会议，研究部署防", "汛抗旱和安全生产工作，听取各区县",
+         "工作情况汇报并作出具体安排。会议", "强调，各级各部门要压实责任，确保", "安全度汛，推动防汛工作落到实处。",
+         "会议还研究了其他事项。", "大家一致同意。"]
+    b = ["市人大常委会召开主任会议，听取关", "于全市预算执行情况的报告，审议有", "关议案并决定提请常委会会议审议。",
+         "会议指出，要依法履行监督职责，推", "动预算管理提质增效，服务全市经济", "社会发展大局，更好保障改善民生。",
+         "会议要求抓好落实。", "全体人员参加了会议。"]
+    mixed = [x for pair in zip(a, b) for x in pair]
+    out = untangle_gapless([Piece("body", lines_of(mixed, gaps=True), ["body"] * 16)], 16.0)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]

@@ -93,3 +93,35 @@ def test_a_tangle_of_four_columns_is_found_by_its_period():
     out = untangle_gapless([p], 13.0)
     assert [[ln.text.value for ln in q.lines] for q in out[:4]] == [c[:3] for c in cols]
     assert [ln.text.value for ln in out[4].lines] == flats[12:]
+
+
+def test_a_tangle_of_five_columns_beats_a_few_chance_alternations():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _long_period, untangle_gapless
+    from baozhi.model import Line
+    from baozhi.text import Text
+    # five 14-em columns printed row by row, a blank line after every line (the first column's
+    # first line cut at its padded name: 本报讯（全媒体记者 / 郑 / 磊）…, its rest printed after the
+    # row): a few lines are continued two or three below by chance (6, 10, 20), but more are
+    # continued five below (_long_period), and reading the tangle with five streams gains more
+    flats = ["本报讯（全媒体记者", "郑", "议。", "感，以对党、对全区人民高度负", "大会顺利进行。各组召集人要向",
+             "提高会议实效。要担当使命，积", "磊）1月14日，区政协十届", "会议指出，政协全体会议是",
+             "责的态度，以饱满的政治热情、", "委员传达好此次小组召集人会议", "极履职，切实做好各项工作，不",
+             "三次会议各组召集人会议召开，", "全区人民政治生活中的一件大", "良好的精神状态开好这次大会。",
+             "精神，组织好委员认真参会、认", "辜负组织厚望。要同心同德，尽", "宣读大会临时党委名单，介绍大",
+             "事。开好这次大会，党政重视、", "会议强调，全体委员会议期", "真记录、认真讨论，协助好大会",
+             "职尽责，把这次大会开成一个民", "会议程、日程安排。区政协副主", "社会关注、委员期待。各位委员",
+             "间要严肃会风会纪，严守廉政纪", "秘书处做好提案征集等工作，切", "主、求实、团结、鼓劲的大会。",
+             "席陶秀兰，秘书长高学军出席会", "一定要切实增强责任感和使命", "律、会议纪律和相关要求，确保",
+             "实严肃会议纪律，规范会议秩序，"]
+    vocab = page_vocabulary(flats)
+    assert _alternations(flats, 14.0, vocab) == [6, 10, 20]
+    assert _long_period(flats, 14.0, vocab) == (5, [3, 5, 12, 14, 21, 23, 24])
+    p = Piece("body", [Line(Text.from_source(t), gap_before=True) for t in flats], ["body"] * 30)
+    out = untangle_gapless([p], 14.0)
+    # five streams (before: the alternations' search, at most four streams, did not beat reading
+    # in order, and the block stayed one piece); on the whole page its other lines' words
+    # (page_vocabulary) set every line right, here alone some go astray
+    assert [[flats.index(ln.text.value) for ln in q.lines] for q in out] == [
+        [0, 1, 6], [2, 7, 11, 14, 19, 22, 25, 26, 27], [3, 8, 12, 15, 20, 23, 28], [4, 9],
+        [5, 10, 13, 16, 17, 18, 21, 24, 29]]

@@ -278,3 +278,32 @@ def test_a_headline_block_of_column_lines_between_tangle_lines_is_cut_into_its_l
     title = heads("联合消防演练", "筑牢安全防火墙")  # a real headline stays one block
     assert len(_split_column_heads([a, title, b], 13.0)) == 3
     assert len(_split_column_heads([cols, b], 13.0)) == 2  # not between tangle lines
+
+
+def test_a_title_line_right_above_an_article_lead_is_not_searched_into_a_gapless_tangle(monkeypatch):
+    from baozhi.layout import tangles
+    from baozhi.layout.order import Piece
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def piece(kind, texts):
+        return Piece(kind, [Line(Text.from_source(t), gap_before=True) for t in texts], [kind] * len(texts))
+
+    searched = []
+    real = tangles._gapless_piece
+    monkeypatch.setattr(tangles, "_gapless_piece",
+                        lambda p, w, vocab: searched.append(len(p.lines)) or real(p, w, vocab))
+    # a line as wide as the column labelled headline, right above a dated lead: the title of the
+    # module below, not a column line of the tangle above (the blocks are searched apart)
+    above = ["潍日高速、诸城至青岛城际铁路、", "早见效，为实现新常态下更高层次", "疏港铁路等一批重大交通基础设施",
+             "新发展贡献力量。", "的规划建设，诸城区位优势将更加", "市委副书记钱吉山主持签约仪"]
+    below = ["4月23日，记者从市统计局了", "全市固定资产投资同比增长11%，", "解到，一季度我市经济运行呈现出",
+             "高于全省平均水平0.5个百分点，", "总体平稳、好于预期、好于同期的", "居全省第2位。从产业来看，工业"]
+    title = ["一季度我市经济增速居全省第2位"]
+    out = tangles.untangle_gapless([piece("body", above), piece("headline", title), piece("body", below)], 15.0)
+    assert searched == [6, 1, 6]
+    assert [p.kind for p in out] == ["body", "headline", "body"]
+    # the same line above a column line (no lead) is searched with the blocks around it
+    searched.clear()
+    tangles.untangle_gapless([piece("body", above), piece("headline", title), piece("body", below[1:])], 15.0)
+    assert searched[0] == 12

@@ -324,7 +324,10 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
         # pieces), with no side's evidence: two or more such lines, none a full or first line,
         # one 3 ems or more short of the column (a text line that short ends a sentence), with
         # no word running in or on
-        short = gapless and size >= 2 and any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) \
+        # (with a blank line after every line, which tells no block either: two or more lines all
+        # clearly short, :func:`_short_off`, a title broken over lines between column lines)
+        short = size >= 2 and (any(cues.width(flats[j]) <= w - 3 for j in range(k, m + 1)) if gapless
+                               else all(_short_off(flats[j], w) for j in range(k, m + 1))) \
             and not (k > 0 and out[k - 1] == "body" and join_score(flats[k - 1], flats[k]) >= WORD_JOIN)
         # ... and one such line alone after a line cut mid-sentence (no text line 3 ems short
         # of the column goes on from an open line without ending a sentence)
@@ -335,6 +338,17 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
             for j in range(k, m + 1):
                 out[j] = "headline"
         k = m + 1
+    # a blank line after every line: an unpunctuated line right above an article's lead, with no
+    # word running in, whose words the text below repeats (a title printed between the lines of
+    # columns read in turn, as wide as a column line: see :func:`_titles_below`)
+    if not gapless:
+        for j in range(1, n - 1):
+            f = flats[j]
+            if (out[j] == "body" and out[j + 1] == "body" and _headline_like(f) and not f.endswith(_CREDIT_TAILS)
+                    and not _open_bracket(f) and f.count("“") <= f.count("”")
+                    and (cues.opens_article(flats[j + 1]) or cues.dateline(flats[j + 1]))
+                    and join_score(flats[j - 1], f) < WORD_JOIN and _titles_below(flats, j)):
+                out[j] = "headline"
     # PyMuPDF: an unpunctuated line off the column's widths ending a block (furniture, a
     # headline or the dump's end follows) after a body line it does not go on from in a word:
     # a column's last line is full or ends a sentence, so this is a headline drawn after a body
@@ -425,6 +439,34 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
 _UNSURE_WIDTH = re.compile(r"[0-9A-Za-z%.]")
 """Digits and Latin letters print narrower than an em: a line holding them may be full though it
 measures short."""
+
+
+TITLE_WINDOW = 10
+"""Lines either side of a line compared with it by :func:`_titles_below`."""
+TITLE_BELOW = 0.5
+TITLE_MARGIN = 0.3
+"""A title's words: at least this share of its bigrams in the lines below it, and this much
+more than in the lines above (a column line shares its text's words both ways)."""
+
+
+def _titles_below(flats: list[str], j: int) -> bool:
+    """Line ``j`` shares its words (character bigrams) with the :data:`TITLE_WINDOW` lines
+    below it (:data:`TITLE_BELOW` of them or more) much more than with those above it
+    (:data:`TITLE_MARGIN` more): the title of the text that starts below it."""
+    grams = bigrams(flats[j])
+    below = share(grams, bigrams("".join(flats[j + 1:j + 1 + TITLE_WINDOW])))
+    above = share(grams, bigrams("".join(flats[max(0, j - TITLE_WINDOW):j])))
+    return below >= TITLE_BELOW and below - above >= TITLE_MARGIN
+
+
+def _short_off(flat: str, w: float) -> bool:
+    """A line no column prints as running text after a line cut mid-sentence, in a dump whose
+    blank lines say nothing: 3 ems or more short of ``W`` (4 when it holds digits or Latin
+    letters, whose widths are uncertain), at least three characters (not a padded name's
+    piece: ``本报讯（记者吴`` / ``航通`` / ``讯员…``), closing no bracket it did not open (a
+    credit's rest: ``通讯员范艳）``)."""
+    return cues.width(flat) <= w - (4 if _UNSURE_WIDTH.search(flat) else 3) and len(flat) >= 3 \
+        and not closes_first(flat)
 
 
 def _trailing_title(flat: str, w: float) -> bool:
@@ -1037,11 +1079,18 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if not blocks or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w, gapless=not any(ln.gap_before for ln in lines))
     pieces = split_pieces(lines, labels, blocks, w)
-    if not any(ln.gap_before for ln in lines):  # no blank line at all (PyMuPDF)
+    gapless = not any(ln.gap_before for ln in lines)
+    if gapless:  # no blank line at all (PyMuPDF)
         pieces = cut_after_paragraph_ends(pieces, w)
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
     pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
+    if not blocks and not gapless:
+        # a blank line after every line: the same cuts, made on the column streams the tangle
+        # search read apart (made before it, they break a tangle into blocks too short to search)
+        pieces = cut_after_paragraph_ends(pieces, w)
+        for k, p in enumerate(pieces):
+            p.index = k
     from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments  # noqa: PLC0415 (scatter.py builds on Piece)
 
     pieces = cut_lines(pieces, w)

@@ -713,7 +713,8 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     n = len(pieces)
     while i < n:
         p = pieces[i]
-        if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w):
+        if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w) \
+                and not _lead(_flat(pieces[i + 2].lines[0])):
             mid = pieces[i + 1]
             whole = Piece("body", p.lines + mid.lines + pieces[i + 2].lines,
                           p.labels + ["body"] + pieces[i + 2].labels, index=p.index)
@@ -729,6 +730,12 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     return out
 
 
+def _lead(s: str) -> bool:
+    """``s`` opens an article (an inline byline, a dated lead): a title line right above it
+    is no column line read between a tangle's lines."""
+    return bool(cues.opens_article(s) or cues.dateline(s))
+
+
 def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[str]]) -> list[Piece] | None:
     """One body block of :func:`untangle_gapless` read apart into pieces, or None when it is
     no tangle."""
@@ -736,21 +743,28 @@ def _gapless_piece(p: Piece, w: float, vocab: tuple[frozenset[str], frozenset[st
         return None
     flats = [_flat(ln) for ln in p.lines]
     alt = _alternations(flats, w, vocab)
-    period, max_streams, beam = 3, GAPLESS_MAX_STREAMS, GAPLESS_BEAM
-    if len(alt) < GAPLESS_ALTERNATIONS:
-        period, alt = _long_period(flats, w, vocab)
-        if len(alt) < GAPLESS_ALTERNATIONS:
-            return None
-        max_streams, beam = period, TANGLE_BEAM
-    # the tangle: from just before the first such line to just after the last
-    lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
-    head = flats[lo - 1] if lo else None
-    part = flats[lo:hi]
-    _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
-    streams, best = untangle_lines(part, w, head, vocab, max_streams=max_streams, with_score=True,
-                                   skip_cost=GAPLESS_SKIP_COST, beam_width=beam)
-    if len(streams) < 2 or best - one < GAPLESS_MARGIN:
+    tries = []  # (period, lines continued by the line that far below, max streams, beam)
+    if len(alt) >= GAPLESS_ALTERNATIONS:
+        tries.append((3, alt, GAPLESS_MAX_STREAMS, GAPLESS_BEAM))
+    period, long_alt = _long_period(flats, w, vocab)
+    if len(long_alt) >= GAPLESS_ALTERNATIONS and len(long_alt) > len(alt):
+        tries.append((period, long_alt, period, TANGLE_BEAM))
+    best_gain, found = GAPLESS_MARGIN, None
+    for period, alt, max_streams, beam in tries:
+        # the tangle: from just before the first such line to just after the last
+        lo, hi = max(0, alt[0] - 1), min(len(flats), alt[-1] + period + 1)
+        if len(flats) - hi < period:
+            hi = len(flats)  # the lines left after it are less than a row: the tangle's last row
+        head = flats[lo - 1] if lo else None
+        part = flats[lo:hi]
+        _, one = untangle_lines(part, w, head, vocab, max_streams=1, with_score=True, skip_cost=GAPLESS_SKIP_COST)
+        streams, best = untangle_lines(part, w, head, vocab, max_streams=max_streams, with_score=True,
+                                       skip_cost=GAPLESS_SKIP_COST, beam_width=beam)
+        if len(streams) >= 2 and best - one >= best_gain:
+            best_gain, found = best - one, (lo, hi, streams)
+    if found is None:
         return None
+    lo, hi, streams = found
     out: list[Piece] = []
     first = Piece("body", p.lines[:lo], p.labels[:lo], index=p.index)
     if lo:
