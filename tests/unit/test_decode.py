@@ -101,3 +101,12 @@ def test_bomless_text_cut_inside_its_last_character_is_read(enc):
     s = "本報訊（記者 涂燕）永川區委副書記、區長常曉勇主持召開區政府常務會議，審議有關文件。" * 2
     raw = s.encode(enc)[:-1]
     assert decode(raw)[0] == s[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("enc", ["utf-8-sig", "utf-16", "utf-32"])
+def test_text_with_a_bom_cut_inside_its_last_character_is_read(enc):
+    # UTF-8 with a BOM was refused as "not UTF-8 text": the decoder's error offsets do not
+    # count the BOM, so the cut did not look like one at the end
+    s = "区政府召开常务会议，研究部署工作。"
+    raw = s.encode(enc)[:-1]
+    assert decode(raw)[0] == s[:-1] + "\ufffd"

@@ -198,12 +198,15 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     if text is None and enc is not None:
         try:
             text = raw.decode(enc)
-        except UnicodeDecodeError as e:
-            if e.end < len(raw) or "truncated" not in e.reason:
+        except UnicodeDecodeError:
+            try:
+                # cut inside its last character (a truncated copy): U+FFFD stands for it. The
+                # incremental decoder keeps an incomplete end back instead of failing on it.
+                text = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
+            except UnicodeDecodeError:
                 label = enc.replace("_sig", "").replace("_", "-").upper()
                 raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
                                        path=name) from None
-            text = raw.decode(enc, errors="replace")  # cut inside its last character: U+FFFD stands for it
     elif text is None:
         cut = False
         try:
