@@ -110,3 +110,14 @@ def test_text_with_a_bom_cut_inside_its_last_character_is_read(enc):
     s = "区政府召开常务会议，研究部署工作。"
     raw = s.encode(enc)[:-1]
     assert decode(raw)[0] == s[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("raw,text", [
+    ("保护".encode("gbk")[:-1], "保\ufffd"),  # was 悵 (Big5) + U+FFFD
+    ("区长常晓勇主持".encode("gb18030")[:-1], "区长常晓勇主\ufffd"),
+    ("区长常晓勇主持".encode("utf-16-le")[:-1], "区长常晓勇主\ufffd"),  # was refused: undetectable
+    ("区长常晓勇主持".encode("utf-16-be")[:-1], "区长常晓勇主\ufffd"),
+    ("，希望".encode("big5")[:-1], "，希\ufffd"),  # was Hangul (UTF-16-BE)
+])
+def test_a_short_input_cut_inside_its_last_character_is_read_in_its_encoding(raw, text):
+    assert decode(raw)[0] == text

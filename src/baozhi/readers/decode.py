@@ -126,7 +126,7 @@ def _plausibility(text: str) -> float:
 
 def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
     """A short input (:data:`SHORT_BYTES`): of the Chinese encodings that decode it into
-    printable text, the one whose text reads most as Chinese (:func:`_plausibility`), when that
+    printable text (an input cut inside its last character too, U+FFFD standing for it), the one whose text reads most as Chinese (:func:`_plausibility`), when that
     is at least :data:`MIN_PLAUSIBILITY` and more than ``floor`` (the UTF-8 reading's score plus
     :data:`SHORT_MARGIN`); ``(None, "")`` otherwise."""
     best: tuple[float, str, str] | None = None
@@ -134,7 +134,10 @@ def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
         try:
             t = raw.decode(enc)
         except UnicodeDecodeError:
-            continue
+            try:  # cut inside its last character (a truncated copy): U+FFFD stands for it
+                t = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
+            except UnicodeDecodeError:
+                continue
         if not t.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
             continue
         score = _plausibility(t)
