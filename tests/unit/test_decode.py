@@ -121,3 +121,16 @@ def test_text_with_a_bom_cut_inside_its_last_character_is_read(enc):
 ])
 def test_a_short_input_cut_inside_its_last_character_is_read_in_its_encoding(raw, text):
     assert decode(raw)[0] == text
+
+
+@pytest.mark.parametrize("ch", ["\ue3c1", "\U000f0123", "\u200b", "\u00ad", "\ufeff"])
+def test_private_use_and_format_characters_are_text_not_binary(ch):
+    # rare name characters mapped to the Private Use Area by an e-paper's fonts, zero-width
+    # spaces and soft hyphens of pasted web text: a page with more than 2% of them was refused
+    s = "\n".join(f"区政府召开常务会议，研究部署{ch}工作。" for _ in range(30))
+    assert decode(s.encode("utf-8"))[0] == s
+
+
+def test_many_control_codes_are_still_binary():
+    with pytest.raises(BinaryInput):
+        decode("\n".join("区政府召开常务会议\x01，研究\x02部署工作。" for _ in range(30)).encode("utf-8"))

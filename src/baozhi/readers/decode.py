@@ -8,6 +8,7 @@ reports is a code-point index into the returned text.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -42,6 +43,14 @@ def _looks_binary(raw: bytes) -> bool:
 
 _LINE_CTRL = {ord("\n"): None, ord("\t"): None, ord("\f"): None}
 """Line and page breaks and tabs: the control characters a text dump may hold."""
+
+
+def _binary_code(ch: str) -> bool:
+    """A decoded character that only binary data yields: a control code (not a line break or
+    tab), a lone surrogate or an unassigned code point. Private-use characters (e-papers and PDF
+    extractors map rare name characters there) and format characters (zero-width spaces, soft
+    hyphens, BOMs of pasted web text) are text."""
+    return not ch.isprintable() and not ch.isspace() and unicodedata.category(ch) not in ("Co", "Cf")
 
 
 def _plausible_utf16(sample: bytes) -> bool:
@@ -246,6 +255,6 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         raise EmptyInput("empty file: nothing to parse", path=name)
     head = text[:65536]
     if not head.translate(_LINE_CTRL).isprintable() \
-            and sum(1 for c in head if not c.isprintable() and not c.isspace()) > max(8, min(len(text), 65536) // 50):
+            and sum(1 for c in head if _binary_code(c)) > max(8, min(len(text), 65536) // 50):
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     return text, enc.replace("_", "-")
