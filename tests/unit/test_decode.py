@@ -134,3 +134,13 @@ def test_private_use_and_format_characters_are_text_not_binary(ch):
 def test_many_control_codes_are_still_binary():
     with pytest.raises(BinaryInput):
         decode("\n".join("区政府召开常务会议\x01，研究\x02部署工作。" for _ in range(30)).encode("utf-8"))
+
+
+@pytest.mark.parametrize("start,end", [(1, 0), (2, 0), (1, 1), (2, 2)])
+def test_utf8_cut_inside_its_first_character_is_read(start, end):
+    # the second part of a file split by bytes (split -b, a copy from an offset) starts with
+    # the continuation bytes of a character: it was refused as "cannot detect the text encoding"
+    s = "区政府召开常务会议，研究部署工作。\n" * 4 + "完"
+    raw = s.encode("utf-8")
+    text, enc = decode(raw[start:len(raw) - end])
+    assert enc == "utf-8" and text == "\ufffd" + s[1:len(s) - (1 if end else 0)] + ("\ufffd" if end else "")

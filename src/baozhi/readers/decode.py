@@ -75,6 +75,22 @@ def _utf8_cut_at_end(raw: bytes, e: UnicodeDecodeError) -> str | None:
         return None
 
 
+def _utf8_cut_at_start(raw: bytes) -> str | None:
+    """UTF-8 cut inside its first character (the second part of a file split by bytes, a copy
+    from an offset), perhaps inside its last too: the text, U+FFFD standing for each incomplete
+    character; None if it does not start with continuation bytes or is not UTF-8 after them."""
+    k = 0
+    while k < min(3, len(raw)) and 0x80 <= raw[k] <= 0xBF:
+        k += 1
+    if not k:
+        return None
+    try:
+        return "\ufffd" + raw[k:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        rest = _utf8_cut_at_end(raw[k:], e)
+        return None if rest is None else "\ufffd" + rest
+
+
 def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
     """A GB18030/GBK/Big5 input cut inside its last character (a truncated copy):
     ``(raw without the incomplete bytes, "\ufffd")``, so the detector sees whole characters and
@@ -225,9 +241,11 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             text, enc = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
             text = _utf8_cut_at_end(raw, e)
+            if text is None and len(raw) > SHORT_BYTES:  # a few GBK/Big5 bytes can pass for a cut start
+                text = _utf8_cut_at_start(raw)
             if text is not None:
-                # cut inside its last character after a multi-byte one: UTF-8 for sure
-                enc, cut = "utf-8", any(ord(ch) > 127 for ch in text[:-1])
+                # cut inside its first or last character, with whole multi-byte ones: UTF-8 for sure
+                enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
         if len(raw) <= SHORT_BYTES and not cut:
             # a few bytes of UTF-16 or GBK can pass for UTF-8 (ίԱ for 委员), and charset-normalizer
             # reads two GBK ideographs as Big5: the reading that reads most as Chinese wins
