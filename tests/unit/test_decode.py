@@ -144,3 +144,17 @@ def test_utf8_cut_inside_its_first_character_is_read(start, end):
     raw = s.encode("utf-8")
     text, enc = decode(raw[start:len(raw) - end])
     assert enc == "utf-8" and text == "\ufffd" + s[1:len(s) - (1 if end else 0)] + ("\ufffd" if end else "")
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("s", ["Page 3\n", "Page 3 2024-06-12 People Daily\n" * 3])
+def test_mostly_ascii_utf16_without_bom_is_read_as_utf16(enc, s):
+    # ASCII in UTF-16 is valid UTF-8 with NULs: a short input was read as UTF-8 with NUL
+    # characters in its text (P\x00a\x00g\x00e), a long one refused as binary
+    assert decode(s.encode(enc)) == (s, enc)
+
+
+@pytest.mark.parametrize("raw", [b"\x00\x01", b"\x01\x00"])
+def test_nul_characters_are_never_text(raw):
+    with pytest.raises(BinaryInput):
+        decode(raw)

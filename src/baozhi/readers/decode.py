@@ -202,6 +202,27 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return best[1] if best else None
 
 
+def _utf16_by_nuls(raw: bytes) -> str | None:
+    """The UTF-16 encoding of a BOM-less input with NUL bytes (ASCII characters in UTF-16), by
+    where its NULs stand: at odd offsets (``"utf_16_le"``) or even ones (``"utf_16_be"``), nine in
+    ten or more of them, when the input reads in it as printable text without NULs, at least half
+    of it ASCII (an odd last byte is a cut character); ``None`` otherwise. ASCII in UTF-16 is valid UTF-8 too, with NULs."""
+    sample = raw[:65536]
+    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    even = sample.count(0) - odd
+    enc = "utf_16_le" if odd >= 9 * even else "utf_16_be" if even >= 9 * odd else None
+    if enc is None:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(enc)().decode(sample[:len(sample) // 2 * 2], final=False)
+    except UnicodeDecodeError:
+        return None
+    if not text or "\x00" in text or not text.translate(_LINE_CTRL).replace("\r", "").isprintable():
+        return None
+    # mostly ASCII: a NUL is also the low byte of U+5F00 开 (Chinese is judged by how it reads)
+    return enc if 2 * sum(ch < "\x80" for ch in text) >= len(text) else None
+
+
 def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of a text dump.
 
@@ -213,8 +234,9 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         raise EmptyInput("empty file: nothing to parse", path=name)
     enc = _bom_encoding(raw)
     text: str | None = None
-    if enc is None and len(raw) > SHORT_BYTES:
-        u16 = _utf16_without_bom(raw)
+    if enc is None and (len(raw) > SHORT_BYTES or b"\x00" in raw):
+        u16 = (_utf16_by_nuls(raw) if b"\x00" in raw[:65536] else None) \
+            or (_utf16_without_bom(raw) if len(raw) > SHORT_BYTES else None)
         if u16 is not None:
             try:
                 # an odd last byte: cut inside its last character, U+FFFD stands for it
@@ -272,6 +294,8 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     if not text.strip():
         raise EmptyInput("empty file: nothing to parse", path=name)
     head = text[:65536]
+    if "\x00" in head:  # a NUL is never text (UTF-16 has been read as such above)
+        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     if not head.translate(_LINE_CTRL).isprintable() \
             and sum(1 for c in head if _binary_code(c)) > max(8, min(len(text), 65536) // 50):
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
