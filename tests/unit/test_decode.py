@@ -158,3 +158,23 @@ def test_mostly_ascii_utf16_without_bom_is_read_as_utf16(enc, s):
 def test_nul_characters_are_never_text(raw):
     with pytest.raises(BinaryInput):
         decode(raw)
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_with_ideographic_space_indents_is_read(enc):
+    # str.isprintable() is false for U+3000: a BOM-less UTF-16 text indented with it was
+    # refused as binary
+    s = "\n".join("\u3000\u3000区政府召开常务会议，研究部署工作。会议指出，要深入学习贯彻。" for _ in range(20))
+    assert decode(s.encode(enc)) == (s, enc)
+
+
+@pytest.mark.parametrize("s", [
+    # refused: charset-normalizer found no encoding
+    "現代化步伐提供堅強服務保障。要抓好道路交通安全工作，全面開展風險隱患排查整治，堅決防止重特大事故發生。"
+    "會議傳達貫徹了重慶市深入學習貫徹習近平總書記視察重慶重要講é",
+    # read as euc-jis-2004 mojibake
+    "地查看,了解了北客站片区综合开发、申遗回迁安置、遗址文化保护等情况。实地调研后,司徒文清同志主持召开座谈会,"
+    "区长周卓光汇报了未央区经济社会发展情况及汉长安城遗址é",
+])
+def test_gb18030_the_detector_misses_is_read_when_it_reads_as_chinese(s):
+    assert decode(s.encode("gb18030")) == (s, "gb18030")

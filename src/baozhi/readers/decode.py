@@ -44,6 +44,16 @@ def _looks_binary(raw: bytes) -> bool:
 _LINE_CTRL = {ord("\n"): None, ord("\t"): None, ord("\f"): None}
 """Line and page breaks and tabs: the control characters a text dump may hold."""
 
+_TEXT_SPACE = {c: None for c in range(0x3001) if chr(c).isspace()
+               and (unicodedata.category(chr(c)) != "Cc" or chr(c) in "\n\r\t\f")}
+"""Line and page breaks, tabs and the space characters (U+3000 indents, no-break spaces, U+2028):
+whitespace a text holds that ``str.isprintable`` refuses (the other control codes stay out)."""
+
+
+def _printable(text: str) -> bool:
+    """Every character printable or a text's whitespace (:data:`_TEXT_SPACE`)."""
+    return text.translate(_TEXT_SPACE).isprintable()
+
 
 def _binary_code(ch: str) -> bool:
     """A decoded character that only binary data yields: a control code (not a line break or
@@ -59,7 +69,7 @@ def _plausible_utf16(sample: bytes) -> bool:
             s = sample[: len(sample) // 2 * 2].decode(enc)
         except UnicodeDecodeError:
             continue
-        if s and sum(ch.isprintable() or ch in "\n\r\t" for ch in s) / len(s) > 0.95:
+        if s and sum(ch.isprintable() or ord(ch) in _TEXT_SPACE for ch in s) / len(s) > 0.95:
             return True
     return False
 
@@ -163,7 +173,7 @@ def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
                 t = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
             except UnicodeDecodeError:
                 continue
-        if not t.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        if not _printable(t):
             continue
         score = _plausibility(t)
         if score >= MIN_PLAUSIBILITY and score > floor and (best is None or score > best[0]):
@@ -194,7 +204,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         text = sample.decode(enc, errors="replace")
         if len(sample) == UTF16_SAMPLE and text.endswith("\ufffd"):
             text = text[:-1]  # the sample may end inside a surrogate pair
-        if not text.translate(_LINE_CTRL).replace("\r", "").isprintable():
+        if not _printable(text):
             continue
         score = _plausibility(text)
         if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
@@ -217,7 +227,7 @@ def _utf16_by_nuls(raw: bytes) -> str | None:
         text = codecs.getincrementaldecoder(enc)().decode(sample[:len(sample) // 2 * 2], final=False)
     except UnicodeDecodeError:
         return None
-    if not text or "\x00" in text or not text.translate(_LINE_CTRL).replace("\r", "").isprintable():
+    if not text or "\x00" in text or not _printable(text):
         return None
     # mostly ASCII: a NUL is also the low byte of U+5F00 开 (Chinese is judged by how it reads)
     return enc if 2 * sum(ch < "\x80" for ch in text) >= len(text) else None
@@ -284,10 +294,20 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                     best = m
                     break
             best = best or results.best()
-            if best is None:
-                raise UndecodableInput("cannot detect the text encoding", path=name) from None
-            enc = best.encoding
-            text = str(best) + tail
+            if best is not None and best.encoding in _CJK_FIRST:
+                enc = best.encoding
+                text = str(best) + tail
+            else:
+                # charset-normalizer found nothing, or no Chinese encoding (GB18030 four-byte
+                # characters such as 𠀀 or é among traditional ones; euc-jis-2004 mojibake): a
+                # Chinese encoding that reads as Chinese, better than the detector's pick
+                floor = _plausibility(str(best)) + SHORT_MARGIN if best is not None else 0.0
+                text, enc = _short_cjk(raw, floor)
+                if text is None:
+                    if best is None:
+                        raise UndecodableInput("cannot detect the text encoding", path=name) from None
+                    text, enc = str(best), best.encoding
+                text += tail
     if enc.startswith("utf_") and text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
