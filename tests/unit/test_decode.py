@@ -178,3 +178,12 @@ def test_bomless_utf16_with_ideographic_space_indents_is_read(enc):
 ])
 def test_gb18030_the_detector_misses_is_read_when_it_reads_as_chinese(s):
     assert decode(s.encode("gb18030")) == (s, "gb18030")
+
+
+@pytest.mark.parametrize("raw,text", [
+    ("一".encode("utf-16-be"), "一"),  # 4E 00: its NUL is no ASCII character's (was N)
+    ("开座".encode("utf-16-be"), "开座"),  # 5F 00 …: was _Ꝟ (UTF-16-LE)
+    ("   浏".encode("utf-8"), "   浏"),  # whole UTF-8, not GB18030 cut inside its last character
+])
+def test_short_whole_readings_beat_nul_parity_and_cut_readings(raw, text):
+    assert decode(raw)[0] == text

@@ -166,16 +166,18 @@ def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
     :data:`SHORT_MARGIN`); ``(None, "")`` otherwise."""
     best: tuple[float, str, str] | None = None
     for enc in _SHORT_CANDIDATES:
+        penalty = 0.0
         try:
             t = raw.decode(enc)
         except UnicodeDecodeError:
             try:  # cut inside its last character (a truncated copy): U+FFFD stands for it
                 t = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
+                penalty = SHORT_MARGIN  # a whole reading is likelier than a cut one
             except UnicodeDecodeError:
                 continue
         if not _printable(t):
             continue
-        score = _plausibility(t)
+        score = _plausibility(t) - penalty
         if score >= MIN_PLAUSIBILITY and score > floor and (best is None or score > best[0]):
             best = (score, t, enc)
     return (best[1], best[2]) if best else (None, "")
@@ -229,6 +231,9 @@ def _utf16_by_nuls(raw: bytes) -> str | None:
         return None
     if not text or "\x00" in text or not _printable(text):
         return None
+    other = sample[:len(sample) // 2 * 2].decode("utf_16_be" if enc == "utf_16_le" else "utf_16_le", errors="replace")
+    if _plausibility(other) >= MIN_PLAUSIBILITY:
+        return None  # it reads as Chinese the other way round (一 is 4E 00 in UTF-16-BE)
     # mostly ASCII: a NUL is also the low byte of U+5F00 开 (Chinese is judged by how it reads)
     return enc if 2 * sum(ch < "\x80" for ch in text) >= len(text) else None
 
