@@ -220,7 +220,7 @@ def _utf16_by_nuls(raw: bytes) -> str | None:
     ten or more of them, when the input reads in it as printable text without NULs, at least half
     of it ASCII (an odd last byte is a cut character); ``None`` otherwise. ASCII in UTF-16 is valid UTF-8 too, with NULs."""
     sample = raw[:65536]
-    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    odd = sample[1::2].count(0)
     even = sample.count(0) - odd
     enc = "utf_16_le" if odd >= 9 * even else "utf_16_be" if even >= 9 * odd else None
     if enc is None:
@@ -231,11 +231,14 @@ def _utf16_by_nuls(raw: bytes) -> str | None:
         return None
     if not text or "\x00" in text or not _printable(text):
         return None
-    other = sample[:len(sample) // 2 * 2].decode("utf_16_be" if enc == "utf_16_le" else "utf_16_le", errors="replace")
+    # mostly ASCII: a NUL is also the low byte of U+5F00 开 (Chinese is judged by how it reads)
+    if 2 * sum(ch < "\x80" for ch in text) < len(text):
+        return None
+    other = sample[:min(UTF16_SAMPLE, len(sample) // 2 * 2)].decode(
+        "utf_16_be" if enc == "utf_16_le" else "utf_16_le", errors="replace")
     if _plausibility(other) >= MIN_PLAUSIBILITY:
         return None  # it reads as Chinese the other way round (一 is 4E 00 in UTF-16-BE)
-    # mostly ASCII: a NUL is also the low byte of U+5F00 开 (Chinese is judged by how it reads)
-    return enc if 2 * sum(ch < "\x80" for ch in text) >= len(text) else None
+    return enc
 
 
 def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
