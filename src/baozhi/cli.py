@@ -10,7 +10,7 @@ from typing import Iterator
 import click
 
 from . import __version__
-from .errors import EXIT_INPUT, EXIT_NO_INPUT, BaozhiError, NoPages, UnreadablePath  # noqa: F401
+from .errors import EXIT_INPUT, EXIT_NO_INPUT, BaozhiError, NoPages, UnreadablePath, shown_path  # noqa: F401
 from .pipeline import Settings, process_source
 from .readers.paths import expand_paths
 from .jsonl import json_line
@@ -128,7 +128,7 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
             if not results:
                 continue
         except Exception as e:  # noqa: BLE001 - a fault of baozhi's: report it, go on with the other inputs
-            click.echo(f"baozhi: error: {path}: internal error, please report it ({type(e).__name__}: {e}) [internal]",
+            click.echo(f"baozhi: error: {shown_path(str(path))}: internal error, please report it ({type(e).__name__}: {e}) [internal]",
                        err=True)
             failures += 1
             continue
@@ -138,14 +138,14 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
         if outdir is not None:
             target = outdir / _out_name(path, used, ext)
             if target.resolve() in inputs:
-                click.echo(f"baozhi: error: {target}: output would overwrite an input; choose another -o directory",
+                click.echo(f"baozhi: error: {shown_path(str(target))}: output would overwrite an input; choose another -o directory",
                            err=True)
                 failures += 1
                 continue
             try:
                 target.write_text(text, encoding="utf-8")
             except OSError as e:
-                click.echo(f"baozhi: error: {target}: cannot write output ({e.strerror or e})", err=True)
+                click.echo(f"baozhi: error: {shown_path(str(target))}: cannot write output ({e.strerror or e})", err=True)
                 failures += 1
                 continue
         else:
@@ -322,7 +322,7 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
     for e in s.missing:
         click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
     for path, code, msg in s.failures:
-        click.echo(f"baozhi: error: {path}: {msg} [{code}]", err=True)
+        click.echo(f"baozhi: error: {shown_path(path)}: {msg} [{code}]", err=True)
     click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
                f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures")
     if s.archive:

@@ -20,11 +20,17 @@ EXIT_NO_INPUT = 4
 EXIT_STORE = 5
 
 
+def text_path(path: str) -> str:
+    """``path`` as valid UTF-8 text (what SQLite and JSON can hold): bytes the file system gave
+    that are not UTF-8 (kept by Python as lone surrogates) as ``\\xff``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def shown_path(path: str) -> str:
     """``path`` as one line of valid UTF-8 text: bytes the file system gave that are not UTF-8
     (kept by Python as lone surrogates) as ``\\xff``, and line breaks and tabs as ``\\n``,
     ``\\r``, ``\\t``, so an error message stays one line and JSON output stays valid."""
-    s = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    s = text_path(path)
     return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 

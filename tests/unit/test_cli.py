@@ -203,3 +203,28 @@ def test_extract_table_files_are_text_not_tsv(tmp_path):
     assert r.exit_code == 0, r.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["seed_page.txt"]
     assert (tmp_path / "out" / "seed_page.txt").read_text("utf-8").startswith("# ")
+
+
+def test_ingest_of_odd_file_names_stores_them_and_gives_one_line_errors(tmp_path):
+    import os
+    import sqlite3
+
+    # a file name that is not UTF-8 crashed ingest (SQLite takes only UTF-8 text: a traceback
+    # from write_page for a readable page, from write_failure for an unreadable one), and a
+    # newline in a failing file's name made its error two lines
+    d = os.fsencode(tmp_path / "pages")
+    os.mkdir(d)
+    with open(SEED, "rb") as g:
+        seed = g.read()
+    for name, data in ((b"ok\xffbytes.txt", seed), (b"empty\xfe.txt", b""), (b"new\nline.txt", b" ")):
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+    db = str(tmp_path / "a.sqlite")
+    r = subprocess.run([sys.executable, "-m", "baozhi", "ingest", d, "--db", db, "--workers", "1"], capture_output=True)
+    err = r.stderr.decode("utf-8").splitlines()
+    assert r.returncode == 3, r.stderr.decode()
+    assert sorted(e.rsplit("/", 1)[-1] for e in err) == [
+        "empty\\xfe.txt: empty file: nothing to parse [empty]", "new\\nline.txt: empty file: nothing to parse [empty]"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT path FROM pages").fetchone()[0].endswith("ok\\xffbytes.txt")
+        assert len(conn.execute("SELECT * FROM failures").fetchall()) == 2

@@ -101,3 +101,89 @@ def test_bomless_text_cut_inside_its_last_character_is_read(enc):
     s = "本報訊（記者 涂燕）永川區委副書記、區長常曉勇主持召開區政府常務會議，審議有關文件。" * 2
     raw = s.encode(enc)[:-1]
     assert decode(raw)[0] == s[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("enc", ["utf-8-sig", "utf-16", "utf-32"])
+def test_text_with_a_bom_cut_inside_its_last_character_is_read(enc):
+    # UTF-8 with a BOM was refused as "not UTF-8 text": the decoder's error offsets do not
+    # count the BOM, so the cut did not look like one at the end
+    s = "区政府召开常务会议，研究部署工作。"
+    raw = s.encode(enc)[:-1]
+    assert decode(raw)[0] == s[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("raw,text", [
+    ("保护".encode("gbk")[:-1], "保\ufffd"),  # was 悵 (Big5) + U+FFFD
+    ("区长常晓勇主持".encode("gb18030")[:-1], "区长常晓勇主\ufffd"),
+    ("区长常晓勇主持".encode("utf-16-le")[:-1], "区长常晓勇主\ufffd"),  # was refused: undetectable
+    ("区长常晓勇主持".encode("utf-16-be")[:-1], "区长常晓勇主\ufffd"),
+    ("，希望".encode("big5")[:-1], "，希\ufffd"),  # was Hangul (UTF-16-BE)
+])
+def test_a_short_input_cut_inside_its_last_character_is_read_in_its_encoding(raw, text):
+    assert decode(raw)[0] == text
+
+
+@pytest.mark.parametrize("ch", ["\ue3c1", "\U000f0123", "\u200b", "\u00ad", "\ufeff"])
+def test_private_use_and_format_characters_are_text_not_binary(ch):
+    # rare name characters mapped to the Private Use Area by an e-paper's fonts, zero-width
+    # spaces and soft hyphens of pasted web text: a page with more than 2% of them was refused
+    s = "\n".join(f"区政府召开常务会议，研究部署{ch}工作。" for _ in range(30))
+    assert decode(s.encode("utf-8"))[0] == s
+
+
+def test_many_control_codes_are_still_binary():
+    with pytest.raises(BinaryInput):
+        decode("\n".join("区政府召开常务会议\x01，研究\x02部署工作。" for _ in range(30)).encode("utf-8"))
+
+
+@pytest.mark.parametrize("start,end", [(1, 0), (2, 0), (1, 1), (2, 2)])
+def test_utf8_cut_inside_its_first_character_is_read(start, end):
+    # the second part of a file split by bytes (split -b, a copy from an offset) starts with
+    # the continuation bytes of a character: it was refused as "cannot detect the text encoding"
+    s = "区政府召开常务会议，研究部署工作。\n" * 4 + "完"
+    raw = s.encode("utf-8")
+    text, enc = decode(raw[start:len(raw) - end])
+    assert enc == "utf-8" and text == "\ufffd" + s[1:len(s) - (1 if end else 0)] + ("\ufffd" if end else "")
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("s", ["Page 3\n", "Page 3 2024-06-12 People Daily\n" * 3])
+def test_mostly_ascii_utf16_without_bom_is_read_as_utf16(enc, s):
+    # ASCII in UTF-16 is valid UTF-8 with NULs: a short input was read as UTF-8 with NUL
+    # characters in its text (P\x00a\x00g\x00e), a long one refused as binary
+    assert decode(s.encode(enc)) == (s, enc)
+
+
+@pytest.mark.parametrize("raw", [b"\x00\x01", b"\x01\x00"])
+def test_nul_characters_are_never_text(raw):
+    with pytest.raises(BinaryInput):
+        decode(raw)
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_with_ideographic_space_indents_is_read(enc):
+    # str.isprintable() is false for U+3000: a BOM-less UTF-16 text indented with it was
+    # refused as binary
+    s = "\n".join("\u3000\u3000区政府召开常务会议，研究部署工作。会议指出，要深入学习贯彻。" for _ in range(20))
+    assert decode(s.encode(enc)) == (s, enc)
+
+
+@pytest.mark.parametrize("s", [
+    # refused: charset-normalizer found no encoding
+    "現代化步伐提供堅強服務保障。要抓好道路交通安全工作，全面開展風險隱患排查整治，堅決防止重特大事故發生。"
+    "會議傳達貫徹了重慶市深入學習貫徹習近平總書記視察重慶重要講é",
+    # read as euc-jis-2004 mojibake
+    "地查看,了解了北客站片区综合开发、申遗回迁安置、遗址文化保护等情况。实地调研后,司徒文清同志主持召开座谈会,"
+    "区长周卓光汇报了未央区经济社会发展情况及汉长安城遗址é",
+])
+def test_gb18030_the_detector_misses_is_read_when_it_reads_as_chinese(s):
+    assert decode(s.encode("gb18030")) == (s, "gb18030")
+
+
+@pytest.mark.parametrize("raw,text", [
+    ("一".encode("utf-16-be"), "一"),  # 4E 00: its NUL is no ASCII character's (was N)
+    ("开座".encode("utf-16-be"), "开座"),  # 5F 00 …: was _Ꝟ (UTF-16-LE)
+    ("   浏".encode("utf-8"), "   浏"),  # whole UTF-8, not GB18030 cut inside its last character
+])
+def test_short_whole_readings_beat_nul_parity_and_cut_readings(raw, text):
+    assert decode(raw)[0] == text

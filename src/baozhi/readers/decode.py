@@ -8,6 +8,7 @@ reports is a code-point index into the returned text.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -43,6 +44,24 @@ def _looks_binary(raw: bytes) -> bool:
 _LINE_CTRL = {ord("\n"): None, ord("\t"): None, ord("\f"): None}
 """Line and page breaks and tabs: the control characters a text dump may hold."""
 
+_TEXT_SPACE = {c: None for c in range(0x3001) if chr(c).isspace()
+               and (unicodedata.category(chr(c)) != "Cc" or chr(c) in "\n\r\t\f")}
+"""Line and page breaks, tabs and the space characters (U+3000 indents, no-break spaces, U+2028):
+whitespace a text holds that ``str.isprintable`` refuses (the other control codes stay out)."""
+
+
+def _printable(text: str) -> bool:
+    """Every character printable or a text's whitespace (:data:`_TEXT_SPACE`)."""
+    return text.translate(_TEXT_SPACE).isprintable()
+
+
+def _binary_code(ch: str) -> bool:
+    """A decoded character that only binary data yields: a control code (not a line break or
+    tab), a lone surrogate or an unassigned code point. Private-use characters (e-papers and PDF
+    extractors map rare name characters there) and format characters (zero-width spaces, soft
+    hyphens, BOMs of pasted web text) are text."""
+    return not ch.isprintable() and not ch.isspace() and unicodedata.category(ch) not in ("Co", "Cf")
+
 
 def _plausible_utf16(sample: bytes) -> bool:
     for enc in ("utf_16_le", "utf_16_be"):
@@ -50,7 +69,7 @@ def _plausible_utf16(sample: bytes) -> bool:
             s = sample[: len(sample) // 2 * 2].decode(enc)
         except UnicodeDecodeError:
             continue
-        if s and sum(ch.isprintable() or ch in "\n\r\t" for ch in s) / len(s) > 0.95:
+        if s and sum(ch.isprintable() or ord(ch) in _TEXT_SPACE for ch in s) / len(s) > 0.95:
             return True
     return False
 
@@ -64,6 +83,22 @@ def _utf8_cut_at_end(raw: bytes, e: UnicodeDecodeError) -> str | None:
         return raw[:e.start].decode("utf-8") + "\ufffd"
     except UnicodeDecodeError:
         return None
+
+
+def _utf8_cut_at_start(raw: bytes) -> str | None:
+    """UTF-8 cut inside its first character (the second part of a file split by bytes, a copy
+    from an offset), perhaps inside its last too: the text, U+FFFD standing for each incomplete
+    character; None if it does not start with continuation bytes or is not UTF-8 after them."""
+    k = 0
+    while k < min(3, len(raw)) and 0x80 <= raw[k] <= 0xBF:
+        k += 1
+    if not k:
+        return None
+    try:
+        return "\ufffd" + raw[k:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        rest = _utf8_cut_at_end(raw[k:], e)
+        return None if rest is None else "\ufffd" + rest
 
 
 def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
@@ -126,18 +161,23 @@ def _plausibility(text: str) -> float:
 
 def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
     """A short input (:data:`SHORT_BYTES`): of the Chinese encodings that decode it into
-    printable text, the one whose text reads most as Chinese (:func:`_plausibility`), when that
+    printable text (an input cut inside its last character too, U+FFFD standing for it), the one whose text reads most as Chinese (:func:`_plausibility`), when that
     is at least :data:`MIN_PLAUSIBILITY` and more than ``floor`` (the UTF-8 reading's score plus
     :data:`SHORT_MARGIN`); ``(None, "")`` otherwise."""
     best: tuple[float, str, str] | None = None
     for enc in _SHORT_CANDIDATES:
+        penalty = 0.0
         try:
             t = raw.decode(enc)
         except UnicodeDecodeError:
+            try:  # cut inside its last character (a truncated copy): U+FFFD stands for it
+                t = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
+                penalty = SHORT_MARGIN  # a whole reading is likelier than a cut one
+            except UnicodeDecodeError:
+                continue
+        if not _printable(t):
             continue
-        if not t.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
-            continue
-        score = _plausibility(t)
+        score = _plausibility(t) - penalty
         if score >= MIN_PLAUSIBILITY and score > floor and (best is None or score > best[0]):
             best = (score, t, enc)
     return (best[1], best[2]) if best else (None, "")
@@ -166,12 +206,39 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         text = sample.decode(enc, errors="replace")
         if len(sample) == UTF16_SAMPLE and text.endswith("\ufffd"):
             text = text[:-1]  # the sample may end inside a surrogate pair
-        if not text.translate(_LINE_CTRL).replace("\r", "").isprintable():
+        if not _printable(text):
             continue
         score = _plausibility(text)
         if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
             best = (score, enc)
     return best[1] if best else None
+
+
+def _utf16_by_nuls(raw: bytes) -> str | None:
+    """The UTF-16 encoding of a BOM-less input with NUL bytes (ASCII characters in UTF-16), by
+    where its NULs stand: at odd offsets (``"utf_16_le"``) or even ones (``"utf_16_be"``), nine in
+    ten or more of them, when the input reads in it as printable text without NULs, at least half
+    of it ASCII (an odd last byte is a cut character); ``None`` otherwise. ASCII in UTF-16 is valid UTF-8 too, with NULs."""
+    sample = raw[:65536]
+    odd = sample[1::2].count(0)
+    even = sample.count(0) - odd
+    enc = "utf_16_le" if odd >= 9 * even else "utf_16_be" if even >= 9 * odd else None
+    if enc is None:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(enc)().decode(sample[:len(sample) // 2 * 2], final=False)
+    except UnicodeDecodeError:
+        return None
+    if not text or "\x00" in text or not _printable(text):
+        return None
+    # mostly ASCII: a NUL is also the low byte of U+5F00 开 (Chinese is judged by how it reads)
+    if 2 * sum(ch < "\x80" for ch in text) < len(text):
+        return None
+    other = sample[:min(UTF16_SAMPLE, len(sample) // 2 * 2)].decode(
+        "utf_16_be" if enc == "utf_16_le" else "utf_16_le", errors="replace")
+    if _plausibility(other) >= MIN_PLAUSIBILITY:
+        return None  # it reads as Chinese the other way round (一 is 4E 00 in UTF-16-BE)
+    return enc
 
 
 def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
@@ -185,8 +252,9 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         raise EmptyInput("empty file: nothing to parse", path=name)
     enc = _bom_encoding(raw)
     text: str | None = None
-    if enc is None and len(raw) > SHORT_BYTES:
-        u16 = _utf16_without_bom(raw)
+    if enc is None and (len(raw) > SHORT_BYTES or b"\x00" in raw):
+        u16 = (_utf16_by_nuls(raw) if b"\x00" in raw[:65536] else None) \
+            or (_utf16_without_bom(raw) if len(raw) > SHORT_BYTES else None)
         if u16 is not None:
             try:
                 # an odd last byte: cut inside its last character, U+FFFD stands for it
@@ -198,21 +266,26 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
     if text is None and enc is not None:
         try:
             text = raw.decode(enc)
-        except UnicodeDecodeError as e:
-            if e.end < len(raw) or "truncated" not in e.reason:
+        except UnicodeDecodeError:
+            try:
+                # cut inside its last character (a truncated copy): U+FFFD stands for it. The
+                # incremental decoder keeps an incomplete end back instead of failing on it.
+                text = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
+            except UnicodeDecodeError:
                 label = enc.replace("_sig", "").replace("_", "-").upper()
                 raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
                                        path=name) from None
-            text = raw.decode(enc, errors="replace")  # cut inside its last character: U+FFFD stands for it
     elif text is None:
         cut = False
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
             text = _utf8_cut_at_end(raw, e)
+            if text is None and len(raw) > SHORT_BYTES:  # a few GBK/Big5 bytes can pass for a cut start
+                text = _utf8_cut_at_start(raw)
             if text is not None:
-                # cut inside its last character after a multi-byte one: UTF-8 for sure
-                enc, cut = "utf-8", any(ord(ch) > 127 for ch in text[:-1])
+                # cut inside its first or last character, with whole multi-byte ones: UTF-8 for sure
+                enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
         if len(raw) <= SHORT_BYTES and not cut:
             # a few bytes of UTF-16 or GBK can pass for UTF-8 (ίԱ for 委员), and charset-normalizer
             # reads two GBK ideographs as Big5: the reading that reads most as Chinese wins
@@ -229,17 +302,29 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                     best = m
                     break
             best = best or results.best()
-            if best is None:
-                raise UndecodableInput("cannot detect the text encoding", path=name) from None
-            enc = best.encoding
-            text = str(best) + tail
+            if best is not None and best.encoding in _CJK_FIRST:
+                enc = best.encoding
+                text = str(best) + tail
+            else:
+                # charset-normalizer found nothing, or no Chinese encoding (GB18030 four-byte
+                # characters such as 𠀀 or é among traditional ones; euc-jis-2004 mojibake): a
+                # Chinese encoding that reads as Chinese, better than the detector's pick
+                floor = _plausibility(str(best)) + SHORT_MARGIN if best is not None else 0.0
+                text, enc = _short_cjk(raw, floor)
+                if text is None:
+                    if best is None:
+                        raise UndecodableInput("cannot detect the text encoding", path=name) from None
+                    text, enc = str(best), best.encoding
+                text += tail
     if enc.startswith("utf_") and text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput("empty file: nothing to parse", path=name)
     head = text[:65536]
+    if "\x00" in head:  # a NUL is never text (UTF-16 has been read as such above)
+        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     if not head.translate(_LINE_CTRL).isprintable() \
-            and sum(1 for c in head if not c.isprintable() and not c.isspace()) > max(8, min(len(text), 65536) // 50):
+            and sum(1 for c in head if _binary_code(c)) > max(8, min(len(text), 65536) // 50):
         raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
     return text, enc.replace("_", "-")

@@ -13,6 +13,7 @@ import re
 import sqlite3
 from typing import Any
 
+from ..errors import text_path
 from .db import store_errors, transaction
 from .tokens import fold, index_text
 
@@ -104,6 +105,7 @@ def write_page(conn: sqlite3.Connection, rec: dict[str, Any], *, reparse: bool =
         cols = ("source_sha256", "page_no", "path", "kind", "encoding", "newspaper", "newspaper_from", "date",
                 "date_from", "facts_date", "header", "unassigned", "warnings", "text", "parser_version")
         vals = [rec[c] if c not in ("header", "unassigned", "warnings") else _j(rec[c]) for c in cols]
+        vals[cols.index("path")] = text_path(rec["path"])  # a file name that is not UTF-8: \xff escapes
         if row is not None:
             if not reparse:
                 return "skipped"
@@ -199,6 +201,7 @@ def _insert_facts(conn, page_id: int, rec: dict[str, Any], article_ids: list[int
 def write_source(conn: sqlite3.Connection, sha256: str, path: str, kind: str, n_pages: int) -> None:
     """Mark a file as completely ingested (its pages are all stored) and clear the failures
     recorded for its content or its path (a file fixed in place)."""
+    path = text_path(path)
     with transaction(conn):
         conn.execute("INSERT OR REPLACE INTO sources(sha256, path, kind, n_pages, ingested_at) VALUES (?, ?, ?, ?, ?)",
                      (sha256, path, kind, n_pages, _now()))
@@ -208,6 +211,7 @@ def write_source(conn: sqlite3.Connection, sha256: str, path: str, kind: str, n_
 @store_errors
 def write_failure(conn: sqlite3.Connection, sha256: str | None, path: str, code: str, message: str) -> None:
     """Record (or update) the failure of a file; a file's latest failure replaces earlier ones."""
+    path = text_path(path)
     with transaction(conn):
         conn.execute("INSERT INTO failures(source_sha256, path, code, message, at) VALUES (?, ?, ?, ?, ?)"
                      " ON CONFLICT(source_sha256) DO UPDATE SET path = excluded.path, code = excluded.code,"
