@@ -922,3 +922,43 @@ def test_subtitle_block_printed_before_its_title_goes_after_the_title_its_lead_r
                          line("我市上榜的1镇3村分别是永济市栲栳镇和垣曲县皋落乡皋落村。")])
     out = attach_headlines([group, body])
     assert [ln.text.value for g in out[0].headlines for ln in g] == ["第三批乡村治理", "示范村镇名单公示", "我市1镇3村上榜"]
+
+
+def _plain(s: str, gap: bool = False):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+
+
+def test_stacked_short_titles_whose_words_point_apart_are_split():
+    # two short titles of two articles printed one above the other (a blank line between),
+    # each sharing words with its own body only: each goes to its body
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("校园书声再起", True), _plain("冬泳健儿破冰", True)])
+    swim = Unit("body", [_plain("昨日上午，冬泳爱好者在湖面破冰下水，健儿们精神抖擞。")])
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，读书声在校园内响起。")])
+    out = attach_headlines([group, swim, school])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["冬泳健儿破冰"], ["校园书声再起"]]
+
+
+def test_stacked_titles_the_last_sharing_no_word_heads_the_body_after_them():
+    # the first title shares words with a later body and none with the body right after the
+    # group; the last title shares no word with any body: it heads the body after the group
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("校园书声再起", True), _plain("“冻马”加鞭", True)])
+    race = Unit("body", [_plain("昨日上午，奔跑中的赛马在跑道上飞驰，骑师们精神抖擞。")])
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，读书声在校园内响起。")])
+    out = attach_headlines([group, race, school])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["“冻马”加鞭"], ["校园书声再起"]]
+
+
+def test_title_and_subtitle_sharing_words_with_one_body_stay_together():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("校园书声再起", True), _plain("高三学生返校", True)])
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，读书声在校园内响起。")])
+    other = Unit("body", [_plain("昨日上午，冬泳爱好者在湖面破冰下水，健儿们精神抖擞。")])
+    out = attach_headlines([group, school, other])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["校园书声再起高三学生返校"], []]

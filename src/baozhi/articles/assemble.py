@@ -822,6 +822,34 @@ def _side_by_side(lines: list[Line]) -> list[list[Line]]:
     return list(groups.values())
 
 
+APART_MIN_GRAMS = 3
+"""A headline block needs this many bigrams to tell by exclusive words which body it heads."""
+
+
+def _apart(pb: frozenset[str], ov: dict[int, float], near: list[int], bodies: dict[int, set[str]],
+           nxt: int | None = None) -> bool:
+    """Whether a headline block (its shares ``ov`` of bigrams in each nearby body ``near``) and the
+    blocks printed before it in its group (bigrams ``pb``) head different bodies by exclusive
+    words: each part's best body holds at least ``MIN_OVERLAP`` of its bigrams and twice the
+    share the other part's best body holds, and neither part shares as much with the other's
+    body. Two short titles stacked (``校园书声再起`` / ``“冻马”加鞭``, each under ``SPLIT_BLOCK_CHARS``
+    characters and sharing under half its words with its body) whose words point apart."""
+    if not near or len(pb) < APART_MIN_GRAMS:
+        return False
+    pov = {b: share(pb, bodies[b]) for b in near}
+    b_old = max(near, key=lambda b: pov[b])
+    if pov[b_old] < MIN_OVERLAP or sum(1 for b in near if pov[b] * 2 > pov[b_old]) > 1:
+        return False
+    b_new = max(near, key=lambda b: ov[b])
+    if ov[b_new] == 0 and nxt is not None:
+        # the block shares no word at all: it heads the body printed right after the group,
+        # when the blocks before share words with another body and none with that one
+        return len(pb) >= ALONE_MIN_GRAMS and nxt in pov and b_old != nxt and pov[nxt] == 0
+    if ov[b_new] < MIN_OVERLAP or sum(1 for b in near if ov[b] * 2 > ov[b_new]) > 1:
+        return False
+    return b_old != b_new and ov[b_old] * 2 <= ov[b_new] and pov[b_new] * 2 <= pov[b_old]
+
+
 def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[Unit]:
     """Split a headline group printed as several blocks (blank lines between; each line when
     the dump has no blank lines) where a block shares its words with another body than the
@@ -885,6 +913,12 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 # with another body: that body's headline printed after them
                 parts.append([])
                 cur_body = best
+            elif parts[-1] and len(hb) >= APART_MIN_GRAMS \
+                    and _apart(bigrams("".join(l.flat for l in parts[-1])), ov, near, bodies, nxt):
+                # short titles of two articles stacked: the words of each point to another body
+                # (校园书声再起 / “冻马”加鞭)
+                parts.append([])
+                cur_body = best if best is not None and ov[best] > 0 else nxt
             parts[-1].extend(blk)
         u.lines = parts[0]
         out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
