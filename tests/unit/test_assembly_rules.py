@@ -962,3 +962,16 @@ def test_title_and_subtitle_sharing_words_with_one_body_stay_together():
     out = attach_headlines([group, school, other])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [["校园书声再起高三学生返校"], []]
+
+
+def test_a_three_bigram_half_of_a_title_printed_apart_joins_its_other_half():
+    # 畅游开州 | 尽享“诗和远方” set across two columns, the dump printed the halves apart: the
+    # first half, above another body it shares no word with, shares 开州 with the headed body
+    from baozhi.articles.assemble import Unit, attach_headlines
+    half = Unit("headline", [_plain("畅游开州", True)])
+    other = Unit("body", [_plain("12月12日，电力工人在高空进行施工作业，确保电网安全。")])
+    title = Unit("headline", [_plain("尽享“诗和远方”", True)])
+    trip = Unit("body", [_plain("国庆假期，开州区各大景点迎来客流高峰，游客尽享诗和远方。")])
+    out = attach_headlines([half, other, title, trip])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["畅游开州", "尽享“诗和远方”"]]

@@ -995,7 +995,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     halves: set[int] = set()
     for g in groups:
         hb = bigrams("".join(l.flat for l in units[g].lines))
-        if len(hb) < ALONE_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
+        if len(hb) < APART_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
             continue
         cands = [b for b in taken if abs(b - g) <= HEADLINE_WINDOW and b != owner.get(g)]
         best = max(cands, key=lambda b: share(hb, grams[b]), default=None)
