@@ -975,3 +975,17 @@ def test_a_three_bigram_half_of_a_title_printed_apart_joins_its_other_half():
     out = attach_headlines([half, other, title, trip])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [[], ["畅游开州", "尽享“诗和远方”"]]
+
+
+def test_a_title_next_to_a_body_it_shares_no_word_with_heads_the_unheaded_body_of_its_words():
+    # 校园书声再起 printed right after a piece of another article (no word in common) and before
+    # that article's own title and lead: it heads the body about the school two units up
+    from baozhi.articles.assemble import Unit, attach_headlines
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，备战高考。")])  # 校园: a fifth
+    piece = Unit("body", [_plain("会议强调，全体委员要严守会议纪律和相关要求。")])
+    title = Unit("headline", [_plain("校园书声再起", True)])
+    other = Unit("headline", [_plain("区政协召开召集人会议", True)])
+    lead = Unit("body", [_plain("本报讯 1月14日，区政协召开召集人会议。")])
+    out = attach_headlines([school, piece, title, other, lead])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["校园书声再起"], [], ["区政协召开召集人会议"]]

@@ -989,6 +989,20 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         best = max(near, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
+    # a group given to a body by adjacency alone (no word in common) whose words are in a body
+    # no group heads is that body's headline (a title printed after another article's lines)
+    for g in groups:
+        if g not in owner:
+            continue
+        hb = bigrams("".join(l.flat for l in units[g].lines))
+        if len(hb) < APART_MIN_GRAMS or share(hb, grams[owner[g]]) > 0:
+            continue
+        free = [b for b in bodies if b not in taken and abs(b - g) <= HEADLINE_WINDOW]
+        best = max(free, key=lambda b: (share(hb, grams[b]), -abs(b - g)), default=None)
+        if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
+            taken.discard(owner[g])
+            owner[g] = best
+            taken.add(best)
     # a group left over, or given to a body by adjacency alone (no word in common), that shares
     # its words with a body another group heads is more of that headline: a title set across two columns whose
     # halves the dump printed apart (探寻嘉州春天 / 共话乡村振兴)
