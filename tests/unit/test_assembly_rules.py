@@ -989,3 +989,16 @@ def test_a_title_next_to_a_body_it_shares_no_word_with_heads_the_unheaded_body_o
     out = attach_headlines([school, piece, title, other, lead])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [["校园书声再起"], [], ["区政协召开召集人会议"]]
+
+
+def test_the_rest_of_a_title_line_printed_apart_continues_it():
+    # 迎峰度 / 冬保供电: the dump printed the title line's rest above another body; the body the
+    # title heads prints 迎峰度冬 (峰度冬 runs across the cut), so the rest goes back to the title
+    from baozhi.articles.assemble import Unit, attach_headlines
+    rest = Unit("headline", [_plain("冬保供电")])
+    school = Unit("body", [_plain("9月1日，全市中小学统一开学，五所学校迎来首批学生。")])
+    title = Unit("headline", [_plain("迎峰度", True)])
+    power = Unit("body", [_plain("12月12日，电力工人开展“迎峰度冬”各项举措。")])
+    out = attach_headlines([rest, school, title, power])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["迎峰度冬保供电"]]

@@ -1016,8 +1016,9 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             owner[g] = best
             halves.add(best)
+    merged = _cut_title_tails(units, groups, owner, grams)
     for g in groups:
-        if g in owner:
+        if g in owner and g not in merged:
             units[owner[g]].headlines.append(units[g].lines)
     for b in bodies:
         if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
@@ -1026,11 +1027,51 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for k, u in enumerate(units):
         if u.kind == "body":
             out.append(u)
-        elif k not in owner:
+        elif k not in owner and k not in merged:
             nb = Unit("body", [])
             nb.headlines = [u.lines]
             out.append(nb)
     return out
+
+
+TAIL_MAX_CHARS = 6
+"""A headline group this short that shares no word with its body may be the rest of a title line
+cut by the dump (迎峰度 / 冬保供电)."""
+TAIL_WINDOW = 4
+"""... printed at most this many units from the line it continues."""
+
+
+def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int],
+                     grams: dict[int, frozenset[str]]) -> set[int]:
+    """Rest pieces of title lines the dump printed apart: a short group (``TAIL_MAX_CHARS``
+    characters at most) left over or given to a body by adjacency alone (no bigram in common)
+    continues the last line of a group within ``TAIL_WINDOW`` units of the same stream when the
+    three characters across that break (two before it) are printed in the body the other group
+    heads (``迎峰度`` / ``冬保供电``: 峰度冬, the body tells of “迎峰度冬”). The piece's lines are appended to that group's lines (in place)
+    and its unit index is returned in the set (it heads nothing on its own)."""
+    merged: set[int] = set()
+    texts: dict[int, str] = {}
+    for g in groups:
+        flat = _NOT_GRAM.sub("", "".join(l.flat for l in units[g].lines))
+        if not flat or len(flat) > TAIL_MAX_CHARS:
+            continue
+        hb = bigrams(flat)
+        own = share(hb, grams[owner[g]]) if g in owner else 0.0
+        if own > 0:
+            continue
+        best = None
+        for h in groups:
+            if h == g or h in merged or h not in owner or abs(h - g) > TAIL_WINDOW \
+                    or units[h].stream != units[g].stream or owner[h] == owner.get(g):
+                continue
+            last = _NOT_GRAM.sub("", units[h].lines[-1].flat)
+            if len(last) >= 2 and last[-2:] + flat[0] in texts.setdefault(
+                    owner[h], _NOT_GRAM.sub("", "".join(l.flat for l in units[owner[h]].lines))) and (best is None or abs(h - g) < abs(best - g)):
+                best = h
+        if best is not None:
+            units[best].lines = units[best].lines + units[g].lines
+            merged.add(g)
+    return merged
 
 
 LEAD_CHARS = 60
