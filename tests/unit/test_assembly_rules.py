@@ -1002,3 +1002,15 @@ def test_the_rest_of_a_title_line_printed_apart_continues_it():
     out = attach_headlines([rest, school, title, power])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [[], ["迎峰度冬保供电"]]
+
+
+def test_a_title_rest_of_one_bigram_continues_its_line_even_when_a_body_shares_it():
+    # one or two bigrams shared with a body tell nothing: the rest still goes back to its title
+    from baozhi.articles.assemble import Unit, attach_headlines
+    title = Unit("headline", [_plain("迎峰度", True)])
+    power = Unit("body", [_plain("12月12日，电力工人开展“迎峰度冬”各项举措。")])
+    rest = Unit("headline", [_plain("冬保", True)])
+    other = Unit("body", [_plain("入冬以来，市民冬保暖物资充足。")])
+    out = attach_headlines([title, power, rest, other])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["迎峰度冬保"], []]

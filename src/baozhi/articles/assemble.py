@@ -1056,9 +1056,8 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
         if not flat or len(flat) > TAIL_MAX_CHARS:
             continue
         hb = bigrams(flat)
-        own = share(hb, grams[owner[g]]) if g in owner else 0.0
-        if own > 0:
-            continue
+        if g in owner and share(hb, grams[owner[g]]) > 0 and len(hb) >= APART_MIN_GRAMS:
+            continue  # (one or two bigrams tell nothing: 参加 is in many texts)
         best = None
         for h in groups:
             if h == g or h in merged or h not in owner or abs(h - g) > TAIL_WINDOW \
