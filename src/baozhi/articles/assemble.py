@@ -14,6 +14,7 @@ Stages (each a plain function):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -997,7 +998,8 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         hb = bigrams("".join(l.flat for l in units[g].lines))
         if len(hb) < APART_MIN_GRAMS or share(hb, grams[owner[g]]) > 0:
             continue
-        free = [b for b in bodies if b not in taken and abs(b - g) <= HEADLINE_WINDOW]
+        free = [b for b in bodies[bisect_left(bodies, g - HEADLINE_WINDOW):bisect_right(bodies, g + HEADLINE_WINDOW)]
+                if b not in taken]
         best = max(free, key=lambda b: (share(hb, grams[b]), -abs(b - g)), default=None)
         if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             taken.discard(owner[g])
@@ -1059,7 +1061,8 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
         if g in owner and share(hb, grams[owner[g]]) > 0 and len(hb) >= APART_MIN_GRAMS:
             continue  # (one or two bigrams tell nothing: 参加 is in many texts)
         best = None
-        for h in groups:
+        # (groups are in unit order: only those within the window are looked at, linear time)
+        for h in groups[bisect_left(groups, g - TAIL_WINDOW):bisect_right(groups, g + TAIL_WINDOW)]:
             if h == g or h in merged or h not in owner or abs(h - g) > TAIL_WINDOW \
                     or units[h].stream != units[g].stream or owner[h] == owner.get(g):
                 continue
