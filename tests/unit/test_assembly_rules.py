@@ -1014,3 +1014,15 @@ def test_a_title_rest_of_one_bigram_continues_its_line_even_when_a_body_shares_i
     out = attach_headlines([title, power, rest, other])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [["迎峰度冬保"], []]
+
+
+def test_a_three_bigram_title_before_another_articles_title_is_split_off():
+    # “冻马”加鞭 (three bigrams, no word in the body after the group) stands before a title that
+    # shares most of its words with that body: it is another article's title
+    from baozhi.articles.assemble import Unit, attach_headlines
+    race = Unit("body", [_plain("昨日上午，奔跑中的赛马在跑道上飞驰，骑师们精神抖擞。")])
+    group = Unit("headline", [_plain("“冻马”加鞭"), _plain("区政协十届三次会议召开各组召集人会议")])
+    lead = Unit("body", [_plain("本报讯 1月14日，区政协十届三次会议各组召集人会议召开。")])
+    out = attach_headlines([race, group, lead])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["“冻马”加鞭"], ["区政协十届三次会议召开各组召集人会议"]]

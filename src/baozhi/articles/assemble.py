@@ -899,7 +899,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                     pb = bigrams("".join(l.flat for l in parts[-1]))
                     here = share(pb, bodies[best])
                     there = max((share(pb, bodies[b]) for b in near if b != best), default=0.0)
-                    if len(pb) >= ALONE_MIN_GRAMS and (here == 0 or (there >= MIN_OVERLAP and here < there / 2)):
+                    if len(pb) >= APART_MIN_GRAMS and (here == 0 or (there >= MIN_OVERLAP and here < there / 2)):
                         parts.append([])
                 cur_body = best
             elif parts[-1] and cur_body is not None and cur_body != nxt and nxt in ov and ov[nxt] > 0 \
