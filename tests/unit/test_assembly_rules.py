@@ -929,3 +929,107 @@ def test_subtitle_block_printed_before_its_title_goes_after_the_title_its_lead_r
                          line("我市上榜的1镇3村分别是永济市栲栳镇和垣曲县皋落乡皋落村。")])
     out = attach_headlines([group, body])
     assert [ln.text.value for g in out[0].headlines for ln in g] == ["第三批乡村治理", "示范村镇名单公示", "我市1镇3村上榜"]
+
+
+def _plain(s: str, gap: bool = False):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+
+
+def test_stacked_short_titles_whose_words_point_apart_are_split():
+    # two short titles of two articles printed one above the other (a blank line between),
+    # each sharing words with its own body only: each goes to its body
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("校园书声再起", True), _plain("冬泳健儿破冰", True)])
+    swim = Unit("body", [_plain("昨日上午，冬泳爱好者在湖面破冰下水，健儿们精神抖擞。")])
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，读书声在校园内响起。")])
+    out = attach_headlines([group, swim, school])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["冬泳健儿破冰"], ["校园书声再起"]]
+
+
+def test_stacked_titles_the_last_sharing_no_word_heads_the_body_after_them():
+    # the first title shares words with a later body and none with the body right after the
+    # group; the last title shares no word with any body: it heads the body after the group
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("校园书声再起", True), _plain("“冻马”加鞭", True)])
+    race = Unit("body", [_plain("昨日上午，奔跑中的赛马在跑道上飞驰，骑师们精神抖擞。")])
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，读书声在校园内响起。")])
+    out = attach_headlines([group, race, school])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["“冻马”加鞭"], ["校园书声再起"]]
+
+
+def test_title_and_subtitle_sharing_words_with_one_body_stay_together():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("校园书声再起", True), _plain("高三学生返校", True)])
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，读书声在校园内响起。")])
+    other = Unit("body", [_plain("昨日上午，冬泳爱好者在湖面破冰下水，健儿们精神抖擞。")])
+    out = attach_headlines([group, school, other])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["校园书声再起高三学生返校"], []]
+
+
+def test_a_three_bigram_half_of_a_title_printed_apart_joins_its_other_half():
+    # 畅游开州 | 尽享“诗和远方” set across two columns, the dump printed the halves apart: the
+    # first half, above another body it shares no word with, shares 开州 with the headed body
+    from baozhi.articles.assemble import Unit, attach_headlines
+    half = Unit("headline", [_plain("畅游开州", True)])
+    other = Unit("body", [_plain("12月12日，电力工人在高空进行施工作业，确保电网安全。")])
+    title = Unit("headline", [_plain("尽享“诗和远方”", True)])
+    trip = Unit("body", [_plain("国庆假期，开州区各大景点迎来客流高峰，游客尽享诗和远方。")])
+    out = attach_headlines([half, other, title, trip])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["畅游开州", "尽享“诗和远方”"]]
+
+
+def test_a_title_next_to_a_body_it_shares_no_word_with_heads_the_unheaded_body_of_its_words():
+    # 校园书声再起 printed right after a piece of another article (no word in common) and before
+    # that article's own title and lead: it heads the body about the school two units up
+    from baozhi.articles.assemble import Unit, attach_headlines
+    school = Unit("body", [_plain("4月7日，高三学生正式回归校园，备战高考。")])  # 校园: a fifth
+    piece = Unit("body", [_plain("会议强调，全体委员要严守会议纪律和相关要求。")])
+    title = Unit("headline", [_plain("校园书声再起", True)])
+    other = Unit("headline", [_plain("区政协召开召集人会议", True)])
+    lead = Unit("body", [_plain("本报讯 1月14日，区政协召开召集人会议。")])
+    out = attach_headlines([school, piece, title, other, lead])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["校园书声再起"], [], ["区政协召开召集人会议"]]
+
+
+def test_the_rest_of_a_title_line_printed_apart_continues_it():
+    # 迎峰度 / 冬保供电: the dump printed the title line's rest above another body; the body the
+    # title heads prints 迎峰度冬 (峰度冬 runs across the cut), so the rest goes back to the title
+    from baozhi.articles.assemble import Unit, attach_headlines
+    rest = Unit("headline", [_plain("冬保供电")])
+    school = Unit("body", [_plain("9月1日，全市中小学统一开学，五所学校迎来首批学生。")])
+    title = Unit("headline", [_plain("迎峰度", True)])
+    power = Unit("body", [_plain("12月12日，电力工人开展“迎峰度冬”各项举措。")])
+    out = attach_headlines([rest, school, title, power])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["迎峰度冬保供电"]]
+
+
+def test_a_title_rest_of_one_bigram_continues_its_line_even_when_a_body_shares_it():
+    # one or two bigrams shared with a body tell nothing: the rest still goes back to its title
+    from baozhi.articles.assemble import Unit, attach_headlines
+    title = Unit("headline", [_plain("迎峰度", True)])
+    power = Unit("body", [_plain("12月12日，电力工人开展“迎峰度冬”各项举措。")])
+    rest = Unit("headline", [_plain("冬保", True)])
+    other = Unit("body", [_plain("入冬以来，市民冬保暖物资充足。")])
+    out = attach_headlines([title, power, rest, other])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["迎峰度冬保"], []]
+
+
+def test_a_three_bigram_title_before_another_articles_title_is_split_off():
+    # “冻马”加鞭 (three bigrams, no word in the body after the group) stands before a title that
+    # shares most of its words with that body: it is another article's title
+    from baozhi.articles.assemble import Unit, attach_headlines
+    race = Unit("body", [_plain("昨日上午，奔跑中的赛马在跑道上飞驰，骑师们精神抖擞。")])
+    group = Unit("headline", [_plain("“冻马”加鞭"), _plain("区政协十届三次会议召开各组召集人会议")])
+    lead = Unit("body", [_plain("本报讯 1月14日，区政协十届三次会议各组召集人会议召开。")])
+    out = attach_headlines([race, group, lead])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["“冻马”加鞭"], ["区政协十届三次会议召开各组召集人会议"]]

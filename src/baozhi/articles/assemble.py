@@ -14,6 +14,7 @@ Stages (each a plain function):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -822,6 +823,34 @@ def _side_by_side(lines: list[Line]) -> list[list[Line]]:
     return list(groups.values())
 
 
+APART_MIN_GRAMS = 3
+"""A headline block needs this many bigrams to tell by exclusive words which body it heads."""
+
+
+def _apart(pb: frozenset[str], ov: dict[int, float], near: list[int], bodies: dict[int, set[str]],
+           nxt: int | None = None) -> bool:
+    """Whether a headline block (its shares ``ov`` of bigrams in each nearby body ``near``) and the
+    blocks printed before it in its group (bigrams ``pb``) head different bodies by exclusive
+    words: each part's best body holds at least ``MIN_OVERLAP`` of its bigrams and twice the
+    share the other part's best body holds, and neither part shares as much with the other's
+    body. Two short titles stacked (``校园书声再起`` / ``“冻马”加鞭``, each under ``SPLIT_BLOCK_CHARS``
+    characters and sharing under half its words with its body) whose words point apart."""
+    if not near or len(pb) < APART_MIN_GRAMS:
+        return False
+    pov = {b: share(pb, bodies[b]) for b in near}
+    b_old = max(near, key=lambda b: pov[b])
+    if pov[b_old] < MIN_OVERLAP or sum(1 for b in near if pov[b] * 2 > pov[b_old]) > 1:
+        return False
+    b_new = max(near, key=lambda b: ov[b])
+    if ov[b_new] == 0 and nxt is not None:
+        # the block shares no word at all: it heads the body printed right after the group,
+        # when the blocks before share words with another body and none with that one
+        return len(pb) >= ALONE_MIN_GRAMS and nxt in pov and b_old != nxt and pov[nxt] == 0
+    if ov[b_new] < MIN_OVERLAP or sum(1 for b in near if ov[b] * 2 > ov[b_new]) > 1:
+        return False
+    return b_old != b_new and ov[b_old] * 2 <= ov[b_new] and pov[b_new] * 2 <= pov[b_old]
+
+
 def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[Unit]:
     """Split a headline group printed as several blocks (blank lines between; each line when
     the dump has no blank lines) where a block shares its words with another body than the
@@ -870,7 +899,7 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                     pb = bigrams("".join(l.flat for l in parts[-1]))
                     here = share(pb, bodies[best])
                     there = max((share(pb, bodies[b]) for b in near if b != best), default=0.0)
-                    if len(pb) >= ALONE_MIN_GRAMS and (here == 0 or (there >= MIN_OVERLAP and here < there / 2)):
+                    if len(pb) >= APART_MIN_GRAMS and (here == 0 or (there >= MIN_OVERLAP and here < there / 2)):
                         parts.append([])
                 cur_body = best
             elif parts[-1] and cur_body is not None and cur_body != nxt and nxt in ov and ov[nxt] > 0 \
@@ -885,6 +914,12 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
                 # with another body: that body's headline printed after them
                 parts.append([])
                 cur_body = best
+            elif parts[-1] and len(hb) >= APART_MIN_GRAMS \
+                    and _apart(bigrams("".join(l.flat for l in parts[-1])), ov, near, bodies, nxt):
+                # short titles of two articles stacked: the words of each point to another body
+                # (校园书声再起 / “冻马”加鞭)
+                parts.append([])
+                cur_body = best if best is not None and ov[best] > 0 else nxt
             parts[-1].extend(blk)
         u.lines = parts[0]
         out.extend(Unit("headline", p, stream=u.stream) for p in parts[1:])
@@ -955,21 +990,37 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         best = max(near, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
             owner[g] = best
+    # a group given to a body by adjacency alone (no word in common) whose words are in a body
+    # no group heads is that body's headline (a title printed after another article's lines)
+    for g in groups:
+        if g not in owner:
+            continue
+        hb = bigrams("".join(l.flat for l in units[g].lines))
+        if len(hb) < APART_MIN_GRAMS or share(hb, grams[owner[g]]) > 0:
+            continue
+        free = [b for b in bodies[bisect_left(bodies, g - HEADLINE_WINDOW):bisect_right(bodies, g + HEADLINE_WINDOW)]
+                if b not in taken]
+        best = max(free, key=lambda b: (share(hb, grams[b]), -abs(b - g)), default=None)
+        if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
+            taken.discard(owner[g])
+            owner[g] = best
+            taken.add(best)
     # a group left over, or given to a body by adjacency alone (no word in common), that shares
     # its words with a body another group heads is more of that headline: a title set across two columns whose
     # halves the dump printed apart (探寻嘉州春天 / 共话乡村振兴)
     halves: set[int] = set()
     for g in groups:
         hb = bigrams("".join(l.flat for l in units[g].lines))
-        if len(hb) < ALONE_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
+        if len(hb) < APART_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
             continue
         cands = [b for b in taken if abs(b - g) <= HEADLINE_WINDOW and b != owner.get(g)]
         best = max(cands, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             owner[g] = best
             halves.add(best)
+    merged = _cut_title_tails(units, groups, owner, grams)
     for g in groups:
-        if g in owner:
+        if g in owner and g not in merged:
             units[owner[g]].headlines.append(units[g].lines)
     for b in bodies:
         if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
@@ -978,11 +1029,51 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for k, u in enumerate(units):
         if u.kind == "body":
             out.append(u)
-        elif k not in owner:
+        elif k not in owner and k not in merged:
             nb = Unit("body", [])
             nb.headlines = [u.lines]
             out.append(nb)
     return out
+
+
+TAIL_MAX_CHARS = 6
+"""A headline group this short that shares no word with its body may be the rest of a title line
+cut by the dump (迎峰度 / 冬保供电)."""
+TAIL_WINDOW = 4
+"""... printed at most this many units from the line it continues."""
+
+
+def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int],
+                     grams: dict[int, frozenset[str]]) -> set[int]:
+    """Rest pieces of title lines the dump printed apart: a short group (``TAIL_MAX_CHARS``
+    characters at most) left over or given to a body by adjacency alone (no bigram in common)
+    continues the last line of a group within ``TAIL_WINDOW`` units of the same stream when the
+    three characters across that break (two before it) are printed in the body the other group
+    heads (``迎峰度`` / ``冬保供电``: 峰度冬, the body tells of “迎峰度冬”). The piece's lines are appended to that group's lines (in place)
+    and its unit index is returned in the set (it heads nothing on its own)."""
+    merged: set[int] = set()
+    texts: dict[int, str] = {}
+    for g in groups:
+        flat = _NOT_GRAM.sub("", "".join(l.flat for l in units[g].lines))
+        if not flat or len(flat) > TAIL_MAX_CHARS:
+            continue
+        hb = bigrams(flat)
+        if g in owner and share(hb, grams[owner[g]]) > 0 and len(hb) >= APART_MIN_GRAMS:
+            continue  # (one or two bigrams tell nothing: 参加 is in many texts)
+        best = None
+        # (groups are in unit order: only those within the window are looked at, linear time)
+        for h in groups[bisect_left(groups, g - TAIL_WINDOW):bisect_right(groups, g + TAIL_WINDOW)]:
+            if h == g or h in merged or h not in owner or abs(h - g) > TAIL_WINDOW \
+                    or units[h].stream != units[g].stream or owner[h] == owner.get(g):
+                continue
+            last = _NOT_GRAM.sub("", units[h].lines[-1].flat)
+            if len(last) >= 2 and last[-2:] + flat[0] in texts.setdefault(
+                    owner[h], _NOT_GRAM.sub("", "".join(l.flat for l in units[owner[h]].lines))) and (best is None or abs(h - g) < abs(best - g)):
+                best = h
+        if best is not None:
+            units[best].lines = units[best].lines + units[g].lines
+            merged.add(g)
+    return merged
 
 
 LEAD_CHARS = 60
