@@ -1033,3 +1033,33 @@ def test_a_three_bigram_title_before_another_articles_title_is_split_off():
     out = attach_headlines([race, group, lead])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [["“冻马”加鞭"], ["区政协十届三次会议召开各组召集人会议"]]
+
+
+def _plain(s: str, gap: bool = True):
+    from baozhi.model import Line, Text
+    return Line(Text(s, tuple(range(len(s)))), gap_before=gap)
+
+
+def test_title_first_one_line_blocks_of_a_plain_dump():
+    """Every headline line set apart by a blank line: a line its lead repeats (≥ 0.8 of its
+    bigrams, three bigrams of ideographs) goes first; a wrapped title stays whole."""
+    from baozhi.articles.assemble import _title_first, _wrapped
+    body = [_plain("本报讯（记者吴航）3月14日，延长县举行重点项目集中开复工仪式，"), _plain("改扩建学校。", False)]
+    sub, title = _plain("全年实施重点项目52个"), _plain("延长县重点项目集中开复工")
+    assert [[ln.flat for ln in g] for g in _title_first([[sub, title]], body)] == \
+        [["延长县重点项目集中开复工"], ["全年实施重点项目52个"]]
+    # lines printed in one block (no blank line between them) stay in the dump's order
+    one = [[_plain("全年实施重点项目52个"), _plain("延长县重点项目集中开复工", False)]]
+    assert _title_first(one, body) is one
+    # a first line sharing no word with the lead may be a kicker above its title: it stays first
+    kick = [[_plain("吃透精神实质把握关键任务"), title]]
+    assert _title_first(kick, body) is kick
+    # a title wrapped inside a word printed in the body (改扩 / 建) is one block: nothing moves
+    a, b = _plain("城区新改扩"), _plain("建学校")
+    assert _wrapped(a, b, "改扩建学校") and not _wrapped(sub, title, "延长县")
+    wrapped = [[_plain("新增学位"), a, b]]
+    assert _title_first(wrapped, body) is wrapped
+    # a line sharing only part of its words with the lead (共话乡村振兴 under 探寻嘉州春天) stays
+    lead2 = [_plain("本报讯（记者林涛）近日，市中区全面推进乡村振兴大型媒体采风活动举行。")]
+    pair = [[_plain("探寻嘉州春天"), _plain("共话乡村振兴")]]
+    assert _title_first(pair, lead2) is pair

@@ -1085,16 +1085,38 @@ TITLE_LEAD_MARGIN = 0.3
 """... and this much more than of the first block's."""
 
 
+BLIND_LEAD_SHARE = 0.8
+"""Where blank lines tell no blocks apart, a headline line goes first only when this share of its
+bigrams is in the lead (the title 延长县重点项目集中开复工, the kicker 清苑社区) and it has
+:data:`APART_MIN_GRAMS` bigrams of ideographs (not 4500 of 新增学位 / 4500 / 多个)."""
+
+
+def _word_grams(s: str) -> int:
+    """How many pairs of neighbouring characters of ``s`` are both ideographs."""
+    return sum(1 for a, b in zip(s, s[1:]) if is_cjk(a) and is_cjk(b))
+
+
+def _wrapped(a: Line, b: Line, body_text: str) -> bool:
+    """Headline line ``b`` goes on with line ``a`` (one title wrapped: 城区5所新改扩 / 建学校如期开学)
+    when the two characters across the break (扩建) are printed in the body text ``body_text``
+    (ideographs, digits and letters only); used where blank lines cannot tell the blocks apart."""
+    fa, fb = _NOT_GRAM.sub("", a.flat), _NOT_GRAM.sub("", b.flat)
+    return bool(fa and fb) and fa[-1] + fb[0] in body_text
+
+
 def _title_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     """An article's headline blocks printed out of order: the block whose words its lead repeats
     (the title, or a kicker naming its subject) goes first when the dump printed it after
     another block (a subtitle before the title it runs under). Blocks are the groups, split at
-    blank lines when the dump does not print one before every line. Returns the blocks in the
-    new order (the input when nothing moves)."""
+    blank lines when the dump does not print one before every line. Where a plain dump prints
+    a blank line before every headline line, :func:`_line_first` tries its lines one by one.
+    Returns the blocks in the new order (the input when nothing moves)."""
     lines = [ln for g in groups for ln in g]
     every = all(ln.gap_before for ln in lines)  # a blank line before every line: blanks say nothing
-    if len(lines) < 2 or (len(groups) == 1 and (not any(ln.gap_before for ln in lines[1:]) or every)):
+    if len(lines) < 2:
         return groups
+    if len(groups) == 1 and (not any(ln.gap_before for ln in lines[1:]) or every):
+        return _line_first(groups, body) if every else groups
     blocks: list[list[Line]] = []
     for g in groups:
         for k, ln in enumerate(g):
@@ -1105,6 +1127,38 @@ def _title_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]
     sc = [share(bigrams("".join(ln.flat for ln in blk)), lead) for blk in blocks]
     best = max(range(len(blocks)), key=lambda i: (sc[i], -i))
     if best == 0 or sc[best] < TITLE_LEAD_SHARE or sc[best] < sc[0] + TITLE_LEAD_MARGIN:
+        return _line_first(groups, body) if every else groups
+    return [blocks[best]] + blocks[:best] + blocks[best + 1:]
+
+
+def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
+    """:func:`_title_first` for a plain dump (no grid rows, no font sizes) that prints a blank line
+    before every headline line (``pdftotext`` sets each line of another size apart; seed-like
+    dumps every line): each line is a block unless it goes on with the line before
+    (:func:`_wrapped`). A line goes first when :data:`BLIND_LEAD_SHARE` of its bigrams (and
+    :data:`TITLE_LEAD_MARGIN` more than of the first line's) are in the lead, it has
+    :data:`APART_MIN_GRAMS` bigrams of ideographs, and the first line shares a word with the lead
+    too (a subtitle printed before its title: 全年实施重点项目52个 / 延长县重点项目集中开复工; a first
+    line sharing none may be a kicker above its title, 吃透精神实质…). Returns the blocks in the
+    new order (the input when nothing moves)."""
+    lines = [ln for g in groups for ln in g]
+    if not all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines):
+        return groups
+    text = _NOT_GRAM.sub("", "".join(ln.flat for ln in body))
+    blocks: list[list[Line]] = []
+    for g in groups:
+        for k, ln in enumerate(g):
+            if k == 0 or not _wrapped(g[k - 1], ln, text):
+                blocks.append([])
+            blocks[-1].append(ln)
+    if len(blocks) < 2:
+        return groups
+    lead = bigrams("".join(ln.flat for ln in body)[:LEAD_CHARS])
+    sc = [share(bigrams("".join(ln.flat for ln in blk)), lead) for blk in blocks]
+    ok = [i for i in range(1, len(blocks)) if sc[i] >= BLIND_LEAD_SHARE
+          and _word_grams("".join(ln.flat for ln in blocks[i])) >= APART_MIN_GRAMS]
+    best = max(ok, key=lambda i: (sc[i], -i), default=None)
+    if best is None or sc[0] == 0 or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
         return groups
     return [blocks[best]] + blocks[:best] + blocks[best + 1:]
 
