@@ -1063,3 +1063,16 @@ def test_title_first_one_line_blocks_of_a_plain_dump():
     lead2 = [_plain("本报讯（记者林涛）近日，市中区全面推进乡村振兴大型媒体采风活动举行。")]
     pair = [[_plain("探寻嘉州春天"), _plain("共话乡村振兴")]]
     assert _title_first(pair, lead2) is pair
+
+
+def test_attendance_subtitle_goes_last():
+    """A plain dump's headline line naming who attended (…参加, …出席, …主持会议) printed before
+    another line of its headline runs under it: it goes last; nothing moves when it is last."""
+    from baozhi.articles.assemble import ATTENDANCE, _attendance_last
+    assert ATTENDANCE.match("詹华清 苏红梅参加") and ATTENDANCE.match("区委书记张智奎主持会议")
+    assert not ATTENDANCE.match("市政协机关开展消防安全应急演练") and not ATTENDANCE.match("习近平发表重要讲话")
+    sub, title = _plain("詹华清苏红梅参加"), _plain("市政协机关开展消防安全应急演练")
+    assert [[ln.flat for ln in g] for g in _attendance_last([[sub, title]])] == \
+        [["市政协机关开展消防安全应急演练"], ["詹华清苏红梅参加"]]
+    done = [[title, sub]]
+    assert _attendance_last(done) is done

@@ -1025,6 +1025,8 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for b in bodies:
         if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
             units[b].headlines = _title_first(units[b].headlines, units[b].lines)
+        if units[b].headlines:
+            units[b].headlines = _attendance_last(units[b].headlines)
     out = []
     for k, u in enumerate(units):
         if u.kind == "body":
@@ -1161,6 +1163,26 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     if best is None or sc[0] == 0 or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
         return groups
     return [blocks[best]] + blocks[:best] + blocks[best + 1:]
+
+
+ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、\s]{2,24}(?:出席|参加|主持)(?:会议|仪式|活动)?$")
+"""A subtitle naming who attended or chaired (常晓勇出席, 詹华清 苏红梅参加, 区委书记张智奎主持会议):
+names (ideographs, 、 and spaces) ending in 出席/参加/主持. Printed under the title it belongs to."""
+
+
+def _attendance_last(groups: list[list[Line]]) -> list[list[Line]]:
+    """An attendance subtitle (:data:`ATTENDANCE`) a plain dump printed before another line of its
+    headline (詹华清苏红梅参加 / 市委…开展消防安全应急演练) goes last: such a line runs under the
+    title. Returns the groups with that line as a last group of its own (the input when nothing
+    moves or the lines have grid rows or font sizes)."""
+    lines = [ln for g in groups for ln in g]
+    if len(lines) < 2 or not all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines):
+        return groups
+    moved = [ln for ln in lines[:-1] if ATTENDANCE.match(ln.text.value.strip())]
+    if not moved or ATTENDANCE.match(lines[-1].text.value.strip()):
+        return groups
+    out = [[ln for ln in g if not any(ln is m for m in moved)] for g in groups]
+    return [g for g in out if g] + [[m] for m in moved]
 
 
 def headline_lines(groups: list[list[Line]]) -> list[HeadlineLine]:
