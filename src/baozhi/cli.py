@@ -451,13 +451,20 @@ def people(name, db, newspaper, limit, as_json) -> None:
             click.echo(f"  {m['date'] or '?'}\t{m['role']}\t{m['name']}")
 
 
+def _not_blank(ctx, param, value):
+    """A filter given as an empty string is a usage error (it would filter nothing)."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty: give a value or leave the option out")
+    return value
+
+
 @main.command()
-@click.option("--chair", help="Chaired by this person.")
-@click.option("--kind", help="Exact kind (常务会议, 常委会会议, 座谈会 …).")
-@click.option("--organizer", help="Organizer contains this.")
+@click.option("--chair", callback=_not_blank, help="Chaired by this person.")
+@click.option("--kind", callback=_not_blank, help="Exact kind (常务会议, 常委会会议, 座谈会 …).")
+@click.option("--organizer", callback=_not_blank, help="Organizer contains this.")
 @SINCE_OPTION
 @UNTIL_OPTION
-@click.option("--newspaper", help="Only this newspaper.")
+@click.option("--newspaper", callback=_not_blank, help="Only this newspaper.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=100, show_default=True,
               help="At most this many meetings (the oldest).")
 @DB_OPTION

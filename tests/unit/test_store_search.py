@@ -192,3 +192,10 @@ def test_meetings_whose_year_is_unknown_come_after_the_dated_by_month_and_day(tm
     assert got == [("区政府第9次常务会议", "2023-12-06", "--12-06"), ("区政府第1次常务会议", "2024-01-05", "--01-05"),
                    ("区政府第3次常务会议", "2024-03-02", "2024-03-02"), ("区政府第4次常务会议", None, "--02-01"),
                    ("区政府第2次常务会议", None, "--05-30")]
+
+
+def test_an_empty_meetings_filter_is_a_usage_error(db):
+    for opt in ("--chair", "--kind", "--organizer", "--newspaper"):
+        r = _cli("meetings", opt, " ", "--db", db)
+        assert r.exit_code == 2 and "is empty" in r.output, (opt, r.output)
+    assert _cli("meetings", "--chair", "宋文", "--db", db).exit_code == 0
