@@ -55,6 +55,12 @@ def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[
     return [process_page(read_dump(source), settings)]
 
 
+def _unreadable(line: str) -> bool:
+    """The line holds U+FFFD and nothing else but spaces."""
+    t = line.strip()
+    return bool(t) and not t.replace("\ufffd", "").strip()
+
+
 def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     """Page (lines in input order) → articles, header, unassigned."""
     if page.dump_kind == "layout":
@@ -77,8 +83,13 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     if page.dump_kind in ("layout", "pdf"):  # their streams hold new lines (cells, glyph runs)
         w = full_width([ln.text.value for s in streams for ln in s])
     header: list[Text] = []
+    unassigned: list[Text] = []
     units = []
     for si, stream in enumerate(streams):
+        # a line holding only U+FFFD (a character the decoder could not read, e.g. cut by a
+        # truncated copy) is no text of any article: it is kept in ``unassigned``
+        unassigned.extend(unify_compat(ln.text.strip()) for ln in stream if _unreadable(ln.text.value))
+        stream = [ln for ln in stream if not _unreadable(ln.text.value)]
         if stream and all(ln.label for ln in stream):
             labels = [ln.label for ln in stream]
         else:
@@ -98,7 +109,7 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     from .articles.cues import page_date, page_number
 
     heads = [t.value for t in header]
-    result = PageResult(source=page.source, articles=articles, header=header, unassigned=[], page=page.number,
+    result = PageResult(source=page.source, articles=articles, header=header, unassigned=unassigned, page=page.number,
                         page_date=page_date(heads), page_number=page_number(heads))
     if settings.facts:
         from .facts_glue import attach_facts

@@ -228,3 +228,15 @@ def test_ingest_of_odd_file_names_stores_them_and_gives_one_line_errors(tmp_path
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT path FROM pages").fetchone()[0].endswith("ok\\xffbytes.txt")
         assert len(conn.execute("SELECT * FROM failures").fetchall()) == 2
+
+
+def test_a_line_of_only_an_unreadable_character_is_unassigned(tmp_path):
+    # the page cut by a truncated copy right after the first byte of a line's first character:
+    # U+FFFD stands for it, on a line of its own; it is no headline of any article
+    p = tmp_path / "cut.txt"
+    p.write_bytes("本报讯（记者 涂 燕）6月12日，区政府召开常务会议。\n\n会议指出，要抓好落实。\n\n".encode() + "区".encode()[:2])
+    r = CliRunner().invoke(main, ["parse", str(p), "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["unassigned"] == ["\ufffd"]
+    assert all("\ufffd" not in "".join(a["headline"] + a["paragraphs"]) for a in d["articles"])
