@@ -41,8 +41,7 @@ def _looks_binary(raw: bytes) -> bool:
     return ctrl > max(8, len(sample) // 50)
 
 
-_LINE_CTRL = {ord("\n"): None, ord("\t"): None, ord("\f"): None}
-"""Line and page breaks and tabs: the control characters a text dump may hold."""
+_NOT_A_DUMP = "binary file, not a text dump (give a .txt page dump or a PDF)"
 
 _TEXT_SPACE = {c: None for c in range(0x3001) if chr(c).isspace()
                and (unicodedata.category(chr(c)) != "Cc" or chr(c) in "\n\r\t\f")}
@@ -262,7 +261,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass  # not UTF-16 past the sample: judged below like any other input
     if enc is None and _looks_binary(raw):
-        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
+        raise BinaryInput(_NOT_A_DUMP, path=name)
     if text is None and enc is not None:
         try:
             text = raw.decode(enc)
@@ -323,8 +322,8 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
         raise EmptyInput("empty file: nothing to parse", path=name)
     head = text[:65536]
     if "\x00" in head:  # a NUL is never text (UTF-16 has been read as such above)
-        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
-    if not head.translate(_LINE_CTRL).isprintable() \
+        raise BinaryInput(_NOT_A_DUMP, path=name)
+    if not _printable(head) \
             and sum(1 for c in head if _binary_code(c)) > max(8, min(len(text), 65536) // 50):
-        raise BinaryInput("binary file, not a text dump (give a .txt page dump or a PDF)", path=name)
+        raise BinaryInput(_NOT_A_DUMP, path=name)
     return text, enc.replace("_", "-")
