@@ -86,6 +86,23 @@ def _year_before_page(py: int, mo: int, d: int, page_date: str) -> int:
     return py - 1 if (event - page).days > FUTURE_DAYS else py
 
 
+def with_page_year(date: str | None, page_date: str) -> str | None:
+    """A month-day ``--MM-DD`` completed with the year it has on a page dated ``page_date``
+    (ISO, with a year) by :func:`_year_before_page`; any other value, or a day that year lacks
+    (02-29), is returned unchanged."""
+    import datetime as dt
+
+    hit = re.fullmatch(r"--(\d{2})-(\d{2})", date or "")
+    if not hit:
+        return date
+    mo, d = int(hit.group(1)), int(hit.group(2))
+    y = _year_before_page(int(page_date[:4]), mo, d, page_date)
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return date
+
+
 def find_date(v: str, *, page_date: str | None = None, has_meeting: bool = True,
               skip: list[tuple[int, int]] = ()) -> dict:
     """Event date of view ``v``.

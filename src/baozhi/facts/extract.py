@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .credits import find_credits
-from .dates import _FUTURE, _MD, _year_before_page, find_date
+from .dates import _FUTURE, _MD, find_date, with_page_year
 from .documents import bracket_titles, meeting_documents
 from .meetings import Meeting, describe, find_meetings
 from .persons import detect_persons
@@ -348,7 +348,7 @@ def merge_page(articles: list[dict]) -> dict:
     if date and re.match(r"\d{4}-\d{2}-\d{2}$", date):
         # a meeting dated by month and day only (--06-12) on a page whose date has a year: the
         # year of that day reported on that page (the page date's rule, dates._year_before_page)
-        meetings = [_with_year(m, date) for m in meetings]
+        meetings = [{**m, "date": with_page_year(m.get("date"), date)} for m in meetings]
     return {
         "date": date,
         "date_source": date_source,
@@ -359,15 +359,6 @@ def merge_page(articles: list[dict]) -> dict:
         "cited_meetings": [m for a in articles for m in a.get("cited_meetings", [])],
         "documents": _uniq(d for a in articles for d in a.get("documents", [])),
     }
-
-
-def _with_year(m: dict, page_date: str) -> dict:
-    d = m.get("date") or ""
-    hit = re.match(r"--(\d{2})-(\d{2})$", d)
-    if not hit:
-        return m
-    mo, day = int(hit.group(1)), int(hit.group(2))
-    return {**m, "date": f"{_year_before_page(int(page_date[:4]), mo, day, page_date):04d}-{mo:02d}-{day:02d}"}
 
 
 __all__ = ["extract_article", "merge_page"]

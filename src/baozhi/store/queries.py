@@ -30,9 +30,10 @@ def list_persons(conn: sqlite3.Connection, *, newspaper: str | None = None, limi
         titles = [t[0] for t in conn.execute(
             "SELECT title FROM title_mentions WHERE person_id = ? GROUP BY title ORDER BY COUNT(*) DESC, MIN(id)",
             (r["id"],))]
-        seen: set[str] = set()
-        titles = [t for t in titles if not (fold(t) in seen or seen.add(fold(t)))]  # one per script
-        titles = [t for t in titles if _placed_form(t, titles) is None]
+        first: dict[str, str] = {}
+        for t in titles:
+            first.setdefault(fold(t), t)  # one per script (总书记 / 總書記): the most often seen
+        titles = [t for t in first.values() if _placed_form(t, list(first.values())) is None]
         out.append({"person_id": r["id"], "name": r["name"], "newspaper": r["newspaper"] or None,
                     "mentions": r["n"], "titles": titles, "variants": _variants(conn, r["id"])})
     return out

@@ -14,30 +14,20 @@ import sqlite3
 from typing import Any
 
 from ..errors import text_path
+from ..facts.dates import with_page_year
 from .db import store_errors, transaction
 from .tokens import fold, index_text
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 
 
 def _meeting_date(mdate: str | None, page_date: str | None) -> str | None:
     """A meeting's ``date`` column: its own full date; its month-day (``--01-05``) in the year
-    the page date gives it (the facts rule: a day more than a week after the page date fell in
-    the year before, :func:`~baozhi.facts.dates._year_before_page`); else the page date."""
-    if mdate and _FULL_DATE.fullmatch(mdate):
-        return mdate
-    m = _MONTH_DAY.fullmatch(mdate or "")
-    if m and page_date and _FULL_DATE.fullmatch(page_date):
-        from ..facts.dates import _year_before_page
-
-        mo, d = int(m.group(1)), int(m.group(2))
-        y = _year_before_page(int(page_date[:4]), mo, d, page_date)
-        try:
-            return _dt.date(y, mo, d).isoformat()
-        except ValueError:  # 02-29 in a year without it
-            return page_date
-    return page_date
+    the page date gives it (:func:`~baozhi.facts.dates.with_page_year`: a day more than a week
+    after the page date fell in the year before); else the page date."""
+    if mdate and page_date and _FULL_DATE.fullmatch(page_date):
+        mdate = with_page_year(mdate, page_date)
+    return mdate if mdate and _FULL_DATE.fullmatch(mdate) else page_date
 
 
 def _now() -> str:
