@@ -277,6 +277,11 @@ FURTHER_ROWS = 8
 """How far below a column-wide line alone between blank bands its column may go on."""
 
 
+def _indent_cells(c: float) -> float:
+    """The widest paragraph indent in cells, ``c`` cells an em: three ems and a cell, at least 4."""
+    return max(4.0, 3 * c + 1)
+
+
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
                    next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
@@ -290,7 +295,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     alone under a blank band (a kicker over this line: the title still opens the article);
     ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows."""
     nxt = below if next_text is None else next_text
-    indent = max(4.0, 3 * c + 1)
+    indent = _indent_cells(c)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
     centred = above is None and below is not None and s.a - below.a >= 4
     # nothing above it, an indented first line (or an inline byline) right below it
@@ -660,7 +665,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     column (a kicker set left of it) stands between like a line of the column. Returns ``id(P)`` →
     the y its box ends at."""
     out: dict[int, float] = {}
-    indent = max(4.0, 3 * c + 1)
+    indent = _indent_cells(c)
     labelled = [any(cues.is_section_label(t.text) for t in row) for row in rows]
     for r, row in enumerate(rows):
         for s in row:
@@ -723,7 +728,7 @@ def _side_bands(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     mid-sentence (blank bands between stacked modules end sentences everywhere). Each line above
     then reaches down to the line below it (``id(line)`` → y, as :func:`_chain_rows`)."""
     out: dict[int, float] = {}
-    indent = max(4.0, 3 * c + 1)
+    indent = _indent_cells(c)
     n = len(rows)
     r = 0
     while r < n:
@@ -761,7 +766,8 @@ def _side_bands(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                 ok = False
                 break
             indented = t.a - min(u.a, t.a) >= 2
-            if cues.inline_byline(fu) and len(cues.inline_byline(fu).group()) >= len(fu) - 1:
+            credit = cues.inline_byline(fu)
+            if credit and len(credit.group()) >= len(fu) - 1:
                 ok = ok and not indented  # a paragraph's first line holding only its byline
             elif cues.ends_sentence(fu) or fu.endswith(("）", ")")):
                 ok = ok and indented
