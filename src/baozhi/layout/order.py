@@ -1063,6 +1063,11 @@ MIN_COLUMN_EMS = 4.0
 line) hold no newspaper columns to untangle or reorder: they are read in input order."""
 
 
+def _body_bigrams(pieces: list[Piece]) -> frozenset[str]:
+    """The character bigrams of the body pieces' text, read in the pieces' order."""
+    return bigrams("".join(_flat(ln) for p in pieces if p.kind == "body" for ln in p.lines))
+
+
 def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     """Lines in reading order, as one stream (read top to bottom). ``w``: the column width in
     ems when the caller has it (:func:`~baozhi.articles.paragraphs.full_width` of the lines)."""
@@ -1097,7 +1102,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
     ordered = relink(pieces, w, links)
     if titles:
-        ordered = gather_scatter(pieces, ordered, titles, bigrams("".join(_flat(ln) for p in ordered if p.kind == "body" for ln in p.lines)))
+        ordered = gather_scatter(pieces, ordered, titles, _body_bigrams(ordered))
     ordered = join_fragments(ordered)
     _mark_wide_blocks(ordered, w)
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
@@ -1105,7 +1110,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         if p.kind == "headline" and len(p.lines) > 1:
             heads = _quoted_vertical(p.lines)
             if body_grams is None and _longest_single_run(heads) >= STRAIGHT_RUN_MIN:
-                body_grams = bigrams("".join(_flat(ln) for q in ordered if q.kind == "body" for ln in q.lines))
+                body_grams = _body_bigrams(ordered)
             p.lines = vertical_headlines(_straight_vertical(heads, body_grams or set()))
             p.labels = ["headline"] * len(p.lines)
     ordered = place_headlines(place_trailing_headlines(ordered), w)
