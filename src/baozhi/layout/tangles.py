@@ -188,7 +188,7 @@ def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     the phrase a line break cut (``…乡村`` + ``治理…``)."""
     text = "\n".join(lines)  # pairs and triples across "\n" never equal a query (no line holds "\n")
     n = len(text)
-    return frozenset({text[i:i + 2] for i in range(n - 1)}), frozenset({text[i:i + 3] for i in range(n - 2)})
+    return frozenset({text[i:i + 2] for i in range(n - 1)}), frozenset(_trigrams(text))
 
 
 def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None) -> float:
@@ -400,12 +400,17 @@ character triples the page prints elsewhere for at least this share (``区十六
 主席团举行第四次会议`` / ``1月14日上午，区十六届人`` ``大一次会议主席团举行第四次会``)."""
 
 
+def _trigrams(s: str) -> set[str]:
+    """The character triples of ``s``."""
+    return {s[k:k + 3] for k in range(len(s) - 2)}
+
+
 def _trigram_counts(lines: list[str]) -> Counter:
     """How many of the lines hold each character triple (the page's body lines: a body line
     repeating its headline's words is no title)."""
     c: Counter = Counter()
     for s in lines:
-        c.update({s[k:k + 3] for k in range(len(s) - 2)})
+        c.update(_trigrams(s))
     return c
 
 
@@ -418,7 +423,7 @@ def _echoed_title(p: Piece, counts: Counter, w: float) -> bool:
     s = _flat(p.lines[0])
     if len(s) < ECHO_MIN or not all(is_cjk(c) for c in s) or abs(cues.width(s) - w) < 0.75:
         return False
-    grams = {s[k:k + 3] for k in range(len(s) - 2)}
+    grams = _trigrams(s)
     return sum(1 for g in grams if counts[g] > 1) >= ECHO_SHARE * len(grams)
 
 
