@@ -103,6 +103,16 @@ def with_page_year(date: str | None, page_date: str) -> str | None:
         return date
 
 
+def month_days(v: str, start: int = 0, end: int | None = None):
+    """Written month-days of ``v[start:end]`` that may be an event's date: each
+    ``[YYYY年]M月D日`` with a valid month and day, not after a future marker (将于/拟于/定于…).
+    Yields ``(year | None, month, day, s, e)``, view offsets of the whole match."""
+    for m in _MD.finditer(v, start, len(v) if end is None else end):
+        mo, d = int(m.group(2)), int(m.group(3))
+        if _valid(mo, d) and not v[max(0, m.start() - 4):m.start()].endswith(_FUTURE):
+            yield (int(m.group(1)) if m.group(1) else None, mo, d, m.start(), m.end())
+
+
 def find_date(v: str, *, page_date: str | None = None, has_meeting: bool = True,
               skip: list[tuple[int, int]] = ()) -> dict:
     """Event date of view ``v``.
@@ -131,27 +141,21 @@ def find_date(v: str, *, page_date: str | None = None, has_meeting: bool = True,
         return not any(a < e and s < b for a, b in taken)
 
     cands = []
-    for m in _MD.finditer(v):
-        if not free(m.start(), m.end()):
+    for y, mo, d, s, e in month_days(v):
+        if not free(s, e):
             continue
-        mo, d = int(m.group(2)), int(m.group(3))
-        if not _valid(mo, d):
-            continue
-        before = v[max(0, m.start() - 4):m.start()]
-        if any(before.endswith(f) for f in _FUTURE):
-            continue
-        if v[m.end():m.end() + 1] in ("电", "讯"):
+        if v[e:e + 1] in ("电", "讯"):
             continue
         # inside 《》?
-        if v.rfind("《", 0, m.start()) > v.rfind("》", 0, m.start()):
+        if v.rfind("《", 0, s) > v.rfind("》", 0, s):
             continue
-        y = int(m.group(1)) if m.group(1) else None
-        ls = v.rfind("\n", 0, m.start()) + 1
-        le = v.find("\n", m.end())
+        ls = v.rfind("\n", 0, s) + 1
+        le = v.find("\n", e)
         line = v[ls:le if le >= 0 else len(v)]
-        if not re.search(r"[\u4e00-\u9fff]", line.replace(m.group(), "")):
+        if not re.search(r"[\u4e00-\u9fff]", line.replace(v[s:e], "")):
             continue  # a date alone on its line is a listing or publication date
-        cands.append((y, mo, d, m.start(), m.end(), before.endswith(("截至", "截止", "截止到"))))
+        before = v[max(0, s - 4):s]
+        cands.append((y, mo, d, s, e, before.endswith(("截至", "截止", "截止到"))))
 
     ref = None  # (y, m, d) of the dateline or publication date, for relative days
     if dateline:

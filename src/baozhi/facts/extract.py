@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .credits import find_credits
-from .dates import _FUTURE, _MD, find_date, with_page_year
+from .dates import find_date, month_days, with_page_year
 from .documents import bracket_titles, meeting_documents
 from .meetings import Meeting, describe, find_meetings
 from .persons import detect_persons
@@ -308,10 +308,8 @@ def _own_date(v: str, at: int, article_date: str | None) -> str | None:
     stays ``--MM-DD`` (the page merge completes it). Dates after 将于/拟于… (future) are skipped."""
     start = max((m.end() for m in _SENTENCE_END.finditer(v, 0, at)), default=0)
     own = None
-    for m in _MD.finditer(v, start, at):
-        mo, d = int(m.group(2)), int(m.group(3))
-        if 1 <= mo <= 12 and 1 <= d <= 31 and not v[max(0, m.start() - 4):m.start()].endswith(_FUTURE):
-            own = (int(m.group(1)) if m.group(1) else None, mo, d)
+    for y, mo, d, _, _ in month_days(v, start, at):
+        own = (y, mo, d)
     if own is None:
         return article_date
     y, mo, d = own

@@ -1,7 +1,7 @@
 """Dates: event day, dateline, publication date, year sources."""
 import pytest
 
-from baozhi.facts.dates import find_date, publication_dates, stated_years
+from baozhi.facts.dates import find_date, month_days, publication_dates, stated_years
 
 
 @pytest.mark.parametrize("v,date,source", [
@@ -49,3 +49,9 @@ def test_a_month_day_weeks_after_the_page_date_fell_in_the_year_before():
     assert find_date("12月16日，区委理论学习中心组举行集体学习会议。", page_date="2024-11-24")["date"] == "2023-12-16"
     # an event announced for the next days keeps the page's year
     assert find_date("12月1日，区委将举行全体会议。", page_date="2024-11-28")["date"] == "2024-12-01"
+
+
+def test_month_days_skip_invalid_and_announced_days():
+    v = "2024年3月5日开幕，13月2日有误，会议定于3月9日闭幕，4 月 1 日起施行。"
+    assert list(month_days(v)) == [(2024, 3, 5, 0, 9), (None, 4, 1, 31, 38)]
+    assert list(month_days(v, 10, 30)) == []
