@@ -133,6 +133,8 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
             failures += 1
             continue
         processed += 1
+        for w in dict.fromkeys(w for r in results for w in r.warnings):
+            click.echo(f"baozhi: warning: {shown_path(str(path))}: {w}", err=True)
         chunks = [render(r, fmt) for r in results]
         text = "".join(chunks)
         if outdir is not None:

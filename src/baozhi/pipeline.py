@@ -11,7 +11,7 @@ from .articles.assemble import attach_headlines, build_article, classify_lines, 
 from .articles.paragraphs import full_width
 from .layout.chars import unify_compat
 from .model import Page, PageResult, Source
-from .readers.decode import decode
+from .readers.decode import decode, replaced
 from .readers.dump import read_dump
 from .text import Text
 
@@ -52,7 +52,12 @@ def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[
             raise
     text, enc = decode(raw, name)
     source = Source.make(raw, name, text, enc)
-    return [process_page(read_dump(source), settings)]
+    result = process_page(read_dump(source), settings)
+    n = replaced(raw, text, enc)
+    if n:
+        result.warnings.append(f"{n} byte sequence{'s' if n > 1 else ''} not valid {enc.upper()} "
+                               "(damaged or cut): read as U+FFFD")
+    return [result]
 
 
 def _unreadable(line: str) -> bool:

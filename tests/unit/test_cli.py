@@ -116,9 +116,10 @@ def test_utf8_cut_inside_its_last_character_is_read(tmp_path):
     f.write_bytes(text.encode("utf-8") + "永".encode("utf-8")[:2])
     r = CliRunner().invoke(main, ["parse", str(f), "--json"])
     assert r.exit_code == 0, r.output
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["encoding"] == "utf-8"
     assert d["articles"][-1]["paragraphs"][-1].endswith("\ufffd")
+    assert r.stderr == f"baozhi: warning: {f}: 1 byte sequence not valid UTF-8 (damaged or cut): read as U+FFFD\n"
 
 
 def test_an_internal_error_on_one_input_is_reported_and_the_rest_processed(tmp_path, monkeypatch):
@@ -237,6 +238,20 @@ def test_a_line_of_only_an_unreadable_character_is_unassigned(tmp_path):
     p.write_bytes("本报讯（记者 涂 燕）6月12日，区政府召开常务会议。\n\n会议指出，要抓好落实。\n\n".encode() + "区".encode()[:2])
     r = CliRunner().invoke(main, ["parse", str(p), "--json"])
     assert r.exit_code == 0, r.output
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["unassigned"] == ["\ufffd"]
     assert all("\ufffd" not in "".join(a["headline"] + a["paragraphs"]) for a in d["articles"])
+
+
+def test_damaged_utf8_is_parsed_with_a_warning(tmp_path):
+    raw = open(SEED, "rb").read()
+    k = raw.index("常务会议".encode())
+    bad = tmp_path / "damaged.txt"
+    bad.write_bytes(raw[:k] + b"\xff" + raw[k:])
+    r = CliRunner().invoke(main, ["parse", str(bad), "--json"])
+    assert r.exit_code == 0
+    assert r.stderr.strip().splitlines() == [
+        f"baozhi: warning: {bad}: 1 byte sequence not valid UTF-8 (damaged or cut): read as U+FFFD"]
+    d = json.loads(r.stdout)
+    assert d["warnings"] == ["1 byte sequence not valid UTF-8 (damaged or cut): read as U+FFFD"]
+    assert "\ufffd常务会议" in "".join(p for a in d["articles"] for p in a["paragraphs"] + a["headline"])

@@ -187,3 +187,28 @@ def test_gb18030_the_detector_misses_is_read_when_it_reads_as_chinese(s):
 ])
 def test_short_whole_readings_beat_nul_parity_and_cut_readings(raw, text):
     assert decode(raw)[0] == text
+
+
+def test_utf8_with_a_few_damaged_bytes_reads_with_replacement_characters():
+    from baozhi.readers.decode import replaced
+    s = TEXT * 4
+    raw = s[:10].encode() + b"\xff" + s[10:30].encode() + b"\xc3(" + s[30:].encode()
+    text, enc = decode(raw)
+    assert enc == "utf-8"
+    assert text == s[:10] + "\ufffd" + s[10:30] + "\ufffd(" + s[30:]
+    assert replaced(raw, text, enc) == 2
+    assert replaced(s.encode(), s, "utf-8") == 0
+
+
+def test_a_text_holding_its_own_replacement_character_counts_no_damage():
+    from baozhi.readers.decode import replaced
+    s = TEXT + "某\ufffd字缺失。\n"
+    for enc in ("utf-8", "gb18030", "utf-16"):
+        text, got = decode(s.encode(enc))
+        assert text == s and replaced(s.encode(enc), text, got) == 0
+
+
+def test_gbk_is_not_read_as_damaged_utf8():
+    # GB18030 bytes read as UTF-8 give under one well-formed character per ill-formed sequence
+    text, enc = decode((TEXT * 4).encode("gb18030"))
+    assert (text, enc) == (TEXT * 4, "gb18030")
