@@ -69,6 +69,15 @@ def test_credit_line_closing_a_text_stays_in_it():
     assert a["paragraphs"][-1].endswith("本报记者任远摄")
 
 
+def test_bracketed_credit_closing_a_text_stays_in_its_last_paragraph():
+    # the last line of the text ends a sentence short, the credit prints on a line of its own
+    lines = ["本报讯 今年以来，全市一般公共预算收入", "12.82亿元，同比增长12.2%。其中，税", "收收入10.35亿元，增长12.4%，占地方", "公共预算收入比重达80.7%，同比提升", "0.2个百分点。", "（记者卢碧云通讯员范艳）"]
+    d = parse("\n".join(lines))
+    a = d["articles"][0]
+    assert a["byline"] is None
+    assert a["paragraphs"][-1].endswith("同比提升0.2个百分点。（记者卢碧云通讯员范艳）")
+
+
 def test_own_line_byline_above_body():
     lines = ["全市春耕生产全面展开", "本报记者 王明", "眼下正值春耕时节，", "全市各地抢抓农时，田间地头一派繁", "忙景象，农机手们驾驶农机来回穿梭", "在田间。"]
     d = parse("\n".join(lines))

@@ -21,7 +21,7 @@ from collections import Counter
 from ..layout.chars import despace, join_lines, unify_compat
 from ..model import Line
 from ..text import Text
-from .cues import bare_photo_credit, ends_sentence, min_width, own_line_byline, photo_credit_end, width
+from .cues import bare_photo_credit, bracket_credit, ends_sentence, min_width, own_line_byline, photo_credit_end, width
 
 INDENT_MIN_EMS = 1.5
 """An indent of at least this many ems marks a first line (the convention is 2 ems)."""
@@ -79,7 +79,7 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     for k, ln in enumerate(lines):
         if prev is not None and ((_break_between(prev, ln, w, has_indent)
                                   and not (not has_indent and _full_line_at(lines, k, w))
-                                  and not (k == len(lines) - 1 and bare_photo_credit(ln.flat)))  # (…运行。 / 毛如瑞摄)
+                                  and not (k == len(lines) - 1 and _closing_credit(ln.flat)))  # (…运行。 / 毛如瑞摄)
                                  or (caption and _caption_break(prev, ln))
                                  or _short_line_break(prev, ln, lines) or _wide_block_break(prev, ln, w)):
             paras.append(cur)
@@ -89,6 +89,12 @@ def split_paragraphs(lines: list[Line], w: float, has_indent: bool = False) -> l
     if cur:
         paras.append(cur)
     return [p for p in (join_lines(ps) for ps in paras) if p.value]
+
+
+def _closing_credit(flat: str) -> bool:
+    """A text's last line that is only its credit (毛如瑞摄, 记者X文/图, （记者X通讯员Y）): by the
+    convention in ``../shared/bench/README.md`` it stays in the last paragraph."""
+    return bare_photo_credit(flat) or bracket_credit(flat)
 
 
 CAPTION_LINES = 16
