@@ -21,9 +21,12 @@ line, e.g. copied from a web page), not a hard-wrapped page dump."""
 
 
 def is_clean_text(result: PageResult) -> bool:
+    """The page is one clean article text (a web article, one paragraph a line): a plain text
+    whose longest line is :data:`CLEAN_TEXT_LINE_EMS` ems or wider. A ``pdftotext -layout`` dump
+    (columns side by side make its rows that wide) is a page, and so is a PDF page."""
     from .layout.chars import em_width
 
-    if result.source.kind != "text":
+    if result.source.kind != "text" or result.dump_kind != "plain":
         return False
     return max((em_width(l) for l in result.source.text.split("\n")), default=0) >= CLEAN_TEXT_LINE_EMS
 

@@ -119,6 +119,7 @@ class PageResult:
     unassigned: list[Text]
     warnings: list[str] = field(default_factory=list)
     page: int | None = None
+    dump_kind: str = "plain"  # the Page's: plain | layout | pdf
     page_date: str | None = None
     page_number: str | None = None
     facts: dict[str, Any] | None = None

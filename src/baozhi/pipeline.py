@@ -115,7 +115,7 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
 
     heads = [t.value for t in header]
     result = PageResult(source=page.source, articles=articles, header=header, unassigned=unassigned, page=page.number,
-                        page_date=page_date(heads), page_number=page_number(heads))
+                        dump_kind=page.dump_kind, page_date=page_date(heads), page_number=page_number(heads))
     if settings.facts:
         from .facts_glue import attach_facts
 

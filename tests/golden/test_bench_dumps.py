@@ -42,3 +42,16 @@ def test_page_score_floor(kind, tmp_path):
                           "--pred", str(tmp_path)], capture_output=True, text=True, check=True).stdout
     score = float(out.strip().splitlines()[-1].split(":")[1])
     assert score >= FLOORS[kind], out
+
+
+def test_facts_of_a_layout_dump_are_read_article_by_article():
+    # a -layout dump's rows are 60+ ems wide (columns side by side): it is a page, not one clean
+    # web text to be read whole (which read 曹东升's title across columns as 垃圾分委书记)
+    def persons(kind):
+        f = need_shared(BENCH / "pages" / "p01" / f"{kind}.txt")
+        r = process_source(f.read_bytes(), str(f), Settings(facts=True))[0]
+        return [(p["name"], p["titles"]) for p in r.facts["persons"]]
+
+    layout = persons("pdftotext_layout")
+    assert ("曹东升", ["省税务局党委书记", "局长"]) in layout
+    assert layout == persons("pdftotext")
