@@ -78,6 +78,16 @@ def test_bracketed_credit_closing_a_text_stays_in_its_last_paragraph():
     assert a["paragraphs"][-1].endswith("同比提升0.2个百分点。（记者卢碧云通讯员范艳）")
 
 
+def test_web_page_furniture_of_a_copied_text_goes_to_the_header():
+    lines = ["首页 > 政务动态 > 部门动态", "区政府召开第12次常务会议", "发布时间: 2024-05-02 09:30:00 信息来源: 区政府办",
+             "字号:[大 中 小]", "5月1日，区长张明主持召开区政府第12次常务会议，研究部署近期重点工作。",
+             "会议指出，要扎实做好安全生产各项工作，确保全区大局稳定。", "【责任编辑:李华】", "打印本页 关闭窗口"]
+    d = parse("\n".join(lines))
+    assert d["header"] == ["首页 > 政务动态 > 部门动态", "发布时间: 2024-05-02 09:30:00 信息来源: 区政府办",
+                           "字号:[大 中 小]", "【责任编辑:李华】", "打印本页 关闭窗口"]
+    assert [a["headline"] for a in d["articles"]] == [["区政府召开第12次常务会议"]]
+
+
 def test_own_line_byline_above_body():
     lines = ["全市春耕生产全面展开", "本报记者 王明", "眼下正值春耕时节，", "全市各地抢抓农时，田间地头一派繁", "忙景象，农机手们驾驶农机来回穿梭", "在田间。"]
     d = parse("\n".join(lines))
