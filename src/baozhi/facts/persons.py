@@ -20,6 +20,20 @@ from .lexicon import words
 from .names import _lex as _names_lex, left_ok, name_at, name_ending_at, right_cue, shape_ok
 from .titles import NOT_TITLES, ends_with_post, suffix_post_at, titles_before
 
+PLACE_LEVELS = "省市县区州盟旗镇乡村"
+"""Characters that end a place name (凤冈县, 永川区) and begin a post after a name (县长, 区委书记)."""
+
+
+def _place_word(v: str, s: int, j: int) -> bool:
+    """The name ``v[s:j]`` and the post's first character ``v[j]`` form a place name of the word
+    list (jieba's dictionary, read offline; 凤冈县, 永川区): ``X县长`` is then the county X县 and
+    a word starting with 长, not X the 县长. Only read for such a post, so most texts never load it."""
+    if v[j:j + 1] not in PLACE_LEVELS:
+        return False
+    from ..layout.joins import word_freq
+
+    return word_freq(v[s:j + 1]) > 0
+
 _STRONG_SUBJ = ("强调", "指出", "表示", "要求", "主持", "出席", "介绍", "希望", "认为", "提出", "说",
                 "讲话", "在讲话中", "在会上", "参加", "率队", "带队", "一行")
 _CHAIR_VERBS = ("主持召开", "主持会议", "主持并讲话", "主持。")
@@ -109,6 +123,8 @@ def _pass(v: str, masked: list[tuple[int, int]], known: frozenset[str]) -> Perso
         if not L:
             continue
         s = j0 - L
+        if _place_word(v, s, j0):
+            continue  # 凤冈县长山米业有限公司: the county 凤冈县, not 凤冈 the 县长
         if (ends_with_post(v, s) and v[s:j0] not in known) or P.covers(s):
             continue  # a title before it: step 1
         titles = [] if post in NOT_TITLES else [(j0, j0 + len(post))]

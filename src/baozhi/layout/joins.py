@@ -28,6 +28,11 @@ def _freq() -> dict[str, int]:
     return dt.FREQ
 
 
+def word_freq(w: str) -> int:
+    """How often ``w`` occurs as a word in jieba's dictionary (0: not a word of it)."""
+    return _freq().get(w, 0)
+
+
 WORD_JOIN = 5.0
 """A join score this high means the line break falls inside a common word (建 / 设 → 建设)."""
 

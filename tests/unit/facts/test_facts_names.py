@@ -88,3 +88,12 @@ def test_bare_name_before_strong_verb():
 
 def test_surname_plus_kinship_is_not_a_name():
     assert _persons("探访居于钟屋村的91岁侯婆婆。") == {}
+
+
+def test_a_county_before_a_word_starting_with_its_post_is_no_person():
+    # 凤冈县 / 长山米业: not 凤冈 the 县长; a name before 县长 that makes no place name still is one
+    from baozhi.facts import extract_article
+    f = extract_article("据了解，凤冈县长山米业有限公司建设项目总投资6600万元。")
+    assert f["persons"] == []
+    f = extract_article("王刚县长在会上讲话。")
+    assert [(p["name"], p["titles"]) for p in f["persons"]] == [("王刚", ["县长"])]
