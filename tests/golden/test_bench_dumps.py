@@ -55,3 +55,14 @@ def test_facts_of_a_layout_dump_are_read_article_by_article():
     layout = persons("pdftotext_layout")
     assert ("曹东升", ["省税务局党委书记", "局长"]) in layout
     assert layout == persons("pdftotext")
+
+
+def test_a_dump_with_a_caption_set_across_the_page_is_read_article_by_article():
+    # p12's photo caption prints as one 69-em line: the page is still a page dump, its facts
+    # come article by article (each person's titles tied to an article in the archive)
+    from baozhi.facts_glue import is_clean_text
+
+    f = need_shared(BENCH / "pages" / "p12" / "pdftotext.txt")
+    r = process_source(f.read_bytes(), str(f), Settings(facts=True))[0]
+    assert not is_clean_text(r)
+    assert len(r.facts["articles"]) == len(r.articles) > 1
