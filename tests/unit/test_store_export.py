@@ -58,6 +58,10 @@ def test_parquet(conn, tmp_path):
     export(conn, tmp_path / "p", "parquet")
     t = pq.read_table(tmp_path / "p" / "meetings.parquet").to_pylist()
     assert [(m["name"], m["date"], m["ordinal"]) for m in t] == [("会议", "2024-06-01", None)]
+    # the titles view's computed columns keep their values' types (COUNT(*) AS n is an integer)
+    titles = pq.read_table(tmp_path / "p" / "titles.parquet")
+    assert str(titles.schema.field("n").type) == "int64" and str(titles.schema.field("first_seen").type) == "string"
+    assert [(r["title"], r["n"]) for r in titles.to_pylist()] == [("区长", 1)]
 
 
 def test_reparse_replaces_derived_rows(conn):

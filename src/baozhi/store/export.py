@@ -23,7 +23,16 @@ _CHUNK = 5000
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    return [(r["name"], (r["type"] or "").upper()) for r in conn.execute(f"PRAGMA table_info({table})")]
+    """``(name, declared type)`` per column; a view's computed column (``COUNT(*) AS n``) has none,
+    so it takes the storage class of its first value (``typeof``: INTEGER, REAL, TEXT)."""
+    cols = []
+    for r in conn.execute(f"PRAGMA table_info({table})").fetchall():
+        decl = (r["type"] or "").upper()
+        if not decl:
+            got = conn.execute(f"SELECT typeof({r['name']}) FROM {table} WHERE {r['name']} IS NOT NULL LIMIT 1").fetchone()
+            decl = got[0].upper() if got else ""
+        cols.append((r["name"], decl))
+    return cols
 
 
 @store_errors
@@ -32,7 +41,8 @@ def export(conn: sqlite3.Connection, out: str | Path, fmt: str = "csv") -> dict[
 
     CSV has a header row and is UTF-8 with a BOM (so that Excel reads Chinese); JSON Lines has
     one object a row, the :data:`JSON_COLUMNS` as arrays; Parquet columns are typed from the
-    SQLite declared types (INTEGER → int64, else string). Raises
+    SQLite declared types (INTEGER → int64, REAL → float64, else string; a view's computed
+    column by its values' storage class). Raises
     :class:`~baozhi.errors.StoreError` when *fmt* is unknown, pyarrow is missing for Parquet,
     or OUT cannot be written.
     """
