@@ -326,7 +326,8 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
     for path, code, msg in s.failures:
         click.echo(f"baozhi: error: {shown_path(path)}: {msg} [{code}]", err=True)
     click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
-               f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures")
+               f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures"
+               + (f", {len(s.missing)} input path{'s' if len(s.missing) > 1 else ''} not read" if s.missing else ""))
     if s.archive:
         click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
                    f"{s.total_meetings} meetings, {s.total_failures} failures")

@@ -260,8 +260,8 @@ def test_ingest_of_nothing_creates_no_archive(tmp_path):
     p = subprocess.run(_ingest_cmd(db, tmp_path / "nonexist"), capture_output=True, text=True)
     assert p.returncode == 3
     assert p.stderr == f"baozhi: error: {tmp_path / 'nonexist'}: no such file or directory [unreadable]\n"
-    assert p.stdout == ("0 pages added, 0 already stored, 0 re-parsed; 0 articles, 0 meetings; 0 failures\n"
-                        f"archive {db}: not created (no input to ingest)\n")
+    assert p.stdout == ("0 pages added, 0 already stored, 0 re-parsed; 0 articles, 0 meetings; 0 failures, "
+                        f"1 input path not read\narchive {db}: not created (no input to ingest)\n")
     (tmp_path / "empty").mkdir()
     p = subprocess.run(_ingest_cmd(db, tmp_path / "empty"), capture_output=True, text=True)
     assert p.returncode == 4
