@@ -199,3 +199,14 @@ def test_an_empty_meetings_filter_is_a_usage_error(db):
         r = _cli("meetings", opt, " ", "--db", db)
         assert r.exit_code == 2 and "is empty" in r.output, (opt, r.output)
     assert _cli("meetings", "--chair", "宋文", "--db", db).exit_code == 0
+
+
+def test_a_snippet_window_cuts_no_number():
+    from baozhi.store.search import SNIPPET_CHARS, snippet
+    lead = "11月4日，我市举行"
+    gap = SNIPPET_CHARS // 3 + 1 - len(lead)  # the window opens a third of its width before the match
+    text = "甲" * 30 + lead + "丙" * gap + "田峰作品展。" + "乙" * SNIPPET_CHARS
+    # the window would open between the two 1s of 11月: it opens before them
+    marked, plain, hl = snippet(text, ["田峰"])
+    assert plain.startswith(lead) and marked.startswith("…11月4日")
+    assert plain[hl[0][0]:hl[0][1]] == "田峰"

@@ -45,6 +45,29 @@ def _patterns(terms: list[str]) -> list[re.Pattern]:
     return [p for p in map(term_pattern, terms) if p is not None]
 
 
+RUN_MAX = 24
+"""A window edge moves at most this many characters to keep a number or Latin word whole."""
+
+
+def _in_run(text: str, i: int) -> bool:
+    """``text[i - 1]`` and ``text[i]`` are both ASCII letters or digits (or a number's . , %):
+    a window edge at ``i`` would cut a number (11月4日 → …1月4日) or a word."""
+    return 0 < i < len(text) and all(c.isascii() and (c.isalnum() or c in ".,%") for c in text[i - 1:i + 1])
+
+
+def _whole_runs(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The window ``[lo, hi)`` widened so that it cuts no number or Latin word."""
+    for _ in range(RUN_MAX):
+        if not _in_run(text, lo):
+            break
+        lo -= 1
+    for _ in range(RUN_MAX):
+        if not _in_run(text, hi):
+            break
+        hi += 1
+    return lo, hi
+
+
 def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> tuple[str, str, list[list[int]]]:
     """``(marked, plain, highlights)``: a window of about *width* characters of *text* around the
     first occurrence of any term (matched folded, as the index matches: see
@@ -56,6 +79,7 @@ def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> tuple[st
     lo = max(0, first - width // 3)
     hi = min(len(text), lo + width)
     lo = max(0, min(lo, hi - width))
+    lo, hi = _whole_runs(text, lo, hi)
     plain = text[lo:hi].replace("\n", " ")
     merged: list[list[int]] = []
     for s, e in spans:
