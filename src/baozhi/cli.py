@@ -136,6 +136,10 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
         for w in dict.fromkeys(w for r in results for w in r.warnings):
             click.echo(f"baozhi: warning: {shown_path(str(path))}: {w}", err=True)
         chunks = [render(r, fmt) for r in results]
+        if fmt == "text" and outdir is None and (len(expanded) > 1 or len(results) > 1):
+            # plain text has no source line of its own: name each page, as head(1) names files
+            chunks = [f"==> {shown_path(str(path))}{'' if r.page is None else f' page {r.page}'} <==\n{c}"
+                      for r, c in zip(results, chunks)]
         text = "".join(chunks)
         if outdir is not None:
             target = outdir / _out_name(path, used, ext)

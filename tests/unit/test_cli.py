@@ -255,3 +255,13 @@ def test_damaged_utf8_is_parsed_with_a_warning(tmp_path):
     d = json.loads(r.stdout)
     assert d["warnings"] == ["1 byte sequence not valid UTF-8 (damaged or cut): read as U+FFFD"]
     assert "\ufffd常务会议" in "".join(p for a in d["articles"] for p in a["paragraphs"] + a["headline"])
+
+
+def test_text_of_several_pages_names_each_page():
+    r = CliRunner().invoke(main, ["parse", SEED, SEED, "--text"])
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert [i for i, l in enumerate(lines) if l.startswith("==>")] == [0, len(lines) // 2]
+    assert lines[0] == f"==> {SEED} <==" and lines[1] == "吃透精神实质 把握重点任务 推动各项工作取得实绩实效"
+    one = CliRunner().invoke(main, ["parse", SEED, "--text"]).stdout
+    assert not one.startswith("==>") and one == "\n".join(lines[1:len(lines) // 2]) + "\n"
