@@ -47,6 +47,11 @@ GUTTER_COVERAGE = 0.35
 """A gap covered by fewer characters than this share of what covers the characters on either
 side (and of the page's typical bin) is a gutter: spanning headlines and captions cross gutters
 too, but far fewer than the lines of a column (the fallback when no band nearby reaches across)."""
+_INK_LEFT = frozenset("，。、；：！？）》」』】〉”’")
+"""Full-width closing marks: their ink is in the left half of the em box (W3C, *Requirements for
+Chinese Text Layout*, on punctuation marks: a closing mark's half-em of space follows its ink)."""
+_INK_RIGHT = frozenset("（《「『【〈“‘")
+"""Full-width opening marks: their ink is in the right half of the em box."""
 NEIGHBOUR_BANDS = 3
 NEIGHBOUR_EMS = 5.0
 """A gap is judged by up to this many bands above and below it, within this many ems."""
@@ -214,16 +219,20 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         or as many each way, the page's coverage decides."""
         need = max(0.4 * max(a.size, b.size), min(0.5 * (b.x0 - a.x1), 0.75 * max(a.size, b.size)))
         reach = NEIGHBOUR_EMS * max(a.size, b.size)
+        # the neighbours' blank run is looked for between the inked edges: a closing mark's ink
+        # is in the left half of its box (a line-end ，。 hangs half an em past the column's edge)
+        ax1 = a.x1 - 0.5 * a.size if a.ch in _INK_LEFT else a.x1
+        bx0 = b.x0 + 0.5 * b.size if b.ch in _INK_RIGHT else b.x0
         across = covered = 0
         for step in (-1, 1):
             j, seen = k + step, 0
             while 0 <= j < len(bands) and seen < NEIGHBOUR_BANDS and abs(centres[j] - centres[k]) <= reach:
                 other = bands[j]
-                if other[0].size <= 1.05 * a.size and _near(other, a.x1 - 2 * a.size, a.x1) \
-                        and _near(other, b.x0, b.x0 + 2 * b.size):
+                if other[0].size <= 1.05 * a.size and _near(other, ax1 - 2 * a.size, ax1) \
+                        and _near(other, bx0, bx0 + 2 * b.size):
                     across += 1
                     seen += 1
-                    if _blank_run(other, a.x1, b.x0) < need:
+                    if _blank_run(other, ax1, bx0) < need:
                         covered += 1
                 j += step
         if across and covered * 2 != across:

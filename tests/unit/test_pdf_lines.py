@@ -1,0 +1,20 @@
+"""Characters → printed lines (``readers.pdf._group_lines``) on hand-made character boxes (points)."""
+from baozhi.readers.pdf import _Char, _group_lines
+
+SIZE = 10.0
+
+
+def _band(y: float, x: float, text: str) -> list[_Char]:
+    return [_Char(ch, x + k * SIZE, y, x + (k + 1) * SIZE, y + SIZE, SIZE) for k, ch in enumerate(text)]
+
+
+def test_a_line_end_comma_hanging_into_a_narrow_gutter_does_not_join_the_next_column():
+    # two columns 150 pt wide, 11 pt apart; the middle line of the left column hangs its closing
+    # comma 5 pt past the column edge (标点悬挂), the right column's line is indented 2 ems: the
+    # gutter left blank above and below is 11 pt between inked edges, 6 pt between the boxes
+    chars = (_band(0, 0, "设运营进一步加大支持力度提供") + _band(0, 161, "今年以来集中签约项目进展情况")
+             + _band(20, 5, "供优质服务为项目早日投产达效，") + _band(20, 181, "据了解此次签约的")
+             + _band(40, 0, "签约项目代表纷纷表示将以本次") + _band(40, 161, "商引资项目包括总部经济项目"))
+    lines = ["".join(c.ch for c in ln) for ln in _group_lines(chars)]
+    assert "供优质服务为项目早日投产达效，" in lines and "据了解此次签约的" in lines
+    assert len(lines) == 6
