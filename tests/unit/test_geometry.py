@@ -126,3 +126,20 @@ def test_column_grid_splits_a_column_whose_lines_across_both_columns_outnumber_i
     assert column_grid(left + right + captions) == [(38.0, 53.0), (55.0, 70.0)]
     # without a column starting a gutter after the shared end, the wide column stays
     assert column_grid(left + captions) == [(38.0, 70.0)]
+
+
+def test_rule_under_a_side_headline_module_cuts_before_the_column_rules_below_it():
+    # a side headline (侧标题) in column 0 and its body in columns 1-3, a rule across the page
+    # under them, vertical rules between the columns of the modules below (new8-like page):
+    # the top module reads as one stream, not column 3's top cut off with the columns below
+    body = "一二三四五六七八九十"
+    specs = [("侧标题", 0, 0, 20)]
+    for c, x in enumerate((11, 22, 33)):
+        specs += [(("本报讯" + body[:5]) if c == 0 else body, x, 0, 10)] + [(body, x, 1.5 * k, 10) for k in range(1, 4)]
+    for x in (0, 11, 22, 33):
+        specs += [("本报讯" + body[:7], x, 8, 10)] + [(body, x, 8 + 1.5 * k, 10) for k in range(1, 22)]
+    lines = _lines(specs)
+    rules = [(0, 6.5, 43, 6.6), (10.45, 7.5, 10.55, 41), (32.45, 7.5, 32.55, 41)]
+    streams = geometric_streams(lines, unit_em=1.0, rules=rules)
+    assert [(ln.bbox[0], ln.bbox[1]) for ln in streams[0]] == [(0, 0)] + [(x, 1.5 * k) for x in (11, 22, 33) for k in range(4)]
+    assert all(ln.bbox[1] >= 8 for s in streams[1:] for ln in s)

@@ -441,6 +441,14 @@ class _Ctx:
             for k in range(b[i].col + 1, b[i].col + b[i].span):
                 crossing.add(k)
         ruled = [k for k in range(lo + 1, hi + 1) if k not in crossing and self._vrule_at(k, idx)]
+        split = self._rule_across(idx)
+        if ruled and split is not None:
+            # a rule across the region that no vertical rule runs through: stacked modules (a
+            # side headline's module over columns ruled apart below it) are cut apart first
+            ya = max(b[i].y1 for i in split[0])
+            yb = min(b[i].y0 for i in split[1])
+            if not any(self._vrule_at(k, idx, through=(ya, yb)) for k in ruled):
+                ruled = []
         if ruled:
             # a vertical rule down the whole region at a free column boundary: the strongest
             # separator a page prints, before any blank band (a photo leaves one too)
@@ -449,7 +457,6 @@ class _Ctx:
             for a, c in zip(edges, edges[1:]):
                 out += self.cut([i for i in idx if a <= b[i].col < c])
             return out
-        split = self._rule_across(idx)
         if split is not None:
             return self.cut(split[0]) + self.cut(split[1])
         split = self._wide_gap(idx)
@@ -486,9 +493,9 @@ class _Ctx:
         """Blank space between rows ``k`` and ``k + 1``."""
         return min(self.b[i].y0 for i in rows[k + 1]) - max(self.b[i].y1 for i in rows[k])
 
-    def _vrule_at(self, k: int, idx: list[int]) -> bool:
+    def _vrule_at(self, k: int, idx: list[int], through: tuple[float, float] | None = None) -> bool:
         """Is there a vertical rule in the gutter before column ``k`` running down (most of)
-        the region ``idx``?"""
+        the region ``idx``? With ``through=(ya, yb)``: one that also runs from ``ya`` to ``yb``."""
         if not self.vrules:
             return False
         b = self.b
@@ -497,7 +504,8 @@ class _Ctx:
         top = min(b[i].y0 for i in idx)
         bottom = max(b[i].y1 for i in idx)
         for x0, y0, x1, y1 in self.vrules:
-            if left - 0.2 <= (x0 + x1) / 2 <= right + 0.2 and min(y1, bottom) - max(y0, top) >= VRULE_SHARE * (bottom - top):
+            if left - 0.2 <= (x0 + x1) / 2 <= right + 0.2 and min(y1, bottom) - max(y0, top) >= VRULE_SHARE * (bottom - top) \
+                    and (through is None or (y0 <= through[0] and y1 >= through[1])):
                 return True
         return False
 
