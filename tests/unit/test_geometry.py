@@ -143,3 +143,20 @@ def test_rule_under_a_side_headline_module_cuts_before_the_column_rules_below_it
     streams = geometric_streams(lines, unit_em=1.0, rules=rules)
     assert [(ln.bbox[0], ln.bbox[1]) for ln in streams[0]] == [(0, 0)] + [(x, 1.5 * k) for x in (11, 22, 33) for k in range(4)]
     assert all(ln.bbox[1] >= 8 for s in streams[1:] for ln in s)
+
+
+def test_a_headline_over_a_photo_opens_a_module_beside_body_columns():
+    # cols 0-1: an article's body; cols 2-3: a photo news item (headline, photo, two caption
+    # lines: more caption text than headline) at the same top, a module under it. The photo
+    # item's piece is not a column continuing the body to its left.
+    body = "一二三四五六七八九十"
+    specs = []
+    for x in (0, 11):
+        specs += [("本报讯" + body[:7], x, 0, 10)] + [(body, x, 1.5 * k, 10) for k in range(1, 20)]
+    cap = "为提升企业及居民群众消防安全应急处置能力，区五里河街道联合开展演练。"
+    specs += [("消防演练", 22, 0, 20), (cap[:21], 22, 12, 10), (cap[21:], 22, 13.5, 10)]
+    specs += [("本报讯" + body[:7], 22, 17, 10)] + [(body, 22, 17 + 1.5 * k, 10) for k in range(1, 6)]
+    specs += [(body, 33, 17 + 1.5 * k, 10) for k in range(0, 6)]
+    streams = geometric_streams(_lines(specs), unit_em=1.0, figures=[(22, 3, 43, 11)])
+    assert [s[0].text.value for s in streams] == ["本报讯" + body[:7], "消防演练", "本报讯" + body[:7]]
+    assert [ln.text.value for ln in streams[1]] == ["消防演练", cap[:21], cap[21:]]

@@ -733,6 +733,8 @@ class _Ctx:
                 p.start = True
             elif p.heady:
                 p.start = not prev.heady
+            elif not prev.heady and self._headline_over_photo(p.idx):
+                p.start = True  # one piece, mostly caption text, that a headline opens
             elif prev.heady or head_tail:
                 pbottom = max(b[i].y1 for i in prev.idx)
                 ptop = min(b[i].y0 for i in prev.idx)
@@ -750,6 +752,21 @@ class _Ctx:
             head_tail = self.has_fonts and prev is not None and prev.heady and not p.heady and not p.start \
                 and len(p.idx) <= 2 and top - max(b[i].y1 for i in prev.idx) <= pitch
             prev = p
+
+    def _headline_over_photo(self, idx: list[int]) -> bool:
+        """The piece opens with a headline-sized line over a photo (a figure) with the rest of the
+        piece (its caption) under the photo: a photo news item's head, however short."""
+        b = self.b
+        first = min(idx, key=lambda i: (b[i].y0, b[i].x0))
+        if not self.is_heady_line(first):
+            return False
+        rest = [i for i in idx if not self.is_heady_line(i)]
+        if not rest:
+            return False
+        below = min(b[i].y0 for i in rest)
+        x0, x1 = min(b[i].x0 for i in idx), max(b[i].x1 for i in idx)
+        return any(b[first].y1 - 0.5 <= fy0 and fy1 <= below + 0.5 and min(fx1, x1) - max(fx0, x0) > 0
+                   for fx0, fy0, fx1, fy1 in self.figures)
 
     def _pitch(self, order: list[int]) -> float:
         """Typical distance between the tops of consecutive lines (body leading)."""
