@@ -18,3 +18,15 @@ def test_a_line_end_comma_hanging_into_a_narrow_gutter_does_not_join_the_next_co
     lines = ["".join(c.ch for c in ln) for ln in _group_lines(chars)]
     assert "供优质服务为项目早日投产达效，" in lines and "据了解此次签约的" in lines
     assert len(lines) == 6
+
+
+def test_a_bold_lead_in_cut_off_by_the_bands_rejoins_its_line_across_a_word_space():
+    from baozhi.readers.pdf import _join_pieces
+    lead = _band(0, 0, "本报讯")                     # ends at 30 pt
+    rest = _band(0.4, 36, "记者蔡南报道")             # a word space (0.6 em) further on, a little lower
+    joined = [["".join(c.ch for c in ln)] for ln in _join_pieces([lead, rest], [0, 1])]
+    assert joined == [["本报讯记者蔡南报道"]]
+    # one band: the gap split it (a gutter), it stays split
+    assert len(_join_pieces([lead, rest], [0, 0])) == 2
+    # no word space after a closing mark: a column line hanging 、 into a narrow gutter
+    assert len(_join_pieces([_band(0, 0, "好经验、"), rest], [0, 1])) == 2

@@ -247,9 +247,11 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
         return min(cov[i:j]) < GUTTER_COVERAGE * min(around, typical_cov)
 
     lines: list[list[_Char]] = []
+    band_of: list[int] = []  # the band each line comes from
     for bk, band in enumerate(bands):
         if len(band) == 1:
             lines.append(band)
+            band_of.append(bk)
             continue
         gaps = [b.x0 - a.x1 for a, b in zip(band, band[1:])]
         start = 0
@@ -266,15 +268,24 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             lines.append(band[start:k + 1])
             start = k + 1
         lines.append(band[start:])
-    lines = _join_pieces(lines)
+        band_of.extend([bk] * (len(lines) - len(band_of)))
+    lines = _join_pieces(lines, band_of)
     lines.sort(key=lambda ln: (round(min([c.y0 for c in ln])), ln[0].x0))
     return lines
 
 
-def _join_pieces(lines: list[list[_Char]]) -> list[list[_Char]]:
+WORD_SPACE_EMS = 0.75
+"""Two pieces of a line the baseline bands cut apart may be this far apart (a word space after a
+bold lead-in: 本报讯 记者 蔡南 报道; not after a closing mark such as 、，, which a column line
+hanging into a narrow gutter ends with); pieces of one band stay apart beyond
+:data:`LINE_GAP_EMS` (the gutter split them)."""
+
+
+def _join_pieces(lines: list[list[_Char]], band_of: list[int] | None = None) -> list[list[_Char]]:
     """Join a line cut in two by the baseline bands: a piece that starts where another ends
-    (within :data:`LINE_GAP_EMS`), at about its height and size (a bold lead-in 运城晚报讯 set
-    in another typeface, whose boxes sit a little higher, fell into a neighbouring column's band)."""
+    (within :data:`LINE_GAP_EMS`; :data:`WORD_SPACE_EMS` for pieces of two bands), at about its
+    height and size (a bold lead-in 运城晚报讯 set in another typeface, whose boxes sit a little
+    higher, fell into a neighbouring column's band). ``band_of[k]``: the band line ``k`` comes from."""
     by_start = sorted(range(len(lines)), key=lambda k: lines[k][0].x0)
     starts = [lines[k][0].x0 for k in by_start]
     nxt: dict[int, int] = {}
@@ -283,11 +294,13 @@ def _join_pieces(lines: list[list[_Char]]) -> list[list[_Char]]:
         last = ln[-1]
         size = last.size
         lo = bisect_left(starts, last.x1 - 0.5)
-        hi = bisect_right(starts, last.x1 + LINE_GAP_EMS * size)
+        hi = bisect_right(starts, last.x1 + WORD_SPACE_EMS * size)
         for j in by_start[lo:hi]:
             first = lines[j][0]
+            word = band_of is not None and band_of[j] != band_of[k] and last.ch not in _INK_LEFT
+            reach = WORD_SPACE_EMS if word else LINE_GAP_EMS  # no word space after a comma
             if j != k and j not in taken and abs(first.size - size) <= 0.15 * size \
-                    and abs(first.cy - last.cy) <= 0.4 * size:
+                    and abs(first.cy - last.cy) <= 0.4 * size and first.x0 <= last.x1 + reach * size:
                 nxt[k] = j
                 taken.add(j)
                 break
