@@ -2,7 +2,8 @@
 (layout/scatter.py): the body runs on across the title's characters, which are gathered into
 title lines."""
 from baozhi.layout.order import Piece
-from baozhi.layout.scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, scatter_piece, title_lines
+from baozhi.layout.scatter import (bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs, scatter_piece,
+                                   title_lines)
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -125,3 +126,15 @@ def test_title_fragments_stay_apart_without_a_word_or_across_a_lead():
     assert join_fragments(ordered) == ordered
     ordered = [piece("headline", ["迎峰度"]), body, piece("headline", ["冬保供电"])]  # 度冬: no word
     assert join_fragments(ordered) == ordered
+
+
+def test_numbers_among_title_characters_are_read_with_them():
+    def flats(texts):
+        return [ln.flat for ln in number_runs([Line(Text.from_source(t)) for t in texts])]
+    assert flats(["新", "增", "学", "位", "4500", "多", "个"]) == ["新增学位4500多个"]
+    assert flats(["标题", "市", "1", "镇", "3", "村"]) == ["标题", "市1镇3村"]
+    # a number closing the run, a long number, one ideograph only: left alone
+    assert flats(["市", "镇", "3"]) == ["市", "镇", "3"]
+    assert flats(["市", "20245", "村"]) == ["市", "20245", "村"]
+    assert flats(["第", "2", "版"]) == ["第2版"]
+    assert flats(["2", "镇", "村"]) == ["2", "镇", "村"]

@@ -306,3 +306,47 @@ def title_lines(lines: list[Line], body_grams: set[str] | frozenset[str]) -> lis
     first = lines[0]
     return [Line(Text("".join(chars.value[i] for i in pos[s::2]), tuple(chars.offsets[i] for i in pos[s::2])),
                  indent=first.indent, row=first.row, column=first.column, label="headline") for s in (0, 1)]
+
+
+NUMBER_CHARS = 4
+"""A number printed on a line of its own among a scattered title's characters has at most this
+many digits (``1``, ``3``, ``4500``: a count in a title; a longer one is a date or a figure)."""
+
+
+def _number_line(flat: str) -> bool:
+    return 0 < len(flat) <= NUMBER_CHARS and all("0" <= c <= "9" or "０" <= c <= "９" for c in flat)
+
+
+def number_runs(lines: list[Line]) -> list[Line]:
+    """A scattered or vertical title holding numbers (``市`` / ``1`` / ``镇`` / ``3`` / ``村``,
+    ``新`` / ``增`` / ``学`` / ``位`` / ``4500`` / ``多`` / ``个``): ``pdftotext`` prints the
+    number, set as one block of digits, on a line of its own, which breaks the run of
+    one-ideograph lines the vertical-headline rules read. ``lines``: a headline piece's lines. A
+    run of lines each of one ideograph or a number (at most :data:`NUMBER_CHARS` digits), with
+    two ideographs or more, every number right after an ideograph and followed by one, becomes one
+    headline line read straight (a number is read along the line, so the title is one line, not
+    two interleaved). Returns the piece's lines (each character's offsets kept)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_vertical_one(lines[j].flat) or (
+                j > i and _number_line(lines[j].flat) and _vertical_one(lines[j - 1].flat)
+                and j + 1 < len(lines) and _vertical_one(lines[j + 1].flat))):
+            j += 1
+        run = lines[i:j]
+        numbers = sum(1 for ln in run if _number_line(ln.flat))
+        if numbers and len(run) - numbers >= 2:
+            out.append(Line(Text.join([ln.text.strip() for ln in run]), indent=run[0].indent, row=run[0].row,
+                            column=run[0].column, label="headline"))
+        else:
+            out.extend(run)
+        if j == i:
+            out.append(lines[i])
+            j += 1
+        i = j
+    return out
+
+
+def _vertical_one(flat: str) -> bool:
+    return len(flat) == 1 and is_cjk(flat)
