@@ -30,6 +30,9 @@ def test_scatter_piece_is_one_or_two_ideographs_a_line():
     assert not scatter_piece(piece("headline", ["简讯"]))  # a section label
     assert not scatter_piece(piece("headline", ["济", "："]))  # a vertical kicker's colon
     assert not scatter_piece(piece("body", ["探"]))
+    assert scatter_piece(piece("headline", ["“", "冻", "马"]))  # a quoted title's marks with its characters
+    assert scatter_piece(piece("headline", ["“"]))
+    assert not scatter_piece(piece("headline", ["“", "”"]))
 
 
 def test_body_runs_on_across_the_scattered_title_and_the_title_is_rebuilt():

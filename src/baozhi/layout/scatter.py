@@ -43,12 +43,19 @@ characters straight on."""
 
 def scatter_piece(p: Piece) -> bool:
     """A headline piece of lines of one or two ideographs each, at least one of one ideograph
-    (a large-type title's characters; a two-ideograph line alone is a section label: 简讯)."""
+    (a large-type title's characters; a two-ideograph line alone is a section label: 简讯).
+    Quote marks count with the ideographs (``“`` / ``冻`` / ``马``), and a piece of one quote
+    mark alone is one too (the title's ``“`` printed apart from its characters)."""
     if p.kind != "headline" or not p.lines:
         return False
     flats = [_flat(ln) for ln in p.lines]
-    return all(0 < len(f) <= SCATTER_CHARS and all(is_cjk(c) for c in f) for f in flats) \
-        and any(len(f) == 1 for f in flats)
+    if len(flats) == 1 and flats[0] in _TITLE_QUOTES:
+        return True  # a title's quote mark, printed alone like its characters (“ / 冻 / 马 / ” / 加 / 鞭)
+    return all(0 < len(f) <= SCATTER_CHARS and all(is_cjk(c) or c in _TITLE_QUOTES for c in f) for f in flats) \
+        and any(len(f) == 1 for f in flats) and any(is_cjk(c) for f in flats for c in f)
+
+
+_TITLE_QUOTES = frozenset("“”‘’")
 
 
 def _between(p: Piece) -> bool:
