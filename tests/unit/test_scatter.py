@@ -2,7 +2,8 @@
 (layout/scatter.py): the body runs on across the title's characters, which are gathered into
 title lines."""
 from baozhi.layout.order import Piece
-from baozhi.layout.scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, scatter_piece, title_lines
+from baozhi.layout.scatter import (bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs, scatter_piece,
+                                   title_lines)
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -29,6 +30,9 @@ def test_scatter_piece_is_one_or_two_ideographs_a_line():
     assert not scatter_piece(piece("headline", ["简讯"]))  # a section label
     assert not scatter_piece(piece("headline", ["济", "："]))  # a vertical kicker's colon
     assert not scatter_piece(piece("body", ["探"]))
+    assert scatter_piece(piece("headline", ["“", "冻", "马"]))  # a quoted title's marks with its characters
+    assert scatter_piece(piece("headline", ["“"]))
+    assert not scatter_piece(piece("headline", ["“", "”"]))
 
 
 def test_body_runs_on_across_the_scattered_title_and_the_title_is_rebuilt():
@@ -125,3 +129,63 @@ def test_title_fragments_stay_apart_without_a_word_or_across_a_lead():
     assert join_fragments(ordered) == ordered
     ordered = [piece("headline", ["迎峰度"]), body, piece("headline", ["冬保供电"])]  # 度冬: no word
     assert join_fragments(ordered) == ordered
+
+
+def test_numbers_among_title_characters_are_read_with_them():
+    def flats(texts):
+        return [ln.flat for ln in number_runs([Line(Text.from_source(t)) for t in texts])]
+    assert flats(["新", "增", "学", "位", "4500", "多", "个"]) == ["新增学位4500多个"]
+    assert flats(["标题", "市", "1", "镇", "3", "村"]) == ["标题", "市1镇3村"]
+    # a number closing the run, a long number, one ideograph only: left alone
+    assert flats(["市", "镇", "3"]) == ["市", "镇", "3"]
+    assert flats(["市", "20245", "村"]) == ["市", "20245", "村"]
+    assert flats(["第", "2", "版"]) == ["第2版"]
+    assert flats(["2", "镇", "村"]) == ["2", "镇", "村"]
+
+
+def test_title_character_among_the_header_lines_is_headline_and_starts_the_title():
+    from baozhi.articles.assemble import classify_lines
+    texts = ["东湖晚报", "2025年11月22日", "探", "星期六", "责任编辑 吴昊", "寻 嘉 州 春", "共话乡村振兴",
+             "本报讯（记者 林 涛）近日，由市中区委宣传部组织"]
+    labels = classify_lines([Line(Text.from_source(t)) for t in texts], 16.0)
+    assert labels[:5] == ["furniture", "furniture", "headline", "furniture", "furniture"]
+    # 探寻 (join score under WORD_JOIN) across header lines only: joined
+    lead = piece("body", ["本报讯（记者林涛）近日，由市中区委宣"])
+    ordered = [piece("furniture", ["东湖晚报"]), piece("headline", ["探"]), piece("furniture", ["星期六"]),
+               piece("headline", ["寻嘉州春", "共话乡村振兴"]), lead]
+    out = join_fragments(ordered)
+    assert [heads(p) for p in out] == [["东湖晚报"], ["探寻嘉州春"], ["星期六"], ["共话乡村振兴"], heads(lead)]
+    # with a text printed before: the word must be common (WORD_JOIN)
+    ordered = [lead, piece("headline", ["探"]), piece("furniture", ["星期六"]), piece("headline", ["寻嘉州春"])]
+    assert join_fragments(ordered) == ordered
+
+
+def test_title_characters_printed_before_the_chains_first_piece_join_the_title():
+    # 探 / 共 and 寻 / 话 stand above the column's first line: printed before it, no link reaches them
+    pieces = [piece("furniture", ["渝东都市报"]), piece("headline", ["探", "共"]), piece("furniture", ["星期日"]),
+              piece("headline", ["寻", "话"]), piece("body", A), piece("headline", ["嘉", "乡", "州", "村"]),
+              piece("body", B), piece("headline", ["春", "振", "天", "兴"]), piece("body", C)]
+    links, titles = bridge_scatter(pieces, 16.0)
+    assert links == {4: 6, 6: 8}
+    ordered = [pieces[0], pieces[1], pieces[2], pieces[3], pieces[4], pieces[6], pieces[8], pieces[5], pieces[7]]
+    out = gather_scatter(pieces, ordered, titles, frozenset())
+    assert [heads(p) for p in out if p.kind == "headline"] == [["探寻嘉州春天", "共话乡村振兴"]]
+
+
+def test_title_last_character_bridged_over_ends_the_text_title_line():
+    # …增 / 天 / 长9.3%…: the title 探寻嘉州春 printed above the text, its 天 in the column
+    head = piece("headline", ["探寻嘉州春", "共话乡村振兴"])
+    lead = piece("body", ["本报讯（记者林涛）近日，由市中区委宣", "生猪出栏30.68万头，增"])
+    tian = piece("headline", ["天"])
+    rest = piece("body", ["长9.3%，年末生猪存栏19.92万头。"])
+    pieces = [head, lead, tian, rest]
+    links, titles = bridge_scatter(pieces, 16.0)
+    assert links == {1: 3}
+    out = gather_scatter(pieces, [head, lead, rest, tian], titles, frozenset())
+    assert [heads(p) for p in out] == [["探寻嘉州春天", "共话乡村振兴"], heads(lead), heads(rest)]
+    # no word across (兴 + 天): the character stays where it was read
+    head2 = piece("headline", ["共话乡村振兴"])
+    pieces = [head2, lead, tian, rest]
+    links, titles = bridge_scatter(pieces, 16.0)
+    out = gather_scatter(pieces, [head2, lead, rest, tian], titles, frozenset())
+    assert [heads(p) for p in out] == [["共话乡村振兴"], heads(lead), heads(rest), ["天"]]

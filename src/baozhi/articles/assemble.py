@@ -278,6 +278,8 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
             if cues.is_furniture(f) or cues.is_section_label(f):
                 labels[i] = "furniture"
                 furn_seen = True
+            elif len(f) == 1 and is_cjk(f) and not has_geometry:
+                pass  # one large-type character of the first title, printed among the header lines
             elif cues.width(f) <= HEADER_SHORT_EMS and not cues.has_sentence_punct(f) and not cues.opens_article(f) \
                     and _furniture_follows(lines, i):
                 labels[i] = "furniture"

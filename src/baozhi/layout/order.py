@@ -1096,7 +1096,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         pieces = cut_after_paragraph_ends(pieces, w)
         for k, p in enumerate(pieces):
             p.index = k
-    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments  # noqa: PLC0415 (scatter.py builds on Piece)
+    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs  # noqa: PLC0415 (scatter.py builds on Piece)
 
     pieces = cut_lines(pieces, w)
     links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
@@ -1108,7 +1108,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
     for p in ordered:
         if p.kind == "headline" and len(p.lines) > 1:
-            heads = _quoted_vertical(p.lines)
+            heads = _quoted_vertical(number_runs(p.lines))
             if body_grams is None and _longest_single_run(heads) >= STRAIGHT_RUN_MIN:
                 body_grams = _body_bigrams(ordered)
             p.lines = vertical_headlines(_straight_vertical(heads, body_grams or set()))

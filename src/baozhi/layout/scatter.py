@@ -43,12 +43,19 @@ characters straight on."""
 
 def scatter_piece(p: Piece) -> bool:
     """A headline piece of lines of one or two ideographs each, at least one of one ideograph
-    (a large-type title's characters; a two-ideograph line alone is a section label: 简讯)."""
+    (a large-type title's characters; a two-ideograph line alone is a section label: 简讯).
+    Quote marks count with the ideographs (``“`` / ``冻`` / ``马``), and a piece of one quote
+    mark alone is one too (the title's ``“`` printed apart from its characters)."""
     if p.kind != "headline" or not p.lines:
         return False
     flats = [_flat(ln) for ln in p.lines]
-    return all(0 < len(f) <= SCATTER_CHARS and all(is_cjk(c) for c in f) for f in flats) \
-        and any(len(f) == 1 for f in flats)
+    if len(flats) == 1 and flats[0] in _TITLE_QUOTES:
+        return True  # a title's quote mark, printed alone like its characters (“ / 冻 / 马 / ” / 加 / 鞭)
+    return all(0 < len(f) <= SCATTER_CHARS and all(is_cjk(c) or c in _TITLE_QUOTES for c in f) for f in flats) \
+        and any(len(f) == 1 for f in flats) and any(is_cjk(c) for f in flats for c in f)
+
+
+_TITLE_QUOTES = frozenset("“”‘’")
 
 
 def _between(p: Piece) -> bool:
@@ -205,7 +212,12 @@ def gather_scatter(pieces: list[Piece], ordered: list[Piece], titles: list[tuple
     rank = {id(p): k for k, p in enumerate(pieces)}
     read = {id(p): k for k, p in enumerate(ordered)}
     merged: dict[int, tuple[Piece, list[Piece]]] = {}
+    taken = {id(q) for _, parts, _ in titles for q in parts}
     for start, parts, reached in titles:
+        before = _printed_before(pieces, rank[id(start)])
+        if before and not any(id(q) in taken for q in before):
+            parts = before + parts
+            taken.update(id(q) for q in before)
         key = text_of[id(reached[0])]
         if key in merged:
             first, have = merged[key]
@@ -214,7 +226,9 @@ def gather_scatter(pieces: list[Piece], ordered: list[Piece], titles: list[tuple
         else:
             merged[key] = (start, list(parts))
     out = list(ordered)
-    for start, title in merged.values():
+    for key, (start, title) in merged.items():
+        if len(title) == 1:
+            _end_title_line(out, title[0], key, text_of)
         if len(title) < 2:
             continue
         first = title[0]
@@ -228,12 +242,56 @@ def gather_scatter(pieces: list[Piece], ordered: list[Piece], titles: list[tuple
     return out
 
 
+def _printed_before(pieces: list[Piece], k: int) -> list[Piece]:
+    """The scattered-title pieces printed right before ``pieces[k]``, the first piece a title's
+    chain of links starts from, with only furniture and such pieces between: the characters the
+    title holds above the column's first line (``探`` / ``共`` … ``寻`` / ``话`` before ``本报讯…``),
+    printed before it. Empty when the run follows an open tail (a title cutting that text is
+    bridged from it). Returns the pieces in dump order."""
+    i = k - 1
+    while i >= 0 and _between(pieces[i]):
+        i -= 1
+    if i >= 0 and _dangles(pieces[i]):
+        return []
+    return [p for p in pieces[i + 1:k] if scatter_piece(p)]
+
+
+def _end_title_line(out: list[Piece], part: Piece, key: int, text_of: dict[int, int]) -> None:
+    """A title's last character printed alone in the column it stands over, that column's text
+    bridged across it (``…生猪出栏30.68万头，增`` / ``天`` / ``长9.3%…``) while the rest of the
+    title was printed whole above the text: ``part``, a scattered-title piece of one line of one
+    ideograph; ``key``: the text (:func:`gather_scatter`'s numbering) its links reach. When the
+    headline piece read right before that text's first piece has a line after whose last
+    character a dictionary word of join score :data:`~baozhi.layout.joins.WORD_JOIN` runs into it
+    (``探寻嘉州春`` + ``天``: 春天), the character ends that line (the first such line, top
+    down) and ``part`` leaves ``out`` (the pieces in reading order, changed in place)."""
+    if len(part.lines) != 1 or not _vertical_one(part.lines[0].flat):
+        return
+    first = next((k for k, p in enumerate(out) if text_of.get(id(p)) == key), None)
+    if not first or out[first - 1].kind != "headline" or out[first - 1] is part:
+        return
+    head = out[first - 1]
+    ch = part.lines[0]
+    for m, ln in enumerate(head.lines):
+        if 0 < len(ln.flat) <= FRAGMENT_CHARS and not (_CLAUSE & set(ln.flat)) \
+                and join_score(ln.flat, ch.flat) >= WORD_JOIN:
+            head.lines[m] = Line(Text.join([ln.text.strip(), ch.text.strip()]), indent=ln.indent, row=ln.row,
+                                 column=ln.column, label="headline")
+            out.remove(part)
+            return
+
+
 FRAGMENT_CHARS = 8
 """A title fragment joined across body pieces is at most this many characters (a large-type
 title's part over one column)."""
 FRAGMENT_REACH = 12
 """... and the fragments stand at most this many pieces apart in reading order."""
 _CLAUSE = frozenset("，。；：、！？,;:!?")
+HEADER_JOIN = 1.0
+"""A title's first character printed alone among the page's header lines (``pdftotext`` prints
+the large character beside the date or section it stands level with) goes on in the title line
+after the header on a word of any frequency across (``探`` … ``寻嘉州春``: 探寻, join score 4.9):
+nothing but furniture stands between them and no text is printed before."""
 
 
 def join_fragments(ordered: list[Piece]) -> list[Piece]:
@@ -262,7 +320,11 @@ def join_fragments(ordered: list[Piece]) -> list[Piece]:
             continue
         a, b = h.lines[-1], out[j].lines[0]
         fa, fb = a.flat, b.flat
-        if max(len(fa), len(fb)) > FRAGMENT_CHARS or _CLAUSE & set(fa + fb) or join_score(fa, fb) < WORD_JOIN:
+        need = WORD_JOIN
+        if len(h.lines) == 1 and _vertical_one(fa) and all(q.kind == "furniture" for q in out[k + 1:j]) \
+                and not any(q.kind == "body" for q in out[:k]):
+            need = HEADER_JOIN  # a title's first character printed among the header lines beside it
+        if max(len(fa), len(fb)) > FRAGMENT_CHARS or _CLAUSE & set(fa + fb) or join_score(fa, fb) < need:
             k += 1
             continue
         if len(fa) == len(fb) == 1:  # characters a line (a vertical or scattered title): the run moves on
@@ -306,3 +368,47 @@ def title_lines(lines: list[Line], body_grams: set[str] | frozenset[str]) -> lis
     first = lines[0]
     return [Line(Text("".join(chars.value[i] for i in pos[s::2]), tuple(chars.offsets[i] for i in pos[s::2])),
                  indent=first.indent, row=first.row, column=first.column, label="headline") for s in (0, 1)]
+
+
+NUMBER_CHARS = 4
+"""A number printed on a line of its own among a scattered title's characters has at most this
+many digits (``1``, ``3``, ``4500``: a count in a title; a longer one is a date or a figure)."""
+
+
+def _number_line(flat: str) -> bool:
+    return 0 < len(flat) <= NUMBER_CHARS and all("0" <= c <= "9" or "０" <= c <= "９" for c in flat)
+
+
+def number_runs(lines: list[Line]) -> list[Line]:
+    """A scattered or vertical title holding numbers (``市`` / ``1`` / ``镇`` / ``3`` / ``村``,
+    ``新`` / ``增`` / ``学`` / ``位`` / ``4500`` / ``多`` / ``个``): ``pdftotext`` prints the
+    number, set as one block of digits, on a line of its own, which breaks the run of
+    one-ideograph lines the vertical-headline rules read. ``lines``: a headline piece's lines. A
+    run of lines each of one ideograph or a number (at most :data:`NUMBER_CHARS` digits), with
+    two ideographs or more, every number right after an ideograph and followed by one, becomes one
+    headline line read straight (a number is read along the line, so the title is one line, not
+    two interleaved). Returns the piece's lines (each character's offsets kept)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_vertical_one(lines[j].flat) or (
+                j > i and _number_line(lines[j].flat) and _vertical_one(lines[j - 1].flat)
+                and j + 1 < len(lines) and _vertical_one(lines[j + 1].flat))):
+            j += 1
+        run = lines[i:j]
+        numbers = sum(1 for ln in run if _number_line(ln.flat))
+        if numbers and len(run) - numbers >= 2:
+            out.append(Line(Text.join([ln.text.strip() for ln in run]), indent=run[0].indent, row=run[0].row,
+                            column=run[0].column, label="headline"))
+        else:
+            out.extend(run)
+        if j == i:
+            out.append(lines[i])
+            j += 1
+        i = j
+    return out
+
+
+def _vertical_one(flat: str) -> bool:
+    return len(flat) == 1 and is_cjk(flat)
