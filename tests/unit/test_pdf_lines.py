@@ -30,3 +30,20 @@ def test_a_bold_lead_in_cut_off_by_the_bands_rejoins_its_line_across_a_word_spac
     assert len(_join_pieces([lead, rest], [0, 0])) == 2
     # no word space after a closing mark: a column line hanging 、 into a narrow gutter
     assert len(_join_pieces([_band(0, 0, "好经验、"), rest], [0, 1])) == 2
+
+
+def test_a_headline_character_a_hair_lower_stays_in_its_line():
+    # a 9 pt column line beside a 12.4 pt headline whose centre is 3.6 pt lower: the headline's
+    # characters fall into the column line's band; 六 and 会 (another font's glyphs) sit 0.15 pt
+    # lower still, past that band's centre tolerance, but with the headline's own characters
+    def chars(text, x, cy, size, low=""):
+        out = []
+        for k, ch in enumerate(text):
+            c = cy + (0.15 if ch in low else 0.0)
+            out.append(_Char(ch, x + k * size, c - size / 2, x + (k + 1) * size, c + size / 2, size))
+        return out
+
+    column = chars("工作合力确保各项攻坚任务", 0, 603.0, 9.0)
+    head = chars("区十六届人大一次会议", 200, 606.65, 12.41, low="六会")
+    lines = sorted("".join(c.ch for c in ln) for ln in _group_lines(column + head))
+    assert lines == ["区十六届人大一次会议", "工作合力确保各项攻坚任务"]

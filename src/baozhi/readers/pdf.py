@@ -189,6 +189,7 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
     chars = sorted(chars, key=lambda c: (c.cy, c.x0))
     bands: list[list[_Char]] = []
     by_sum: list[float] = []  # sum of the centres of a band's first 8 characters
+    by_size: list[dict[float, list[float]]] = []  # per size: [sum of centres, count] (first 8)
     for c in chars:
         cy, cs = c.cy, c.size
         placed = False
@@ -197,15 +198,25 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             s0 = band[0].size
             size = cs if cs > s0 else s0
             m = len(band) if len(band) < 8 else 8
-            if abs(cy - by_sum[k] / m) <= 0.3 * size and abs(cs - s0) <= 0.35 * size:
+            same = by_size[k].get(cs)
+            # a band holding characters of this size: by their centres (a headline that fell into
+            # a column line's band: its 六 whose glyph sits a hair lower still joins it)
+            if (abs(cy - by_sum[k] / m) <= 0.3 * size and abs(cs - s0) <= 0.35 * size) \
+                    or (same is not None and abs(cy - same[0] / same[1]) <= 0.3 * cs):
                 if m < 8:
                     by_sum[k] += cy
+                if same is None:
+                    by_size[k][cs] = [cy, 1]
+                elif same[1] < 8:
+                    same[0] += cy
+                    same[1] += 1
                 band.append(c)
                 placed = True
                 break
         if not placed:
             bands.append([c])
             by_sum.append(cy)
+            by_size.append({cs: [cy, 1]})
 
     for band in bands:
         band.sort(key=lambda c: c.x0)
