@@ -854,3 +854,40 @@ def test_side_headline_rows_do_not_cut_the_columns_of_its_module():
         "产量十万吨、增长一点八；", "生猪出栏三十万头，增长九", "个百分点，年末生猪存栏十", "九万头；农村居民人均可支",
         "配收入达两万元，增长一成。", "目前，全区引进培育国家", "级示范合作社三个、龙头企", "业二十四家。"]
     assert ["调研乡村振兴"] in streams
+
+
+def test_no_column_runs_on_mid_sentence_into_a_module_starting_under_it():
+    from baozhi.layout.columns import _chain_rows
+
+    # two columns each run on mid-sentence over a row of a module beside; under them a stacked module
+    # starts: an indented first line on the left, so the right column's next line (unindented, it
+    # could run on) starts that module too; a credit is never run into mid-sentence either
+    text = [LEFT[1] + " " * 10 + RIGHT[1], " " * 48 + "据悉，我市上榜", "  " + RIGHT[0].strip() + " " * 10 + RIGHT[4]]
+    rows = _segs(text)
+    assert [len(r) for r in rows] == [2, 1, 2]
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+    rows = _segs([LEFT[1], " " * 48 + "据悉，我市上榜", RIGHT[4]])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {id(rows[0][0]): 2.0}  # alone it runs on
+    rows = _segs([LEFT[1], " " * 48 + "据悉，我市上榜", "本报记者 方宇 文/图"])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+
+
+def test_titles_of_two_modules_on_one_row_cover_their_own_bodies():
+    from baozhi.layout.columns import _size_headlines
+
+    # two 2-column modules side by side (columns at 0, 17, 40, 57); the left title is centred over its
+    # module's columns, the fixed scale makes it end short of its second column; the right one reaches
+    # its body's right edge; the modules' lines are set on other baselines (rows of their own)
+    body = "近日，农业农村部官网发布公"
+    rows = _segs([" " * 7 + "我市经济增速" + " " * 29 + "区委理论学习中心组学习会议召开", ""]
+                 + [body + "    " + body, " " * 40 + body + "    " + body] * 4)
+    _size_headlines(rows)
+    left, right = rows[0]
+    assert left.head and right.head
+    assert (left.x0, left.x1) == (0.0, 30.0)
+    assert right.x1 == 70.0
+    # phrases of one title over one module (its columns' lines side by side under both) are left alone
+    rows = _segs([" " * 7 + "我市经济增速" + " " * 29 + "区委理论学习中心组学习会议召开", ""]
+                 + [(body + "    ") * 2 + "      " + body + "    " + body] * 4)
+    _size_headlines(rows)
+    assert rows[0][0].x0 is None

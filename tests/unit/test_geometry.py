@@ -126,3 +126,14 @@ def test_column_grid_splits_a_column_whose_lines_across_both_columns_outnumber_i
     assert column_grid(left + right + captions) == [(38.0, 53.0), (55.0, 70.0)]
     # without a column starting a gutter after the shared end, the wide column stays
     assert column_grid(left + captions) == [(38.0, 70.0)]
+
+
+def test_own_line_credit_opens_a_module_under_a_row_high_band():
+    body = "一二三四五六七八九十"
+    # stacked over the same two columns one blank row apart; the lower module opens with its credit
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("本报记者 方宇 文/图", 0, 4, 10), ("  " + body[:8], 0, 5, 10), (body, 0, 6, 10), (body, 11, 5, 10),
+             (body, 11, 6, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [6, 5]
+    assert streams[1][0].text.value == "本报记者 方宇 文/图"

@@ -554,6 +554,39 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                                      for k, t in enumerate(row))
                     rows[y] = [s]
                 break
+    _centred_titles(rows, w, c)
+
+
+def _centred_titles(rows: list[list[_Seg]], w: float, c: float) -> None:
+    """Titles of modules side by side on one row of headline lines only, each centred over its
+    own module's columns (``一季度我市经济增速…      镇原县 14 个重点项目集中开工``): a title whose
+    middle on the page (its cells widened at :data:`HEAD_SCALE`) lies within half a column of the
+    middle of the body lines under it (the first row with two or more text lines between the
+    headline pieces before and after it, within 3 rows) covers those lines, from the first to the
+    last: the fixed scale guesses its width, the body row shows it. Only pieces heading modules
+    apart (:func:`_modules_apart`), not phrases of one title (``畅游开州    尽享“诗和远方”``)."""
+    half = (w + GUTTER_EMS) * c / 2
+    edges = _column_edges(rows, w)
+    for y, row in enumerate(rows):
+        if len(row) < 2 or not all(t.head for t in row) or (y > 0 and any(not t.head for t in rows[y - 1])):
+            continue
+        for k, s in enumerate(row):
+            if k and not _modules_apart(rows, row[k - 1], s, edges, w) \
+                    or k + 1 < len(row) and not _modules_apart(rows, s, row[k + 1], edges, w):
+                continue  # phrases of one title over one module
+            lo = row[k - 1].x1 if k else float("-inf")
+            hi = row[k + 1].a if k + 1 < len(row) else float("inf")
+            for r in range(y + 1, min(len(rows), y + 4)):
+                if any(t.head and lo < t.a < hi for t in rows[r]):
+                    break  # a further headline line (a subtitle) under it: read there
+                body = [t for t in rows[r] if not t.head and t.a >= lo and t.b <= hi]
+                if not body:
+                    continue
+                left, right = min(t.a for t in body), max(t.b for t in body)
+                if len(body) >= 2 and left < s.a and right > s.x1 \
+                        and abs((s.a + s.x1) / 2 - (left + right) / 2) <= half:
+                    s.x0, s.x1 = float(left), float(right)
+                break
 
 
 HEAD_CLEAR_CELLS = 6
@@ -665,8 +698,11 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     column (a kicker set left of it) stands between like a line of the column. Returns ``id(P)`` →
     the y its box ends at."""
     out: dict[int, float] = {}
+    opened: list[_Seg] = []  # lines across other columns' rows that open an article
+    chained: list[tuple[_Seg, _Seg]] = []
     indent = _indent_cells(c)
     labelled = [any(cues.is_section_label(t.text) for t in row) for row in rows]
+    credits = [any("记者" in t.text or "本报" in t.text for t in row) for row in rows]  # a cheap pre-test
     for r, row in enumerate(rows):
         for s in row:
             if s.head:
@@ -675,6 +711,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             between_text = False
             blanks = 0
             heads_between = False
+            credit_between = False
             label_between = False  # a section label (简讯) opens modules between: a gap
             for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
                 hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
@@ -694,7 +731,13 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                 heads_between = heads_between or any(
                     t.head and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1
                                    for rr in rows[q + 1:r + 1] for u in rr) for t in rows[q])
-            if p is None or p.head or not between_text or label_between:
+                # an own-line credit between whose text (a line under its cells) starts by this row
+                # heads the module this line belongs to
+                credit_between = credit_between or any(
+                    not t.head and credits[q] and cues.own_line_byline(t.text)
+                    and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1 for rr in rows[q + 1:r + 1] for u in rr)
+                    for t in rows[q])
+            if p is None or p.head or not between_text or label_between or credit_between:
                 continue
             if blanks and (heads_between or cues.ends_sentence(cues.squash(p.text)) or abs(s.a - p.a) > 1
                            or (em_width(cues.squash(p.text)) > w + SQUEEZE_SLACK)):
@@ -702,11 +745,22 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             if not (-1 <= s.a - p.a <= indent) or em_width(cues.squash(p.text)) < w - 1.5:
                 continue
             flat_p, flat_s = cues.squash(p.text), cues.squash(s.text)
-            if cues.inline_byline(flat_s) or cues.is_section_label(flat_s):
+            if cues.inline_byline(flat_s) or cues.is_section_label(flat_s) or not cues.ends_sentence(flat_p) and (
+                    cues.own_line_byline(s.text) or s.a - p.a >= 2):
+                # an article opens here (no text runs on mid-sentence into a credit or an indented
+                # first line): a module stacked under the one above starts on this row
+                opened.append(s)
                 continue
             if cues.ends_sentence(flat_p) and not 2 <= s.a - p.a <= indent:
                 continue
             out[id(p)] = row_y[r]
+            chained.append((p, s))
+    # the other columns of a module starting on a row (its first lines side by side) do not run on
+    # from the module above it either
+    reach = 2.5 * (w + GUTTER_EMS) * c
+    for p, s in chained:
+        if any(o.r == s.r and abs(o.a - s.a) <= reach for o in opened):
+            del out[id(p)]
     return out
 
 

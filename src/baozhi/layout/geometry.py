@@ -585,7 +585,7 @@ class _Ctx:
         from ..articles import cues
 
         return any(self.is_heady_line(i) or cues.inline_byline(f := cues.squash(self.lines[i].text.value))
-                   or cues.is_section_label(f) for i in row)
+                   or cues.is_section_label(f) or cues.own_line_byline(self.lines[i].text.value) for i in row)
 
     def bands(self, idx: list[int]) -> list[_Piece]:
         """Horizontal split of a region no column boundary cuts (a line spans them).
