@@ -891,3 +891,20 @@ def test_titles_of_two_modules_on_one_row_cover_their_own_bodies():
                  + [(body + "    ") * 2 + "      " + body + "    " + body] * 4)
     _size_headlines(rows)
     assert rows[0][0].x0 is None
+
+
+def test_title_beside_another_modules_lines_covers_its_centred_body():
+    from baozhi.layout.columns import _titles_over_bodies, _Seg
+
+    # a 4-character title alone in its row (another module's lines in the rows around it) over a
+    # letter-spaced subtitle and a two-column body (81–92, 99–111): its middle at the 2x scale lies
+    # within half a column of the body's middle, so it covers both columns; a title left of its body's
+    # first column edge (a one-column title set flush left) is left alone
+    rows = [[_Seg(0, 84, 91, "畅 游 开 州", True, 96.0)],
+            [_Seg(1, 63, 75, "作的开展，倡导居民们争当"), _Seg(1, 81, 96, "尽 享 “ 诗 和 远 方 ”")],
+            [_Seg(2, 81, 92, "今年国庆假期，本地游、"), _Seg(2, 99, 111, "的珍贵照片，表达了对祖国")]]
+    _titles_over_bodies(rows, 12.0, 1.5)
+    assert (rows[0][0].x0, rows[0][0].x1) == (81.0, 111.0)
+    rows[0][0] = _Seg(0, 81, 88, "畅 游 开 州", True, 93.0)
+    _titles_over_bodies(rows, 12.0, 1.5)
+    assert rows[0][0].x0 is None and rows[0][0].x1 == 93.0

@@ -555,6 +555,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                     rows[y] = [s]
                 break
     _centred_titles(rows, w, c)
+    _titles_over_bodies(rows, w, c)
 
 
 def _centred_titles(rows: list[list[_Seg]], w: float, c: float) -> None:
@@ -584,6 +585,34 @@ def _centred_titles(rows: list[list[_Seg]], w: float, c: float) -> None:
                     continue
                 left, right = min(t.a for t in body), max(t.b for t in body)
                 if len(body) >= 2 and left < s.a and right > s.x1 \
+                        and abs((s.a + s.x1) / 2 - (left + right) / 2) <= half:
+                    s.x0, s.x1 = float(left), float(right)
+                break
+
+
+
+def _titles_over_bodies(rows: list[list[_Seg]], w: float, c: float) -> None:
+    """A title among other modules' lines (a row holding text beside it, or a title alone in its
+    row under another module's lines: ``畅 游 开 州`` over a two-column module beside a four-column
+    one) covers the body lines under it when its middle on the page lies within a quarter column
+    of theirs: the lines of the first row below (within 4, subtitles passed over) that start right
+    of the text before it in its row (and no more than half a column left of it), two or more,
+    from the first to the last. Rows of headline pieces only are :func:`_centred_titles`'."""
+    half = (w + GUTTER_EMS) * c / 2
+    for y, row in enumerate(rows):
+        if len(row) >= 2 and all(t.head for t in row):
+            continue
+        for k, s in enumerate(row):
+            if not s.head or s.x0 is not None:
+                continue
+            lo = max(max((t.b for t in row[:k]), default=float("-inf")), s.a - half)
+            hi = row[k + 1].a if k + 1 < len(row) else float("inf")
+            for r in range(y + 1, min(len(rows), y + 5)):
+                zone = [t for t in rows[r] if t.a >= lo and t.b <= hi]
+                if not zone or any(t.head or cues.letter_spaced(t.text) for t in zone):
+                    continue  # nothing under it yet, or its subtitle
+                left, right = min(t.a for t in zone), max(t.b for t in zone)
+                if len(zone) >= 2 and left < s.a and right > s.x1 \
                         and abs((s.a + s.x1) / 2 - (left + right) / 2) <= half:
                     s.x0, s.x1 = float(left), float(right)
                 break
