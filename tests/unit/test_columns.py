@@ -908,3 +908,17 @@ def test_title_beside_another_modules_lines_covers_its_centred_body():
     rows[0][0] = _Seg(0, 81, 88, "畅 游 开 州", True, 93.0)
     _titles_over_bodies(rows, 12.0, 1.5)
     assert rows[0][0].x0 is None and rows[0][0].x1 == 93.0
+
+
+def test_letter_spaced_title_middle_counts_its_spaces():
+    from baozhi.layout.columns import _head_middle, _titles_over_bodies, _Seg
+
+    spaced = _Seg(0, 6, 33, "积 分 兑 换 制 激 发 垃 圾 分 类 新 动 能", True, 34.0)
+    assert _head_middle(spaced, 1.5) == 6 + 27 * 2 * 1.5 / 2  # each printed cell, spaces too, at 2x
+    assert _head_middle(_Seg(0, 6, 20, "积分兑换制激发垃圾分类新动能", True, 48.0), 1.5) == 27.0
+    # over a four-column body (0–75, middle 37.5) beside another module's line, the letter-spaced
+    # title (middle 46.5 at 2x) covers it
+    body = [_Seg(2, a, a + 12, "社区联合辖区企业与荣物业") for a in (0, 22, 46, 63)]
+    rows = [[spaced, _Seg(0, 83, 93, "经过激烈的竞逐，来自")], [_Seg(1, 79, 92, "摩洛哥的选手以2小时10分")], body]
+    _titles_over_bodies(rows, 12.0, 1.5)
+    assert (spaced.x0, spaced.x1) == (0.0, 75.0)

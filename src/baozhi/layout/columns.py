@@ -585,10 +585,18 @@ def _centred_titles(rows: list[list[_Seg]], w: float, c: float) -> None:
                     continue
                 left, right = min(t.a for t in body), max(t.b for t in body)
                 if len(body) >= 2 and left < s.a and right > s.x1 \
-                        and abs((s.a + s.x1) / 2 - (left + right) / 2) <= half:
+                        and abs(_head_middle(s, c) - (left + right) / 2) <= half:
                     s.x0, s.x1 = float(left), float(right)
                 break
 
+
+
+def _head_middle(s: _Seg, c: float) -> float:
+    """The middle of headline line ``s`` on the page, in cells: its width at :data:`HEAD_SCALE` from
+    its start (a letter-spaced title's spaces widen it too: the dump prints each of them as one cell)."""
+    if cues.letter_spaced(s.text):
+        return s.a + (s.b - s.a) * HEAD_SCALE * c / 2
+    return (s.a + s.x1) / 2
 
 
 def _titles_over_bodies(rows: list[list[_Seg]], w: float, c: float) -> None:
@@ -613,7 +621,7 @@ def _titles_over_bodies(rows: list[list[_Seg]], w: float, c: float) -> None:
                     continue  # nothing under it yet, or its subtitle
                 left, right = min(t.a for t in zone), max(t.b for t in zone)
                 if len(zone) >= 2 and left < s.a and right > s.x1 \
-                        and abs((s.a + s.x1) / 2 - (left + right) / 2) <= half:
+                        and abs(_head_middle(s, c) - (left + right) / 2) <= half:
                     s.x0, s.x1 = float(left), float(right)
                 break
 
