@@ -922,3 +922,23 @@ def test_letter_spaced_title_middle_counts_its_spaces():
     rows = [[spaced, _Seg(0, 83, 93, "经过激烈的竞逐，来自")], [_Seg(1, 79, 92, "摩洛哥的选手以2小时10分")], body]
     _titles_over_bodies(rows, 12.0, 1.5)
     assert (spaced.x0, spaced.x1) == (0.0, 75.0)
+
+
+def test_title_piece_over_a_running_column_joins_the_title_before_it():
+    from baozhi.layout.columns import _size_headlines
+
+    # a title in two pieces over a two-column module, the second on the right column's edge: under the
+    # first an article opens (inline byline, indented), under the second the text runs on from its
+    # left edge (a full line with clause punctuation): one title, not two modules' headlines
+    body = "近日，农业农村部官网发布公告"
+    rows = _segs(["探寻嘉州春天" + " " * 16 + "共话乡村振兴",
+                  "   本报讯（记者 林 涛）" + " " * 7 + "的好经验、好做法、好成效呀"]
+                 + [body + " " * 8 + body] * 4)
+    _size_headlines(rows)
+    assert [(s.text, s.head) for s in rows[0]] == [("探寻嘉州春天" + " " * 16 + "共话乡村振兴", True)]
+    # under the second piece an article opens too: two titles
+    rows = _segs(["探寻嘉州春天" + " " * 16 + "共话乡村振兴",
+                  "   本报讯（记者 林 涛）" + " " * 10 + "本报讯（记者 焦 斌）"]
+                 + [body + " " * 8 + body] * 4)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["探寻嘉州春天", "共话乡村振兴"]

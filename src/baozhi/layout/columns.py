@@ -420,6 +420,27 @@ def _same_body_below(rows: list[list[_Seg]], s: _Seg, t: _Seg) -> bool:
     return below is not None and below is _body_below(rows, t)
 
 
+SECOND_PIECE_EMS = 8
+"""A title's second piece over a text's running column may stand this many ems past the first's
+estimated end (the 2× scale guesses a large face's width short)."""
+
+
+def _second_runs_on(rows: list[list[_Seg]], s: _Seg, t: _Seg, w: float, c: float) -> bool:
+    """Headline pieces ``s`` and ``t`` of one row are one title over one module's columns
+    (``探寻嘉州春天      共话乡村振兴``) when the text line right under ``s`` opens an article (an inline
+    byline or a dated lead, or a line indented under it) and the one right under ``t`` runs on from
+    its left edge with no such start, on the same row: a full column line (``W`` − 1.5 ems or more)
+    with clause punctuation, the middle of a text, which no title of its own heads."""
+    below_s, below_t = _above(rows, s, 2, 1), _above(rows, t, 2, 1)
+    if below_s is None or below_t is None or below_s.head or below_t.head or below_s.r != below_t.r:
+        return False
+    fs, ft = cues.squash(below_s.text), cues.squash(below_t.text)
+    opens = bool(cues.inline_byline(fs) or cues.dateline(fs)) or 2 <= below_s.a - s.a <= _indent_cells(c)
+    runs_on = not (cues.inline_byline(ft) or cues.dateline(ft) or cues.own_line_byline(below_t.text)) \
+        and abs(below_t.a - t.a) <= 1 and em_width(ft) >= w - 1.5 and any(ch in ft for ch in "，、；：")
+    return opens and runs_on
+
+
 def _centred_over(s: _Seg, t: _Seg) -> bool:
     """Title ``s`` stands centred over headline line ``t`` (a title over its centred subtitle):
     the middle of ``s`` on the page lies inside ``t``. ``s`` is set large but each of its characters
@@ -458,7 +479,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             s, t = row[k], row[k + 1]
             if s.head and t.head and t.a - s.x1 <= 3 * c and (
                     not any(abs(t.a - e) <= 1 for e in edges) and not _modules_apart(rows, s, t, edges, w)
-                    or _same_body_below(rows, s, t)):
+                    or _same_body_below(rows, s, t)) \
+                    or s.head and t.a - s.x1 <= SECOND_PIECE_EMS * c \
+                    and (t.head or _title_text(t, w) and em_width(t.text) <= w - 2.5) and _second_runs_on(rows, s, t, w, c):
                 row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
                 row[k].text = s.text + " " * (t.a - s.b) + t.text
                 del row[k + 1]
