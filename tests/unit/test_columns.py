@@ -942,3 +942,15 @@ def test_title_piece_over_a_running_column_joins_the_title_before_it():
                  + [body + " " * 8 + body] * 4)
     _size_headlines(rows)
     assert [s.text for s in rows[0]] == ["探寻嘉州春天", "共话乡村振兴"]
+
+
+def test_column_line_above_across_other_columns_rows_is_no_lone_title():
+    from baozhi.layout.columns import _headline_like, _Seg
+
+    # a paragraph's first line (indented, no punctuation, nearly W) is its column's last line; nothing of
+    # its column is within 2 rows above, but the column's line three rows up is, with only other
+    # columns' lines between (a staircase): it is no title alone between blank bands
+    s = _Seg(107, 2, 13, "固定资产投资增速保持稳")
+    above = _Seg(104, 0, 10, "点行业增长带动明显。")
+    assert _headline_like(s, None, None, 13.0, 1.6)
+    assert not _headline_like(s, None, None, 13.0, 1.6, pushed=above)

@@ -283,7 +283,8 @@ def _indent_cells(c: float) -> float:
 
 
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
-                   next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None) -> bool:
+                   next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None,
+                   pushed: _Seg | None = None) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
     the text line just above it, not followed by running text from its left edge.
@@ -293,7 +294,11 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
     even across a blank row (defaults to ``below``); ``kicker``: ``above`` is a short title line
     alone under a blank band (a kicker over this line: the title still opens the article);
-    ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows."""
+    ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows;
+    ``pushed``: with nothing right above it, the nearest line above sharing its cells within
+    :data:`PUSHED_ROWS` rows, only rows of other columns between (a staircase): a body line of its
+    column there (from about its left edge, ``W`` − 3.5 ems or wider, not a kicker wrapped after a 、)
+    means the line is no column-wide title alone between blank bands."""
     nxt = below if next_text is None else next_text
     indent = _indent_cells(c)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
@@ -309,6 +314,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
         # or alone between blank bands (over a photo), unless its column goes on a few rows below it
         # from its left edge (the first line of a column that a side headline's rows pushed apart)
+        if pushed is not None and not pushed.head and -1 <= s.a - pushed.a <= indent \
+                and em_width(cues.squash(pushed.text)) >= w - 3.5 and not pushed.text.endswith("、"):
+            return opens  # the column's text goes on above it across other columns' rows
         return opens or (above is None and nxt is None and not (
             further is not None and not further.head and abs(further.a - s.a) <= 1
             and (_running_text(further, w) or cues.ends_sentence(cues.squash(further.text))
@@ -331,9 +339,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     return True
 
 
-def _near(rows: list[list[_Seg]], s: _Seg, step: int) -> _Seg | None:
-    """:func:`_above` (``step=-1``) or below (``step=1``), ``None`` across a blank row."""
-    t = _above(rows, s, 2, step)
+def _near(rows: list[list[_Seg]], s: _Seg, step: int, reach: int = 2) -> _Seg | None:
+    """:func:`_above` (``step=-1``) or below (``step=1``) within ``reach`` rows, ``None`` across a blank row."""
+    t = _above(rows, s, reach, step)
     if t is None:
         return None
     lo, hi = sorted((t.r, s.r))
@@ -471,7 +479,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 far = _above(rows, s, FURTHER_ROWS, 1)
                 if far is not None and join_score(cues.squash(s.text), cues.squash(far.text)) >= WORD_JOIN:
                     further = far  # its column goes on further down, a word running across
-            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further)
+            # the column's line above across rows of other columns only (a staircase)
+            pushed = _near(rows, s, -1, PUSHED_ROWS) if up is None else None
+            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further, pushed)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
