@@ -480,7 +480,7 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 if far is not None and join_score(cues.squash(s.text), cues.squash(far.text)) >= WORD_JOIN:
                     further = far  # its column goes on further down, a word running across
             # the column's line above across rows of other columns only (a staircase)
-            pushed = _near(rows, s, -1, PUSHED_ROWS) if up is None else None
+            pushed = _near(rows, s, -1, PUSHED_ROWS) if up is None and nxt is None else None
             s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further, pushed)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
