@@ -954,3 +954,14 @@ def test_column_line_above_across_other_columns_rows_is_no_lone_title():
     above = _Seg(104, 0, 10, "点行业增长带动明显。")
     assert _headline_like(s, None, None, 13.0, 1.6)
     assert not _headline_like(s, None, None, 13.0, 1.6, pushed=above)
+
+
+def test_justified_line_with_a_pause_mark_under_a_column_line_is_no_title():
+    from baozhi.layout.columns import _headline_like, _Seg
+
+    # a justified body line (letter-spaced, 、 inside) under the column's full line running on is its
+    # continuation; a short letter-spaced title there is still a headline line
+    above = _Seg(12, 16, 32, "食品制造业、纺织服装产值分别同比")
+    line = _Seg(13, 16, 42, "增 长 12.5% 、 12.3% 、 11.4% 和")
+    assert not _headline_like(line, above, None, 16.0, 1.5)
+    assert _headline_like(_Seg(13, 16, 29, "迎 峰 度 冬 保 供 电"), above, None, 16.0, 1.5)

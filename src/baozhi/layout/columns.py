@@ -324,7 +324,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
             and not _CREDIT.search(cues.squash(above.text)) \
-            and not (cues.letter_spaced(s.text) and wid <= w - 2.5) and not big:
+            and not (cues.letter_spaced(s.text) and wid <= w - 2.5 and "、" not in s.text) and not big:
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
     if above is not None and not above.head and -1 <= above.a - s.a <= indent and s.r - above.r <= 2 \
             and cues.squash(above.text).count("（") > cues.squash(above.text).count("）"):
