@@ -854,3 +854,114 @@ def test_side_headline_rows_do_not_cut_the_columns_of_its_module():
         "产量十万吨、增长一点八；", "生猪出栏三十万头，增长九", "个百分点，年末生猪存栏十", "九万头；农村居民人均可支",
         "配收入达两万元，增长一成。", "目前，全区引进培育国家", "级示范合作社三个、龙头企", "业二十四家。"]
     assert ["调研乡村振兴"] in streams
+
+
+def test_no_column_runs_on_mid_sentence_into_a_module_starting_under_it():
+    from baozhi.layout.columns import _chain_rows
+
+    # two columns each run on mid-sentence over a row of a module beside; under them a stacked module
+    # starts: an indented first line on the left, so the right column's next line (unindented, it
+    # could run on) starts that module too; a credit is never run into mid-sentence either
+    text = [LEFT[1] + " " * 10 + RIGHT[1], " " * 48 + "据悉，我市上榜", "  " + RIGHT[0].strip() + " " * 10 + RIGHT[4]]
+    rows = _segs(text)
+    assert [len(r) for r in rows] == [2, 1, 2]
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+    rows = _segs([LEFT[1], " " * 48 + "据悉，我市上榜", RIGHT[4]])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {id(rows[0][0]): 2.0}  # alone it runs on
+    rows = _segs([LEFT[1], " " * 48 + "据悉，我市上榜", "本报记者 方宇 文/图"])
+    assert _chain_rows(rows, [0.0, 1.0, 2.0], 14.0, 1.2) == {}
+
+
+def test_titles_of_two_modules_on_one_row_cover_their_own_bodies():
+    from baozhi.layout.columns import _size_headlines
+
+    # two 2-column modules side by side (columns at 0, 17, 40, 57); the left title is centred over its
+    # module's columns, the fixed scale makes it end short of its second column; the right one reaches
+    # its body's right edge; the modules' lines are set on other baselines (rows of their own)
+    body = "近日，农业农村部官网发布公"
+    rows = _segs([" " * 7 + "我市经济增速" + " " * 29 + "区委理论学习中心组学习会议召开", ""]
+                 + [body + "    " + body, " " * 40 + body + "    " + body] * 4)
+    _size_headlines(rows)
+    left, right = rows[0]
+    assert left.head and right.head
+    assert (left.x0, left.x1) == (0.0, 30.0)
+    assert right.x1 == 70.0
+    # phrases of one title over one module (its columns' lines side by side under both) are left alone
+    rows = _segs([" " * 7 + "我市经济增速" + " " * 29 + "区委理论学习中心组学习会议召开", ""]
+                 + [(body + "    ") * 2 + "      " + body + "    " + body] * 4)
+    _size_headlines(rows)
+    assert rows[0][0].x0 is None
+
+
+def test_title_beside_another_modules_lines_covers_its_centred_body():
+    from baozhi.layout.columns import _titles_over_bodies, _Seg
+
+    # a 4-character title alone in its row (another module's lines in the rows around it) over a
+    # letter-spaced subtitle and a two-column body (81–92, 99–111): its middle at the 2x scale lies
+    # within half a column of the body's middle, so it covers both columns; a title left of its body's
+    # first column edge (a one-column title set flush left) is left alone
+    rows = [[_Seg(0, 84, 91, "畅 游 开 州", True, 96.0)],
+            [_Seg(1, 63, 75, "作的开展，倡导居民们争当"), _Seg(1, 81, 96, "尽 享 “ 诗 和 远 方 ”")],
+            [_Seg(2, 81, 92, "今年国庆假期，本地游、"), _Seg(2, 99, 111, "的珍贵照片，表达了对祖国")]]
+    _titles_over_bodies(rows, 12.0, 1.5)
+    assert (rows[0][0].x0, rows[0][0].x1) == (81.0, 111.0)
+    rows[0][0] = _Seg(0, 81, 88, "畅 游 开 州", True, 93.0)
+    _titles_over_bodies(rows, 12.0, 1.5)
+    assert rows[0][0].x0 is None and rows[0][0].x1 == 93.0
+
+
+def test_letter_spaced_title_middle_counts_its_spaces():
+    from baozhi.layout.columns import _head_middle, _titles_over_bodies, _Seg
+
+    spaced = _Seg(0, 6, 33, "积 分 兑 换 制 激 发 垃 圾 分 类 新 动 能", True, 34.0)
+    assert _head_middle(spaced, 1.5) == 6 + 27 * 2 * 1.5 / 2  # each printed cell, spaces too, at 2x
+    assert _head_middle(_Seg(0, 6, 20, "积分兑换制激发垃圾分类新动能", True, 48.0), 1.5) == 27.0
+    # over a four-column body (0–75, middle 37.5) beside another module's line, the letter-spaced
+    # title (middle 46.5 at 2x) covers it
+    body = [_Seg(2, a, a + 12, "社区联合辖区企业与荣物业") for a in (0, 22, 46, 63)]
+    rows = [[spaced, _Seg(0, 83, 93, "经过激烈的竞逐，来自")], [_Seg(1, 79, 92, "摩洛哥的选手以2小时10分")], body]
+    _titles_over_bodies(rows, 12.0, 1.5)
+    assert (spaced.x0, spaced.x1) == (0.0, 75.0)
+
+
+def test_title_piece_over_a_running_column_joins_the_title_before_it():
+    from baozhi.layout.columns import _size_headlines
+
+    # a title in two pieces over a two-column module, the second on the right column's edge: under the
+    # first an article opens (inline byline, indented), under the second the text runs on from its
+    # left edge (a full line with clause punctuation): one title, not two modules' headlines
+    body = "近日，农业农村部官网发布公告"
+    rows = _segs(["探寻嘉州春天" + " " * 16 + "共话乡村振兴",
+                  "   本报讯（记者 林 涛）" + " " * 7 + "的好经验、好做法、好成效呀"]
+                 + [body + " " * 8 + body] * 4)
+    _size_headlines(rows)
+    assert [(s.text, s.head) for s in rows[0]] == [("探寻嘉州春天" + " " * 16 + "共话乡村振兴", True)]
+    # under the second piece an article opens too: two titles
+    rows = _segs(["探寻嘉州春天" + " " * 16 + "共话乡村振兴",
+                  "   本报讯（记者 林 涛）" + " " * 10 + "本报讯（记者 焦 斌）"]
+                 + [body + " " * 8 + body] * 4)
+    _size_headlines(rows)
+    assert [s.text for s in rows[0]] == ["探寻嘉州春天", "共话乡村振兴"]
+
+
+def test_column_line_above_across_other_columns_rows_is_no_lone_title():
+    from baozhi.layout.columns import _headline_like, _Seg
+
+    # a paragraph's first line (indented, no punctuation, nearly W) is its column's last line; nothing of
+    # its column is within 2 rows above, but the column's line three rows up is, with only other
+    # columns' lines between (a staircase): it is no title alone between blank bands
+    s = _Seg(107, 2, 13, "固定资产投资增速保持稳")
+    above = _Seg(104, 0, 10, "点行业增长带动明显。")
+    assert _headline_like(s, None, None, 13.0, 1.6)
+    assert not _headline_like(s, None, None, 13.0, 1.6, pushed=above)
+
+
+def test_justified_line_with_a_pause_mark_under_a_column_line_is_no_title():
+    from baozhi.layout.columns import _headline_like, _Seg
+
+    # a justified body line (letter-spaced, 、 inside) under the column's full line running on is its
+    # continuation; a short letter-spaced title there is still a headline line
+    above = _Seg(12, 16, 32, "食品制造业、纺织服装产值分别同比")
+    line = _Seg(13, 16, 42, "增 长 12.5% 、 12.3% 、 11.4% 和")
+    assert not _headline_like(line, above, None, 16.0, 1.5)
+    assert _headline_like(_Seg(13, 16, 29, "迎 峰 度 冬 保 供 电"), above, None, 16.0, 1.5)

@@ -160,3 +160,24 @@ def test_a_headline_over_a_photo_opens_a_module_beside_body_columns():
     streams = geometric_streams(_lines(specs), unit_em=1.0, figures=[(22, 3, 43, 11)])
     assert [s[0].text.value for s in streams] == ["本报讯" + body[:7], "消防演练", "本报讯" + body[:7]]
     assert [ln.text.value for ln in streams[1]] == ["消防演练", cap[:21], cap[21:]]
+
+
+def test_own_line_credit_opens_a_module_under_a_row_high_band():
+    body = "一二三四五六七八九十"
+    # stacked over the same two columns one blank row apart; the lower module opens with its credit
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("本报记者 方宇 文/图", 0, 4, 10), ("  " + body[:8], 0, 5, 10), (body, 0, 6, 10), (body, 11, 5, 10),
+             (body, 11, 6, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [6, 5]
+    assert streams[1][0].text.value == "本报记者 方宇 文/图"
+
+
+def test_dated_lead_opens_a_module_under_a_row_high_band():
+    body = "一二三四五六七八九十"
+    # stacked over the same two columns one blank row apart; the lower module opens with a dated lead
+    upper = [(body, x, y, 10) for x in (0, 11) for y in (0, 1, 2)]
+    lower = [("  10月9日，一二三", 0, 4, 10), (body, 0, 5, 10), (body, 11, 4, 10), (body, 11, 5, 10)]
+    streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
+    assert [len(s) for s in streams] == [6, 4]
+    assert streams[1][0].text.value == "  10月9日，一二三"

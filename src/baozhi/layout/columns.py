@@ -283,7 +283,8 @@ def _indent_cells(c: float) -> float:
 
 
 def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c: float = 1.2,
-                   next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None) -> bool:
+                   next_text: _Seg | None = None, kicker: bool = False, further: _Seg | None = None,
+                   pushed: _Seg | None = None) -> bool:
     """A line that reads as a headline line from its own shape: :func:`_title_text`, and
     either much shorter or wider than a body line, or letter-spaced; not the short tail of
     the text line just above it, not followed by running text from its left edge.
@@ -293,7 +294,11 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     per em (a two-em paragraph indent is about ``2c`` cells); ``next_text``: the line below
     even across a blank row (defaults to ``below``); ``kicker``: ``above`` is a short title line
     alone under a blank band (a kicker over this line: the title still opens the article);
-    ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows."""
+    ``further``: the nearest line below sharing its cells within :data:`PUSHED_ROWS` rows;
+    ``pushed``: with nothing right above it, the nearest line above sharing its cells within
+    :data:`PUSHED_ROWS` rows, only rows of other columns between (a staircase): a body line of its
+    column there (from about its left edge, ``W`` − 3.5 ems or wider, not a kicker wrapped after a 、)
+    means the line is no column-wide title alone between blank bands."""
     nxt = below if next_text is None else next_text
     indent = _indent_cells(c)
     # a centred line under a blank band may hold a comma (三江口村办小报，沟通了民意…)
@@ -309,6 +314,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     if not (wid <= w - 2.5 or wid > w + 1.0 or spaced):
         # or alone between blank bands (over a photo), unless its column goes on a few rows below it
         # from its left edge (the first line of a column that a side headline's rows pushed apart)
+        if pushed is not None and not pushed.head and -1 <= s.a - pushed.a <= indent \
+                and em_width(cues.squash(pushed.text)) >= w - 3.5 and not pushed.text.endswith("、"):
+            return opens  # the column's text goes on above it across other columns' rows
         return opens or (above is None and nxt is None and not (
             further is not None and not further.head and abs(further.a - s.a) <= 1
             and (_running_text(further, w) or cues.ends_sentence(cues.squash(further.text))
@@ -316,7 +324,7 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     if above is not None and not above.head and abs(above.a - s.a) <= 2 and em_width(above.text) >= w - 1 \
             and wid <= w + 1 and not cues.ends_sentence(cues.squash(above.text)) \
             and not _CREDIT.search(cues.squash(above.text)) \
-            and not (cues.letter_spaced(s.text) and wid <= w - 2.5) and not big:
+            and not (cues.letter_spaced(s.text) and wid <= w - 2.5 and "、" not in s.text) and not big:
         return False  # the last line of a paragraph or caption (…本报记者 / 姚仕安摄)
     if above is not None and not above.head and -1 <= above.a - s.a <= indent and s.r - above.r <= 2 \
             and cues.squash(above.text).count("（") > cues.squash(above.text).count("）"):
@@ -331,9 +339,9 @@ def _headline_like(s: _Seg, above: _Seg | None, below: _Seg | None, w: float, c:
     return True
 
 
-def _near(rows: list[list[_Seg]], s: _Seg, step: int) -> _Seg | None:
-    """:func:`_above` (``step=-1``) or below (``step=1``), ``None`` across a blank row."""
-    t = _above(rows, s, 2, step)
+def _near(rows: list[list[_Seg]], s: _Seg, step: int, reach: int = 2) -> _Seg | None:
+    """:func:`_above` (``step=-1``) or below (``step=1``) within ``reach`` rows, ``None`` across a blank row."""
+    t = _above(rows, s, reach, step)
     if t is None:
         return None
     lo, hi = sorted((t.r, s.r))
@@ -420,6 +428,27 @@ def _same_body_below(rows: list[list[_Seg]], s: _Seg, t: _Seg) -> bool:
     return below is not None and below is _body_below(rows, t)
 
 
+SECOND_PIECE_EMS = 8
+"""A title's second piece over a text's running column may stand this many ems past the first's
+estimated end (the 2× scale guesses a large face's width short)."""
+
+
+def _second_runs_on(rows: list[list[_Seg]], s: _Seg, t: _Seg, w: float, c: float) -> bool:
+    """Headline pieces ``s`` and ``t`` of one row are one title over one module's columns
+    (``探寻嘉州春天      共话乡村振兴``) when the text line right under ``s`` opens an article (an inline
+    byline or a dated lead, or a line indented under it) and the one right under ``t`` runs on from
+    its left edge with no such start, on the same row: a full column line (``W`` − 1.5 ems or more)
+    with clause punctuation, the middle of a text, which no title of its own heads."""
+    below_s, below_t = _above(rows, s, 2, 1), _above(rows, t, 2, 1)
+    if below_s is None or below_t is None or below_s.head or below_t.head or below_s.r != below_t.r:
+        return False
+    fs, ft = cues.squash(below_s.text), cues.squash(below_t.text)
+    opens = bool(cues.inline_byline(fs) or cues.dateline(fs)) or 2 <= below_s.a - s.a <= _indent_cells(c)
+    runs_on = not (cues.inline_byline(ft) or cues.dateline(ft) or cues.own_line_byline(below_t.text)) \
+        and abs(below_t.a - t.a) <= 1 and em_width(ft) >= w - 1.5 and any(ch in ft for ch in "，、；：")
+    return opens and runs_on
+
+
 def _centred_over(s: _Seg, t: _Seg) -> bool:
     """Title ``s`` stands centred over headline line ``t`` (a title over its centred subtitle):
     the middle of ``s`` on the page lies inside ``t``. ``s`` is set large but each of its characters
@@ -450,7 +479,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                 far = _above(rows, s, FURTHER_ROWS, 1)
                 if far is not None and join_score(cues.squash(s.text), cues.squash(far.text)) >= WORD_JOIN:
                     further = far  # its column goes on further down, a word running across
-            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further)
+            # the column's line above across rows of other columns only (a staircase)
+            pushed = _near(rows, s, -1, PUSHED_ROWS) if up is None and nxt is None else None
+            s.head = _headline_like(s, up, _near(rows, s, 1), w, c, nxt, kicker, further, pushed)
             if s.head:
                 s.x1 = max(float(s.b), s.a + em_width(s.text) * HEAD_SCALE * c)
         k = 0
@@ -458,7 +489,9 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
             s, t = row[k], row[k + 1]
             if s.head and t.head and t.a - s.x1 <= 3 * c and (
                     not any(abs(t.a - e) <= 1 for e in edges) and not _modules_apart(rows, s, t, edges, w)
-                    or _same_body_below(rows, s, t)):
+                    or _same_body_below(rows, s, t)) \
+                    or s.head and t.a - s.x1 <= SECOND_PIECE_EMS * c \
+                    and (t.head or _title_text(t, w) and em_width(t.text) <= w - 2.5) and _second_runs_on(rows, s, t, w, c):
                 row[k] = _Seg(s.r, s.a, t.b, "", True, max(t.x1, s.x1))
                 row[k].text = s.text + " " * (t.a - s.b) + t.text
                 del row[k + 1]
@@ -553,6 +586,76 @@ def _size_headlines(rows: list[list[_Seg]]) -> None:
                     s.text = "".join(t.text + " " * ((row[k + 1].a - t.b) if k + 1 < len(row) else 0)
                                      for k, t in enumerate(row))
                     rows[y] = [s]
+                break
+    _centred_titles(rows, w, c)
+    _titles_over_bodies(rows, w, c)
+
+
+def _centred_titles(rows: list[list[_Seg]], w: float, c: float) -> None:
+    """Titles of modules side by side on one row of headline lines only, each centred over its
+    own module's columns (``一季度我市经济增速…      镇原县 14 个重点项目集中开工``): a title whose
+    middle on the page (its cells widened at :data:`HEAD_SCALE`) lies within half a column of the
+    middle of the body lines under it (the first row with two or more text lines between the
+    headline pieces before and after it, within 3 rows) covers those lines, from the first to the
+    last: the fixed scale guesses its width, the body row shows it. Only pieces heading modules
+    apart (:func:`_modules_apart`), not phrases of one title (``畅游开州    尽享“诗和远方”``)."""
+    half = (w + GUTTER_EMS) * c / 2
+    edges = _column_edges(rows, w)
+    for y, row in enumerate(rows):
+        if len(row) < 2 or not all(t.head for t in row) or (y > 0 and any(not t.head for t in rows[y - 1])):
+            continue
+        for k, s in enumerate(row):
+            if k and not _modules_apart(rows, row[k - 1], s, edges, w) \
+                    or k + 1 < len(row) and not _modules_apart(rows, s, row[k + 1], edges, w):
+                continue  # phrases of one title over one module
+            lo = row[k - 1].x1 if k else float("-inf")
+            hi = row[k + 1].a if k + 1 < len(row) else float("inf")
+            for r in range(y + 1, min(len(rows), y + 4)):
+                if any(t.head and lo < t.a < hi for t in rows[r]):
+                    break  # a further headline line (a subtitle) under it: read there
+                body = [t for t in rows[r] if not t.head and t.a >= lo and t.b <= hi]
+                if not body:
+                    continue
+                left, right = min(t.a for t in body), max(t.b for t in body)
+                if len(body) >= 2 and left < s.a and right > s.x1 \
+                        and abs(_head_middle(s, c) - (left + right) / 2) <= half:
+                    s.x0, s.x1 = float(left), float(right)
+                break
+
+
+
+def _head_middle(s: _Seg, c: float) -> float:
+    """The middle of headline line ``s`` on the page, in cells: its width at :data:`HEAD_SCALE` from
+    its start (a letter-spaced title's spaces widen it too: the dump prints each of them as one cell)."""
+    if cues.letter_spaced(s.text):
+        return s.a + (s.b - s.a) * HEAD_SCALE * c / 2
+    return (s.a + s.x1) / 2
+
+
+def _titles_over_bodies(rows: list[list[_Seg]], w: float, c: float) -> None:
+    """A title among other modules' lines (a row holding text beside it, or a title alone in its
+    row under another module's lines: ``畅 游 开 州`` over a two-column module beside a four-column
+    one) covers the body lines under it when its middle on the page lies within a quarter column
+    of theirs: the lines of the first row below (within 4, subtitles passed over) that start right
+    of the text before it in its row (and no more than half a column left of it), two or more,
+    from the first to the last. Rows of headline pieces only are :func:`_centred_titles`'."""
+    half = (w + GUTTER_EMS) * c / 2
+    for y, row in enumerate(rows):
+        if len(row) >= 2 and all(t.head for t in row):
+            continue
+        for k, s in enumerate(row):
+            if not s.head or s.x0 is not None:
+                continue
+            lo = max(max((t.b for t in row[:k]), default=float("-inf")), s.a - half)
+            hi = row[k + 1].a if k + 1 < len(row) else float("inf")
+            for r in range(y + 1, min(len(rows), y + 5)):
+                zone = [t for t in rows[r] if t.a >= lo and t.b <= hi]
+                if not zone or any(t.head or cues.letter_spaced(t.text) for t in zone):
+                    continue  # nothing under it yet, or its subtitle
+                left, right = min(t.a for t in zone), max(t.b for t in zone)
+                if len(zone) >= 2 and left < s.a and right > s.x1 \
+                        and abs(_head_middle(s, c) - (left + right) / 2) <= half:
+                    s.x0, s.x1 = float(left), float(right)
                 break
 
 
@@ -665,8 +768,11 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
     column (a kicker set left of it) stands between like a line of the column. Returns ``id(P)`` →
     the y its box ends at."""
     out: dict[int, float] = {}
+    opened: list[_Seg] = []  # lines across other columns' rows that open an article
+    chained: list[tuple[_Seg, _Seg]] = []
     indent = _indent_cells(c)
     labelled = [any(cues.is_section_label(t.text) for t in row) for row in rows]
+    credits = [any("记者" in t.text or "本报" in t.text for t in row) for row in rows]  # a cheap pre-test
     for r, row in enumerate(rows):
         for s in row:
             if s.head:
@@ -675,6 +781,7 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             between_text = False
             blanks = 0
             heads_between = False
+            credit_between = False
             label_between = False  # a section label (简讯) opens modules between: a gap
             for q in range(r - 1, max(-1, r - 1 - CHAIN_ROWS), -1):
                 hit = [t for t in rows[q] if min(t.b, s.b) - max(t.a, s.a) >= 1]
@@ -694,7 +801,13 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
                 heads_between = heads_between or any(
                     t.head and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1
                                    for rr in rows[q + 1:r + 1] for u in rr) for t in rows[q])
-            if p is None or p.head or not between_text or label_between:
+                # an own-line credit between whose text (a line under its cells) starts by this row
+                # heads the module this line belongs to
+                credit_between = credit_between or any(
+                    not t.head and credits[q] and cues.own_line_byline(t.text)
+                    and any(not u.head and min(u.b, t.b) - max(u.a, t.a) >= 1 for rr in rows[q + 1:r + 1] for u in rr)
+                    for t in rows[q])
+            if p is None or p.head or not between_text or label_between or credit_between:
                 continue
             if blanks and (heads_between or cues.ends_sentence(cues.squash(p.text)) or abs(s.a - p.a) > 1
                            or (em_width(cues.squash(p.text)) > w + SQUEEZE_SLACK)):
@@ -702,11 +815,22 @@ def _chain_rows(rows: list[list[_Seg]], row_y: list[float], w: float, c: float) 
             if not (-1 <= s.a - p.a <= indent) or em_width(cues.squash(p.text)) < w - 1.5:
                 continue
             flat_p, flat_s = cues.squash(p.text), cues.squash(s.text)
-            if cues.inline_byline(flat_s) or cues.is_section_label(flat_s):
+            if cues.inline_byline(flat_s) or cues.is_section_label(flat_s) or not cues.ends_sentence(flat_p) and (
+                    cues.own_line_byline(s.text) or s.a - p.a >= 2):
+                # an article opens here (no text runs on mid-sentence into a credit or an indented
+                # first line): a module stacked under the one above starts on this row
+                opened.append(s)
                 continue
             if cues.ends_sentence(flat_p) and not 2 <= s.a - p.a <= indent:
                 continue
             out[id(p)] = row_y[r]
+            chained.append((p, s))
+    # the other columns of a module starting on a row (its first lines side by side) do not run on
+    # from the module above it either
+    reach = 2.5 * (w + GUTTER_EMS) * c
+    for p, s in chained:
+        if any(o.r == s.r and abs(o.a - s.a) <= reach for o in opened):
+            del out[id(p)]
     return out
 
 

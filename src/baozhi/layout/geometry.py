@@ -588,12 +588,13 @@ class _Ctx:
         return cues.is_section_label(cues.squash(self.lines[first].text.value))
 
     def _opens(self, row: list[int]) -> bool:
-        """A row of lines one of which opens an article: a headline line, an inline byline or a
-        section label (简讯)."""
+        """A row of lines one of which opens an article: a headline line, an inline byline, an
+        own-line credit (本报记者 方宇 文/图), a dated lead (10月9日，…) or a section label (简讯)."""
         from ..articles import cues
 
         return any(self.is_heady_line(i) or cues.inline_byline(f := cues.squash(self.lines[i].text.value))
-                   or cues.is_section_label(f) for i in row)
+                   or cues.is_section_label(f) or cues.own_line_byline(self.lines[i].text.value)
+                   or cues.dateline(f) for i in row)
 
     def bands(self, idx: list[int]) -> list[_Piece]:
         """Horizontal split of a region no column boundary cuts (a line spans them).
