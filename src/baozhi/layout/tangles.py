@@ -457,8 +457,12 @@ def _split_column_heads(pieces: list[Piece], w: float) -> list[Piece]:
     return out
 
 
-def untangle(pieces: list[Piece], w: float) -> list[Piece]:
-    """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
+def untangle(pieces: list[Piece], w: float, merged_rows: bool = False) -> list[Piece]:
+    """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream; then, on a
+    page with merged rows (``merged_rows``: :func:`~baozhi.layout.rows.split_rows` cut some; the
+    gutters are narrow) in a dump with blank lines, read every body block that holds two or more
+    columns printed in turn apart as :func:`untangle_gapless` does (``pieces``: the page's pieces
+    in dump order; ``w``: the column width in ems; returns the new pieces, every line once)."""
     if not w:
         return pieces
     pieces = _split_column_heads(pieces, w)
@@ -534,6 +538,16 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
         if after is not None:
             out.append(after)
         i = j
+    if merged_rows and any(ln.gap_before for p in pieces for ln in p.lines):
+        # where the gutters are narrow (pdftotext merged some rows) a block of several lines may
+        # itself hold the lines of two or three columns printed in turn (modules side by side
+        # whose rows pdftotext read as one block): searched as a gapless block
+        # (:func:`_gapless_piece`); not in dumps without any blank line (PyMuPDF). On the seven
+        # dev sets 3 blocks split, all on pages with merged rows; searching every page's blocks
+        # cost 10% of the default dumps' parse time.
+        if vocab is None:
+            vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+        out = [q for p in out for q in (_gapless_piece(p, w, vocab) or [p])]
     for k, p in enumerate(out):
         p.index = k
     return out
