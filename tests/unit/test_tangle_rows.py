@@ -348,3 +348,19 @@ def test_the_column_width_of_a_page_of_merged_rows_is_the_width_of_their_pieces(
     # a page whose wide lines are no merged rows (no spaces) keeps its width
     wide = [x + y for x, y in zip(a, b)] * 2
     assert column_width(["青川日报"] + wide + alone, 30.0) == 30.0
+
+
+def test_a_title_line_two_lines_above_its_lead_inside_a_gapless_block_is_cut_out():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _cut_titles, _over_lead
+    from baozhi.model import Line
+    from baozhi.text import Text
+    texts = ["明确开学时间，在防控疫情的前提下有", "区委理论学习中心组举行集体学习会议", "的校园，重回熟悉的教室，同学、老师、",
+             "12月16日，区委理论学习中心组", "第五卷第十章《全面推进美丽中国建"]
+    p = Piece("body", [Line(Text.from_source(t), gap_before=True) for t in texts], ["body"] * len(texts))
+    out = _cut_titles(p)
+    assert [(q.kind, [ln.text.value for ln in q.lines]) for q in out] == [
+        ("body", texts[:1]), ("headline", texts[1:2]), ("body", texts[2:])]
+    # a line with clause punctuation, or a lead that does not repeat its words, is no title
+    assert not _over_lead(["区委理论学习中心组举行集体学习，会议", "的校园", "12月16日，区委理论学习中心组"], 0)
+    assert not _over_lead(["区委理论学习中心组举行集体学习会议", "的校园", "12月16日，全市中小学统一开学"], 0)
