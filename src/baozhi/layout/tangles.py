@@ -756,14 +756,14 @@ TITLE_LEAD_ROW = GAPLESS_MAX_STREAMS - 1
 columns' lines of the row between): at most a row of the widest gapless tangle searched."""
 TITLE_LEAD_SHARE = 0.5
 """Share of a title line's character bigrams its article's lead repeats."""
-_CLAUSE = frozenset("，。、；：！？")
+_TITLE_STOPS = frozenset("，。、；：！？")
 
 
 def _over_lead(flats: list[str], k: int) -> bool:
     """Line ``k`` of ``flats`` (de-spaced lines) is a title whose article's lead is printed 2 to
     :data:`TITLE_LEAD_ROW` lines below it (see :func:`_cut_titles`)."""
     s = flats[k]
-    if sum(1 for c in s if is_cjk(c)) < 8 or any(c in _CLAUSE for c in s):
+    if sum(1 for c in s if is_cjk(c)) < 8 or any(c in _TITLE_STOPS for c in s):
         return False
     grams = _bigrams(s)
     return any(_lead(t) and len(grams & _bigrams(t)) >= TITLE_LEAD_SHARE * len(grams)
