@@ -82,7 +82,9 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     else:
         from .layout.order import plain_streams
 
-        w = full_width([ln.text.value for ln in page.lines])
+        from .layout.rows import column_width
+
+        w = column_width([ln.text.value for ln in page.lines], full_width([ln.text.value for ln in page.lines]))
         streams = plain_streams(page, w)
         has_indent = False
     if page.dump_kind in ("layout", "pdf"):  # their streams hold new lines (cells, glyph runs)

@@ -307,3 +307,60 @@ def test_a_title_line_right_above_an_article_lead_is_not_searched_into_a_gapless
     searched.clear()
     tangles.untangle_gapless([piece("body", above), piece("headline", title), piece("body", below[1:])], 15.0)
     assert searched[0] == 12
+
+
+def test_a_block_of_two_columns_printed_in_turn_is_read_apart_in_a_dump_with_blank_lines():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import untangle
+    from baozhi.model import Line
+    from baozhi.text import Text
+    a = ["县里召开乡村治理工作会议，研究部", "署防汛抗旱和安全生产工作，听取各", "区县工作情况汇报并作出具体安排。",
+         "会议要求，各部门要加强协调配合，"]
+    b = ["市人大常委会召开主任会议，听取关", "于全市预算执行情况的报告，审议有", "关议案并决定提请常委会会议审议。",
+         "会议强调，要依法履职，加强监督。"]
+    lines = [t for pair in zip(a, b) for t in pair]  # one block (a blank line before it only)
+
+    def block(gap):
+        return Piece("body", [Line(Text.from_source(t), gap_before=gap and k == 0) for k, t in enumerate(lines)],
+                     ["body"] * len(lines))
+
+    out = untangle([block(True)], 16.0, merged_rows=True)
+    assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]
+    # a page without merged rows (wide gutters: pdftotext keeps columns apart) is not searched
+    assert [[ln.text.value for ln in p.lines] for p in untangle([block(True)], 16.0)] == [lines]
+    # a dump without any blank line (PyMuPDF) is left to its own stages
+    assert [[ln.text.value for ln in p.lines] for p in untangle([block(False)], 16.0, merged_rows=True)] == [lines]
+
+
+def test_the_column_width_of_a_page_of_merged_rows_is_the_width_of_their_pieces():
+    from baozhi.articles.paragraphs import full_width
+    from baozhi.layout.rows import column_width
+    a = ["县里召开乡村治理工作会议，研究", "署防汛抗旱和安全生产工作，听取", "区县工作情况汇报，作出具体安排", "会议要求，各部门要加强协调配合"]
+    b = ["市人大常委会召开主任会议，听取", "于全市预算执行情况的报告，审议", "关议案并决定提请常委会会议审议。", "会议强调，要依法履职，加强监督"]
+    merged = [x + " " + y for x, y in zip(a, b)] * 2  # two 15-em column lines and a space: 30.5 ems
+    alone = ["政协副主席陶秀兰，秘书长高学军出", "席会议。", "全市固定资产投资同比增长百分之",
+             "会议指出，政协全体会议是全区人", "民政治生活中的一件大事，开好这", "次大会，党政重视、社会关注、委",
+             "员期待。"]  # column lines printed alone
+    page = ["青川日报", "第1版"] + merged + alone
+    w = full_width(page)
+    assert w == 30.0
+    assert column_width(page, w) == 15.0
+    # a page whose wide lines are no merged rows (no spaces) keeps its width
+    wide = [x + y for x, y in zip(a, b)] * 2
+    assert column_width(["青川日报"] + wide + alone, 30.0) == 30.0
+
+
+def test_a_title_line_two_lines_above_its_lead_inside_a_gapless_block_is_cut_out():
+    from baozhi.layout.order import Piece
+    from baozhi.layout.tangles import _cut_titles, _over_lead
+    from baozhi.model import Line
+    from baozhi.text import Text
+    texts = ["明确开学时间，在防控疫情的前提下有", "区委理论学习中心组举行集体学习会议", "的校园，重回熟悉的教室，同学、老师、",
+             "12月16日，区委理论学习中心组", "第五卷第十章《全面推进美丽中国建"]
+    p = Piece("body", [Line(Text.from_source(t), gap_before=True) for t in texts], ["body"] * len(texts))
+    out = _cut_titles(p)
+    assert [(q.kind, [ln.text.value for ln in q.lines]) for q in out] == [
+        ("body", texts[:1]), ("headline", texts[1:2]), ("body", texts[2:])]
+    # a line with clause punctuation, or a lead that does not repeat its words, is no title
+    assert not _over_lead(["区委理论学习中心组举行集体学习，会议", "的校园", "12月16日，区委理论学习中心组"], 0)
+    assert not _over_lead(["区委理论学习中心组举行集体学习会议", "的校园", "12月16日，全市中小学统一开学"], 0)

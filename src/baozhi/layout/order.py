@@ -1079,7 +1079,9 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if w < MIN_COLUMN_EMS:
         return [lines]  # no newspaper column: read the lines as given
     blocks = gaps_mean_blocks(lines)
-    lines = split_rows(lines, w, blocks)  # rows where pdftotext joined columns with spaces (layout/rows.py)
+    split = split_rows(lines, w, blocks)  # rows where pdftotext joined columns with spaces (layout/rows.py)
+    merged = split is not lines  # the page has merged rows: its gutters are narrow
+    lines = split
     labels = classify_lines(lines, w, gaps_mean_blocks=blocks)
     if not blocks or not any(ln.gap_before for ln in lines):  # blank lines say nothing
         labels = hidden_headlines(lines, labels, w, gapless=not any(ln.gap_before for ln in lines))
@@ -1089,7 +1091,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         pieces = cut_after_paragraph_ends(pieces, w)
     from .tangles import untangle, untangle_gapless  # noqa: PLC0415 (tangles.py builds on Piece)
 
-    pieces = untangle(pieces, w) if blocks else untangle_gapless(pieces, w)
+    pieces = untangle(pieces, w, merged) if blocks else untangle_gapless(pieces, w)
     if not blocks and not gapless:
         # a blank line after every line: the same cuts, made on the column streams the tangle
         # search read apart (made before it, they break a tangle into blocks too short to search)

@@ -87,6 +87,38 @@ def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
     return cuts[::-1]
 
 
+MERGED_SHARE = 0.8
+"""Share of the lines of the most common width that must be merged rows of a narrower column
+for :func:`column_width` to take the narrower width."""
+MERGED_NARROW_MIN = 5
+"""Lines of running text at most half the most common width needed to read a narrower column."""
+
+
+def column_width(lines: list[str], w: float) -> float:
+    """The column width ``W`` in ems, given ``w``, the most common width of the running-text lines
+    (:func:`~baozhi.articles.paragraphs.full_width`). Where ``pdftotext`` joined the lines of two
+    columns into merged rows on most of the page, the merged rows' width is the most common one
+    (two 15-em column lines and a space: 30 ems). Then ``w`` is the column width of the lines at
+    most half as wide (plus an em) and of the merged rows' pieces, when there are :data:`MERGED_NARROW_MIN` or more and
+    :data:`MERGED_SHARE` of the lines as wide as ``w`` (rounded to ems) are merged rows of that
+    column (:func:`split_row`). Otherwise ``w`` as given."""
+    from ..articles.paragraphs import full_width  # noqa: PLC0415
+
+    if not w:
+        return w
+    narrow = [s for s in lines if s.strip() and cues.width(s) <= w / 2 + 1]
+    if len(narrow) < MERGED_NARROW_MIN:
+        return w
+    mode = [s for s in lines if round(cues.width(s)) == round(w)]
+    # the column's width from the lines set alone and the pieces of the (would-be) merged rows
+    w2 = full_width(narrow + [piece for s in mode for piece in s.split()])
+    if w2 < 4 or w2 > w / 2 + 1 or sum(1 for s in narrow if abs(cues.width(s) - w2) <= 1.5) < MERGED_NARROW_MIN:
+        return w
+    if not mode or sum(1 for s in mode if split_row(s, w2)) < MERGED_SHARE * len(mode):
+        return w
+    return w2
+
+
 ROW_REACH = 3
 """Without telling blank lines a merged region runs from a merged row to the last merged row
 that follows the one before within this many lines (the column lines between them, printed

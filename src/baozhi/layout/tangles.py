@@ -457,8 +457,12 @@ def _split_column_heads(pieces: list[Piece], w: float) -> list[Piece]:
     return out
 
 
-def untangle(pieces: list[Piece], w: float) -> list[Piece]:
-    """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream."""
+def untangle(pieces: list[Piece], w: float, merged_rows: bool = False) -> list[Piece]:
+    """Replace each tangle (see :data:`TANGLE_MIN`) by one piece per column stream; then, on a
+    page with merged rows (``merged_rows``: :func:`~baozhi.layout.rows.split_rows` cut some; the
+    gutters are narrow) in a dump with blank lines, read every body block that holds two or more
+    columns printed in turn apart as :func:`untangle_gapless` does (``pieces``: the page's pieces
+    in dump order; ``w``: the column width in ems; returns the new pieces, every line once)."""
     if not w:
         return pieces
     pieces = _split_column_heads(pieces, w)
@@ -534,6 +538,16 @@ def untangle(pieces: list[Piece], w: float) -> list[Piece]:
         if after is not None:
             out.append(after)
         i = j
+    if merged_rows and any(ln.gap_before for p in pieces for ln in p.lines):
+        # where the gutters are narrow (pdftotext merged some rows) a block of several lines may
+        # itself hold the lines of two or three columns printed in turn (modules side by side
+        # whose rows pdftotext read as one block): searched as a gapless block
+        # (:func:`_gapless_piece`); not in dumps without any blank line (PyMuPDF). On the seven
+        # dev sets 3 blocks split, all on pages with merged rows; searching every page's blocks
+        # cost 10% of the default dumps' parse time.
+        if vocab is None:
+            vocab = page_vocabulary([_flat(ln) for p in pieces for ln in p.lines])
+        out = [q for p in out for q in (_gapless_piece(p, w, vocab) or [p])]
     for k, p in enumerate(out):
         p.index = k
     return out
@@ -712,6 +726,7 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     if not w:
         return pieces
     pieces = split_wide_interleave(pieces, w)
+    pieces = [q for p in pieces for q in _cut_titles(p)]
     vocab = page_vocabulary([_flat(ln) for q in pieces for ln in q.lines])
     out: list[Piece] = []
     i = 0
@@ -719,7 +734,8 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
     while i < n:
         p = pieces[i]
         if p.kind == "body" and i + 2 < n and pieces[i + 2].kind == "body" and _column_line(pieces[i + 1], w) \
-                and not _lead(_flat(pieces[i + 2].lines[0])):
+                and not _lead(_flat(pieces[i + 2].lines[0])) \
+                and not _over_lead([_flat(pieces[i + 1].lines[-1])] + [_flat(ln) for ln in pieces[i + 2].lines[:TITLE_LEAD_ROW]], 0):
             mid = pieces[i + 1]
             whole = Piece("body", p.lines + mid.lines + pieces[i + 2].lines,
                           p.labels + ["body"] + pieces[i + 2].labels, index=p.index)
@@ -732,6 +748,50 @@ def untangle_gapless(pieces: list[Piece], w: float) -> list[Piece]:
         i += 1
     for k, p in enumerate(out):
         p.index = k
+    return out
+
+
+TITLE_LEAD_ROW = GAPLESS_MAX_STREAMS - 1
+"""Lines below a title line within which a tangle prints the lead of its article (the other
+columns' lines of the row between): at most a row of the widest gapless tangle searched."""
+TITLE_LEAD_SHARE = 0.5
+"""Share of a title line's character bigrams its article's lead repeats."""
+_TITLE_STOPS = frozenset("，。、；：！？")
+
+
+def _over_lead(flats: list[str], k: int) -> bool:
+    """Line ``k`` of ``flats`` (de-spaced lines) is a title whose article's lead is printed 2 to
+    :data:`TITLE_LEAD_ROW` lines below it (see :func:`_cut_titles`)."""
+    s = flats[k]
+    if sum(1 for c in s if is_cjk(c)) < 8 or any(c in _TITLE_STOPS for c in s):
+        return False
+    grams = _bigrams(s)
+    return any(_lead(t) and len(grams & _bigrams(t)) >= TITLE_LEAD_SHARE * len(grams)
+               for t in flats[k + 2:k + TITLE_LEAD_ROW + 1])
+
+
+def _cut_titles(p: Piece) -> list[Piece]:
+    """A body block cut around its title lines: a line of at least 8 ideographs without clause
+    or sentence punctuation whose article's lead (:func:`_lead`) is printed 2 to
+    :data:`TITLE_LEAD_ROW` lines below it (a tangle's other columns' lines between) and repeats
+    :data:`TITLE_LEAD_SHARE` of its bigrams or more (``区委理论学习中心组举行集体学习会议`` …
+    ``12月16日，区委理论学习中心组``) becomes a headline piece of its own; the blocks either side
+    are searched apart. Returns ``[p]`` when there is none."""
+    if p.kind != "body" or len(p.lines) < 3:
+        return [p]
+    flats = [_flat(ln) for ln in p.lines]
+    cuts = [k for k in range(len(flats)) if _over_lead(flats, k)]
+    if not cuts:
+        return [p]
+    out = []
+    at = 0
+    for k in cuts:
+        if k > at:
+            out.append(Piece("body", p.lines[at:k], p.labels[at:k], index=p.index))
+        out.append(Piece("headline", p.lines[k:k + 1], ["headline"], index=p.index))
+        at = k + 1
+    if at < len(p.lines):
+        out.append(Piece("body", p.lines[at:], p.labels[at:], index=p.index))
     return out
 
 
