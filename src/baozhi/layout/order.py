@@ -985,25 +985,17 @@ def _vertical_char(flat: str) -> bool:
     return len(flat) == 1 and ("\u4e00" <= flat <= "\u9fff" or flat in _QUOTE_MARKS)
 
 
-def _quoted_vertical(lines: list[Line]) -> list[Line]:
-    """A vertically set headline holding quote marks (“ / 冻 / 马 / ” / 加 / 鞭): PyMuPDF
-    prints each mark on a line of its own, which breaks the run of one-ideograph lines
-    :func:`~baozhi.articles.assemble.vertical_headlines` joins. A run of one-character
-    lines (ideographs and quote marks, at least one of each kind and two ideographs) of a
-    headline piece becomes one headline line, read straight; so does a run of two or more
-    ideographs closed by a colon on a line of its own (a vertical kicker: 济 / 南 / ：), the
-    colon its last character. Returns the piece's lines."""
+def straight_runs(lines: list[Line], run_end, is_mark) -> list[Line]:
+    """Runs of a headline piece's lines that are one title read straight: ``lines[i:j]`` with
+    ``j = run_end(lines, i)``; a run holding a line ``is_mark`` accepts (a quote mark, a kicker's
+    colon, a number) and two other lines or more becomes one headline line (each character's
+    offsets kept); every other line is kept as it is. Returns the piece's lines."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and _vertical_char(lines[j].flat):
-            j += 1
-        colon = j < len(lines) and j > i and lines[j].flat in _KICKER_COLONS
-        if colon:
-            j += 1  # a vertical kicker ends with its colon (济 / 南 / ：)
+        j = run_end(lines, i)
         run = lines[i:j]
-        marks = sum(1 for ln in run if ln.flat in _QUOTE_MARKS) + colon
+        marks = sum(1 for ln in run if is_mark(ln))
         if marks and len(run) - marks >= 2:
             out.append(Line(Text.join(ln.text.strip() for ln in run), indent=run[0].indent, row=run[0].row,
                             column=run[0].column, label="headline"))
@@ -1014,6 +1006,25 @@ def _quoted_vertical(lines: list[Line]) -> list[Line]:
             j += 1
         i = j
     return out
+
+
+def _quoted_vertical(lines: list[Line]) -> list[Line]:
+    """A vertically set headline holding quote marks (“ / 冻 / 马 / ” / 加 / 鞭): PyMuPDF
+    prints each mark on a line of its own, which breaks the run of one-ideograph lines
+    :func:`~baozhi.articles.assemble.vertical_headlines` joins. A run of one-character
+    lines (ideographs and quote marks, at least one of each kind and two ideographs) of a
+    headline piece becomes one headline line, read straight; so does a run of two or more
+    ideographs closed by a colon on a line of its own (a vertical kicker: 济 / 南 / ：), the
+    colon its last character. Returns the piece's lines."""
+    def run_end(ls: list[Line], i: int) -> int:
+        j = i
+        while j < len(ls) and _vertical_char(ls[j].flat):
+            j += 1
+        if j < len(ls) and j > i and ls[j].flat in _KICKER_COLONS:
+            j += 1  # a vertical kicker ends with its colon (济 / 南 / ：)
+        return j
+
+    return straight_runs(lines, run_end, lambda ln: ln.flat in _QUOTE_MARKS or ln.flat in _KICKER_COLONS)
 
 
 STRAIGHT_RUN_MIN = 4

@@ -27,7 +27,7 @@ from ..model import Line
 from ..text import Text
 from .chars import is_cjk
 from .joins import WORD_JOIN, join_score
-from .order import WINDOW, Piece, _cont_head, _dangles, _is_lead, _flat, _may_continue, _same_measure
+from .order import WINDOW, Piece, _cont_head, _dangles, _is_lead, _flat, _may_continue, _same_measure, straight_runs
 from .tangles import page_vocabulary
 
 SCATTER_CHARS = 2
@@ -388,26 +388,15 @@ def number_runs(lines: list[Line]) -> list[Line]:
     two ideographs or more, every number right after an ideograph and followed by one, becomes one
     headline line read straight (a number is read along the line, so the title is one line, not
     two interleaved). Returns the piece's lines (each character's offsets kept)."""
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+    def run_end(ls: list[Line], i: int) -> int:
         j = i
-        while j < len(lines) and (_vertical_one(lines[j].flat) or (
-                j > i and _number_line(lines[j].flat) and _vertical_one(lines[j - 1].flat)
-                and j + 1 < len(lines) and _vertical_one(lines[j + 1].flat))):
+        while j < len(ls) and (_vertical_one(ls[j].flat) or (
+                j > i and _number_line(ls[j].flat) and _vertical_one(ls[j - 1].flat)
+                and j + 1 < len(ls) and _vertical_one(ls[j + 1].flat))):
             j += 1
-        run = lines[i:j]
-        numbers = sum(1 for ln in run if _number_line(ln.flat))
-        if numbers and len(run) - numbers >= 2:
-            out.append(Line(Text.join([ln.text.strip() for ln in run]), indent=run[0].indent, row=run[0].row,
-                            column=run[0].column, label="headline"))
-        else:
-            out.extend(run)
-        if j == i:
-            out.append(lines[i])
-            j += 1
-        i = j
-    return out
+        return j
+
+    return straight_runs(lines, run_end, lambda ln: _number_line(ln.flat))
 
 
 def _vertical_one(flat: str) -> bool:
