@@ -88,6 +88,12 @@ def test_web_page_furniture_of_a_copied_text_goes_to_the_header():
     assert [a["headline"] for a in d["articles"]] == [["区政府召开第12次常务会议"]]
 
 
+def test_a_column_line_of_body_text_opening_with_a_web_label_is_not_furniture():
+    from baozhi.articles.cues import is_furniture
+    assert not is_furniture("来源：中央财政补助，省级配套")   # …项目资金 / 来源：中央财政补助，…
+    assert is_furniture("来源：新华社") and is_furniture("编辑：张三、李四")
+
+
 def test_own_line_byline_above_body():
     lines = ["全市春耕生产全面展开", "本报记者 王明", "眼下正值春耕时节，", "全市各地抢抓农时，田间地头一派繁", "忙景象，农机手们驾驶农机来回穿梭", "在田间。"]
     d = parse("\n".join(lines))

@@ -66,20 +66,21 @@ _WEB_LABELS = ("发布时间|發佈時間|发表时间|發表時間|发布日期
                "关键词|關鍵詞|关键字|關鍵字|当前位置|當前位置|当前页面|當前頁面|您的位置|您现在的位置|您現在的位置")
 _WEB_FURNITURE = [
     # a web page's metadata line (发布时间: 2019-12-31 信息来源: 山西新闻网, 【编辑:X】, 阅读次数:2287)
-    re.compile(r"^[（(【\[]?\s*(?:" + _WEB_LABELS + r")\s*[:：][^。！？]{0,80}$"),
+    re.compile(r"^[（(【\[]?\s*(?:" + _WEB_LABELS + r")\s*[:：][^。，！？]{0,80}$"),
     # a time stamp with its source or counters (长江云新闻 2026-01-07 19:50:06, 2023-11-15 16:59 | 稿件来源:…)
-    re.compile(r"^[^。，,！？]{0,16}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?[^。！？]{0,80}$"),
+    re.compile(r"^[^。，,！？]{0,16}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?[^。，！？]{0,80}$"),
     # a breadcrumb trail (首页 > 政府动态, > 政府动态 > 镇街动态, 首頁 -> 頭條)
     re.compile(r"^(?:首页|首頁|网站首页|網站首頁)?\s*-?[>＞»][^。，,！？]{0,60}$"),
     re.compile(r"^(?:首页|首頁)\s*-?[>＞»]"),
     # page chrome (分享到, 扫一扫在手机打开当前页, 打印本页 关闭窗口, 返回顶部, 版权所有, Produced By …)
     re.compile(r"^(?:分享到|請打開微信掃一掃|请打开微信扫一扫|扫一扫|掃一掃|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】|"
                r"回到顶部|返回顶部|回到頂部|返回頂部|回到页首|回到頁首|返回首页|返回首頁|上一篇|下一篇|版权所有|版權所有|"
-               r"Copyright|Produced\s*By)[^。！？]{0,60}$"),
+               r"Copyright|Produced\s*By)[^。，！？]{0,60}$"),
     re.compile(r"^(?:打印|关闭|關閉)$"),
 ]
 """Furniture of a web page a text was copied from (``parse`` reads copy-paste too): metadata
-labels, time stamps, breadcrumbs and page chrome. No line ending a sentence (。！？) is one."""
+labels, time stamps, breadcrumbs and page chrome. No line holding a sentence end or a full-width
+comma (。，！？) is one: a column line of body text may begin 来源：… (资金来源：一是…，)."""
 _ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE + _WEB_FURNITURE))
 """Any of :data:`_FURNITURE` and :data:`_WEB_FURNITURE` (one pass: each alternative is anchored
 at the line start)."""
