@@ -15,31 +15,13 @@ def _map(spans, t: Text):
     return out
 
 
-CLEAN_TEXT_LINE_EMS = 60
-"""A line this wide is a paragraph of a clean article text (one paragraph a line, e.g. copied
-from a web page), not a hard-wrapped column line."""
-CLEAN_TEXT_SHARE = 0.3
-"""A plain text is a clean article text when its lines of :data:`CLEAN_TEXT_LINE_EMS` ems or
-more hold this share of its characters or more (the web texts of the facts corpus: 0.56 to 1.0;
-the bench page dumps with a caption set across the page: 0.07 at most)."""
-
-
 def is_clean_text(result: PageResult) -> bool:
-    """The page is one clean article text (a web article, one paragraph a line): a plain text
-    whose wide lines hold :data:`CLEAN_TEXT_SHARE` of its characters. A ``pdftotext -layout``
-    dump (columns side by side make its rows that wide) is a page, and so is a PDF page, and so
-    is a dump with a caption set across the page."""
-    from .layout.chars import em_width
+    """The page is one clean article text (a web article, one paragraph a line; see
+    :func:`baozhi.readers.dump.is_clean_text`): a plain text dump only; a ``pdftotext -layout``
+    dump (columns side by side make its rows that wide) is a page, and so is a PDF page."""
+    from .readers.dump import is_clean_text as clean
 
-    if result.source.kind != "text" or result.dump_kind != "plain":
-        return False
-    total = wide = 0
-    for line in result.source.text.split("\n"):
-        n = len(line) - sum(ch.isspace() for ch in line)
-        total += n
-        if n and em_width(line) >= CLEAN_TEXT_LINE_EMS:
-            wide += n
-    return total > 0 and wide >= CLEAN_TEXT_SHARE * total
+    return result.source.kind == "text" and result.dump_kind == "plain" and clean(result.source.text)
 
 
 def attach_facts(result: PageResult) -> None:

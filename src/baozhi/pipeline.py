@@ -92,6 +92,10 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
     header: list[Text] = []
     unassigned: list[Text] = []
     units = []
+    from .articles.cues import is_web_furniture
+    from .readers.dump import is_clean_text
+
+    web = page.dump_kind == "plain" and is_clean_text(page.source.text)  # copied from a web page
     for si, stream in enumerate(streams):
         # a line holding only U+FFFD (a character the decoder could not read, e.g. cut by a
         # truncated copy) is no text of any article: it is kept in ``unassigned``
@@ -101,6 +105,8 @@ def process_page(page: Page, settings: Settings = DEFAULT) -> PageResult:
             labels = [ln.label for ln in stream]
         else:
             labels = classify_lines(stream, w, top_of_page=(si == 0), has_geometry=page.dump_kind != "plain")
+        if web:  # the web page's metadata and chrome lines are its furniture
+            labels = ["furniture" if is_web_furniture(ln.flat) else lab for ln, lab in zip(stream, labels)]
         stream_units, furniture = segment(stream, labels, w)
         header.extend(unify_compat(ln.text.strip()) for ln in furniture)
         for u in stream_units:

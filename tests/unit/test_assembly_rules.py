@@ -79,19 +79,29 @@ def test_bracketed_credit_closing_a_text_stays_in_its_last_paragraph():
 
 
 def test_web_page_furniture_of_a_copied_text_goes_to_the_header():
+    p1 = ("5月1日，区长张明主持召开区政府第12次常务会议，研究部署近期重点工作。会议听取了全区一季度经济运行情况汇报，"
+          "审议了《区政府2024年重点工作任务分解方案》，研究了安全生产、防汛备汛等工作。")
+    p2 = ("会议指出，要扎实做好安全生产各项工作，确保全区大局稳定。要坚持人民至上、生命至上，压紧压实各方责任，"
+          "深入开展隐患排查整治，坚决防范遏制重特大事故发生。")
     lines = ["首页 > 政务动态 > 部门动态", "区政府召开第12次常务会议", "发布时间: 2024-05-02 09:30:00 信息来源: 区政府办",
-             "字号:[大 中 小]", "5月1日，区长张明主持召开区政府第12次常务会议，研究部署近期重点工作。",
-             "会议指出，要扎实做好安全生产各项工作，确保全区大局稳定。", "【责任编辑:李华】", "打印本页 关闭窗口"]
+             "字号:[大 中 小]", p1, p2, "【责任编辑:李华】", "打印本页 关闭窗口"]
     d = parse("\n".join(lines))
     assert d["header"] == ["首页 > 政务动态 > 部门动态", "发布时间: 2024-05-02 09:30:00 信息来源: 区政府办",
                            "字号:[大 中 小]", "【责任编辑:李华】", "打印本页 关闭窗口"]
     assert [a["headline"] for a in d["articles"]] == [["区政府召开第12次常务会议"]]
+    assert d["articles"][0]["paragraphs"] == [p1, p2]
 
 
-def test_a_column_line_of_body_text_opening_with_a_web_label_is_not_furniture():
-    from baozhi.articles.cues import is_furniture
-    assert not is_furniture("来源：中央财政补助，省级配套")   # …项目资金 / 来源：中央财政补助，…
-    assert is_furniture("来源：新华社") and is_furniture("编辑：张三、李四")
+def test_web_furniture_lines_are_only_looked_for_in_clean_texts():
+    from baozhi.articles.cues import is_web_furniture
+    assert not is_web_furniture("来源：中央财政补助，省级配套")   # a full-width comma: body text
+    assert is_web_furniture("来源：新华社") and is_web_furniture("编辑：张三、李四")
+    assert not is_web_furniture("报名时间：2024-03-01 09:00至2024-03-05 17:00")  # a notice's content
+    assert not is_web_furniture("下一篇章将由全市人民共同书写") and is_web_furniture("下一篇：我市召开会议")
+    # a hard-wrapped page dump: a column line that begins like web furniture stays in its article
+    lines = ["本报讯 一季度全市经济运行稳中", "有进，全市规上工业增加值增长", "来源：全市规上工业增加值增长", "百分之八，高于全省平均水平。"]
+    d = parse("\n".join(lines))
+    assert d["header"] == [] and "来源：全市规上工业增加值增长" in "".join(d["articles"][0]["paragraphs"])
 
 
 def test_own_line_byline_above_body():

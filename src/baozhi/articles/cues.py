@@ -61,29 +61,32 @@ _FURNITURE = [
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"),
 ]
 _WEB_LABELS = ("发布时间|發佈時間|发表时间|發表時間|发布日期|發佈日期|更新时间|更新時間|信息来源|信息來源|稿件来源|稿件來源|"
-               "文章来源|文章來源|来源|來源|作者|责任编辑|責任編輯|编辑|編輯|审核人|審核人|审核|審核|浏览次数|瀏覽次數|"
-               "阅读次数|閱讀次數|访问次数|訪問次數|浏览人次|瀏覽人次|点击数|點擊數|点击量|點擊量|本文字数|字数|字號|字号|"
+               "文章来源|文章來源|来源|來源|责任编辑|責任編輯|编辑|編輯|审核人|審核人|审核|審核|浏览次数|瀏覽次數|"
+               "阅读次数|閱讀次數|访问次数|訪問次數|浏览人次|瀏覽人次|点击数|點擊數|点击量|點擊量|本文字数|字號|字号|"
                "关键词|關鍵詞|关键字|關鍵字|当前位置|當前位置|当前页面|當前頁面|您的位置|您现在的位置|您現在的位置")
-_WEB_FURNITURE = [
+_WEB_FURNITURE = re.compile("|".join(f"(?:{p})" for p in (
     # a web page's metadata line (发布时间: 2019-12-31 信息来源: 山西新闻网, 【编辑:X】, 阅读次数:2287)
-    re.compile(r"^[（(【\[]?\s*(?:" + _WEB_LABELS + r")\s*[:：][^。，！？]{0,80}$"),
-    # a time stamp with its source or counters (长江云新闻 2026-01-07 19:50:06, 2023-11-15 16:59 | 稿件来源:…)
-    re.compile(r"^[^。，,！？]{0,16}?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?[^。，！？]{0,80}$"),
+    r"^[（(【\[]?\s*(?:" + _WEB_LABELS + r")\s*[:：][^。，！？]{0,80}$",
+    # a time stamp, alone, after a source name or a metadata label, with its counters
+    # (长江云新闻 2026-01-07 19:50:06, 2023-11-15 16:59 | 稿件来源:…; not 报名时间：2024-03-01 09:00至…)
+    r"^(?:[^。，,！？:：]{0,16}?|[（(【\[]?(?:" + _WEB_LABELS + r")\s*[:：]\s*)"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?[^。，！？至到]{0,80}$",
     # a breadcrumb trail (首页 > 政府动态, > 政府动态 > 镇街动态, 首頁 -> 頭條)
-    re.compile(r"^(?:首页|首頁|网站首页|網站首頁)?\s*-?[>＞»][^。，,！？]{0,60}$"),
-    re.compile(r"^(?:首页|首頁)\s*-?[>＞»]"),
-    # page chrome (分享到, 扫一扫在手机打开当前页, 打印本页 关闭窗口, 返回顶部, 版权所有, Produced By …)
-    re.compile(r"^(?:分享到|請打開微信掃一掃|请打开微信扫一扫|扫一扫|掃一掃|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】|"
-               r"回到顶部|返回顶部|回到頂部|返回頂部|回到页首|回到頁首|返回首页|返回首頁|上一篇|下一篇|版权所有|版權所有|"
-               r"Copyright|Produced\s*By)[^。，！？]{0,60}$"),
-    re.compile(r"^(?:打印|关闭|關閉)$"),
-]
+    r"^(?:首页|首頁|网站首页|網站首頁)?\s*-?[>＞»][^。，,！？]{0,60}$",
+    r"^(?:首页|首頁)\s*-?[>＞»]",
+    # page chrome (分享到, 扫一扫在手机打开当前页, 打印本页 关闭窗口, 返回顶部, 上一篇：…, 版权所有 ©…)
+    r"^(?:分享到|請打開微信掃一掃|请打开微信扫一扫|扫一扫|掃一掃|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】|"
+    r"回到顶部|返回顶部|回到頂部|返回頂部|回到页首|回到頁首|返回首页|返回首頁|(?:上一篇|下一篇)\s*[:：]|"
+    r"(?:版权所有|版權所有|Copyright)\s*(?:©|\(c\)|\d{4}|[:：])|Produced\s*By)[^。，！？]{0,60}$",
+    r"^(?:打印|关闭|關閉)$",
+)))
 """Furniture of a web page a text was copied from (``parse`` reads copy-paste too): metadata
 labels, time stamps, breadcrumbs and page chrome. No line holding a sentence end or a full-width
-comma (。，！？) is one: a column line of body text may begin 来源：… (资金来源：一是…，)."""
-_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE + _WEB_FURNITURE))
-"""Any of :data:`_FURNITURE` and :data:`_WEB_FURNITURE` (one pass: each alternative is anchored
-at the line start)."""
+comma (。，！？) is one. Used only on a clean article text (see
+:func:`baozhi.readers.dump.is_clean_text`): in a page dump such patterns also begin wrapped
+column lines of body text (来源：全市规上工业…, 2022-04-23 10:30发布的…)."""
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
+"""Any of :data:`_FURNITURE` (one pass: each alternative is anchored at the line start)."""
 _JUMP = re.compile(r"^[（(]?\s*(?:下转|上接|转|接)\s*第?\s*[0-9０-９一二三四五六七八九十]+\s*版\s*[）)]?$")
 _DATELINE = re.compile(r"^(\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|凌晨)?)[，,]")
 _AGENCY_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)[电讯]")
@@ -194,9 +197,14 @@ def credit_head(line: str) -> bool:
 
 
 @lru_cache(maxsize=CUE_CACHE)
+def is_web_furniture(line: str) -> bool:
+    """A web page's furniture line (:data:`_WEB_FURNITURE`): metadata, a time stamp, a
+    breadcrumb, page chrome. Meant for clean article texts only."""
+    return _WEB_FURNITURE.match(line.strip()) is not None
+
+
 def is_furniture(line: str) -> bool:
-    """Page furniture: 第N版, date lines, weekday, editor credits, publication numbers, and the
-    furniture of a web page the text was copied from (:data:`_WEB_FURNITURE`)."""
+    """Page furniture: 第N版, date lines, weekday, editor credits, publication numbers."""
     s = line.strip()
     return _ANY_FURNITURE.match(s) is not None
 
