@@ -1076,3 +1076,85 @@ def test_attendance_subtitle_goes_last():
         [["市政协机关开展消防安全应急演练"], ["詹华清苏红梅参加"]]
     done = [[title, sub]]
     assert _attendance_last(done) is done
+
+
+def _gap_line(s):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Line(Text(s, tuple(range(len(s)))), gap_before=True)
+
+
+def test_a_headline_block_two_texts_share_equally_heads_the_one_next_to_its_group():
+    # 消防安全应急演练 is printed whole in two texts (a drill's caption and the drill's report):
+    # of bodies sharing as much, the one printed right after the group decides, so the kicker
+    # 市政协机关开展 stays in the headline instead of being split off to the caption
+    from baozhi.articles.assemble import Unit, attach_headlines
+    caption = Unit("body", [_gap_line("5月10日，街道联合嘉里中心开展消防安全应急演练活动。本报记者任远摄")])
+    other = Unit("body", [_gap_line("9月1日，全市中小学统一开学，新增4500多个学位。")])
+    group = Unit("headline", [_gap_line("市政协机关开展"), _gap_line("消防安全应急演练"), _gap_line("詹华清苏红梅参加")])
+    body = Unit("body", [_gap_line("本报讯 记者 蔡 南 报道 5月30日，市政协机关开展消防安全应急演练。"
+                                   "市委书记詹华清，市政协主席苏红梅参加演练。")])
+    out = attach_headlines([caption, other, group, body])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], [], ["市政协机关开展消防安全应急演练詹华清苏红梅参加"]]
+
+
+def test_a_title_cut_inside_its_quoted_phrase_is_joined_across_groups():
+    # the dump printed 井盖“ / 张大口” apart, the closing piece first and before another article:
+    # the piece that closes a quote it does not open finishes the nearest title leaving it open
+    from baozhi.articles.assemble import Unit, attach_headlines
+    tail = Unit("headline", [_gap_line("张大口”")])
+    brief = Unit("body", [_gap_line("1月14日上午，区十六届人大一次会议主席团举行第四次会议。")])
+    other = Unit("body", [_gap_line("运城晚报讯（记者 焦 斌）近日，农业农村部官网发布公告。")])
+    head = Unit("headline", [_gap_line("井盖“")])
+    cover = Unit("body", [_gap_line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。本报记者雷金华摄")])
+    out = attach_headlines([tail, brief, other, head, cover])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], [], ["井盖“张大口”"]]
+
+
+def test_only_the_lines_closing_a_quote_go_to_the_title_left_open():
+    # ” printed as the first line of the next article's headline group: only it goes back
+    from baozhi.articles.assemble import Unit, attach_headlines
+    head = Unit("headline", [_gap_line("井盖“张大口")])
+    cover = Unit("body", [_gap_line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。本报记者雷金华摄")])
+    group = Unit("headline", [_gap_line("”"), _gap_line("我市举行招商引资项目集中签约仪式")])
+    body = Unit("body", [_gap_line("本报讯（记者陆槐生）11月4日，我市举行第三季度招商引资项目集中签约仪式。")])
+    out = attach_headlines([head, cover, group, body])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["井盖“张大口”"], ["我市举行招商引资项目集中签约仪式"]]
+
+
+def test_a_last_title_line_sharing_no_word_heads_the_headless_body_after_the_headed_one():
+    # PyMuPDF draws the titles of two modules together (第三批… / “冻马”加鞭), then their bodies in
+    # the same order: the last line, sharing no word with any body, heads the second body
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("第三批全国乡村治理示范村镇名单公示", False), _plain("我市1镇3村上榜", False),
+                              _plain("“冻马”加鞭", False)])
+    notice = Unit("body", [_plain("运城晚报讯（记者焦斌）近日，第三批全国乡村治理示范村镇名单公示，我市1镇3村上榜。", False)])
+    race = Unit("body", [_plain("广州日报讯（记者莫嘉豪）昨日上午，2018广州马拉松赛起跑仪式举行。", False)])
+    out = attach_headlines([group, notice, race])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["第三批全国乡村治理示范村镇名单公示我市1镇3村上榜"], ["“冻马”加鞭"]]
+
+
+def test_a_first_title_line_sharing_no_word_heads_the_headless_body_before_the_group():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    race = Unit("body", [_plain("广州日报讯（记者莫嘉豪）昨日上午，2018广州马拉松赛起跑仪式举行。", False)])
+    group = Unit("headline", [_plain("“冻马”加鞭", False), _plain("城区5所新改扩建学校如期开学", False),
+                              _plain("新增学位4500多个", False)])
+    school = Unit("body", [_plain("9月1日，城区新建、改扩建的五所学校如期开学，新增4500多个学位。", False)])
+    out = attach_headlines([race, group, school])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["“冻马”加鞭"], ["城区5所新改扩建学校如期开学新增学位4500多个"]]
+
+
+def test_a_title_line_after_a_comma_stays_with_its_title_though_it_shares_no_word():
+    # 三江口村办小报， / 沟通了民意宣传了政策: one title broken after its comma, not two titles
+    from baozhi.articles.assemble import Unit, attach_headlines
+    caption = Unit("body", [_plain("9月1日，全市中小学统一开学，新增4500多个学位。", False)])
+    group = Unit("headline", [_plain("三江口村办小报，", False), _plain("沟通了民意宣传了政策", False)])
+    paper = Unit("body", [_plain("10月22日上午，记者来到三江口村，看到村办小报张贴在墙上。", False)])
+    out = attach_headlines([caption, group, paper])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["三江口村办小报，沟通了民意宣传了政策"]]

@@ -887,7 +887,9 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             htext = "".join(l.flat for l in blk)
             hb = bigrams(htext)
             ov = {b: share(hb, bodies[b]) for b in near}
-            best = max(near, key=lambda b: ov[b], default=None)
+            # (of bodies sharing as much, the nearest: a block whose words two texts print, 消防安全应急演练,
+            # heads the one printed next to its group)
+            best = max(near, key=lambda b: (ov[b], -abs(b - ui)), default=None)
             strong = best is not None and ov[best] >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
             nxt = ui + 1  # the body printed right after the group
             if strong:
@@ -1018,10 +1020,13 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             owner[g] = best
             halves.add(best)
+    moved = _wordless_titles(units, groups, owner, grams)
     merged = _cut_title_tails(units, groups, owner, grams)
     for g in groups:
         if g in owner and g not in merged:
             units[owner[g]].headlines.append(units[g].lines)
+    for b, line in moved.items():
+        units[b].headlines.append([line])
     for b in bodies:
         if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
             units[b].headlines = _title_first(units[b].headlines, units[b].lines)
@@ -1036,6 +1041,62 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             nb.headlines = [u.lines]
             out.append(nb)
     return out
+
+
+_CLAUSE_MARKS = "，、：；,:;"
+"""A headline line ending in one of these goes on in the next line (三江口村办小报， / 沟通了民意…)."""
+
+
+def _body_beside(units: list[Unit], k: int, step: int) -> int | None:
+    """The first body unit from unit ``k`` on in direction ``step`` (-1 before, +1 after) with only
+    headline units of ``k``'s stream between; None when another stream's unit or the page's end
+    comes first."""
+    j = k + step
+    while 0 <= j < len(units) and units[j].stream == units[k].stream:
+        if units[j].kind == "body":
+            return j
+        j += step
+    return None
+
+
+def _wordless_titles(units: list[Unit], groups: list[int], owner: dict[int, int],
+                     grams: dict[int, frozenset[str]]) -> dict[int, Line]:
+    """Titles of headless bodies printed at the ends of another article's headline group (PyMuPDF
+    draws the headlines of modules side by side together, then their bodies in the same order): the
+    first or last line of a group whose other lines share words with the body it heads, itself
+    sharing no word with any body (three bigrams or more: “冻马”加鞭 heads a text on a marathon),
+    heads the body printed right before the group, or else right after the headed body, when no group
+    heads that body; not a line after one ending in a clause mark (三江口村办小报， / 沟通了民意宣传了政策:
+    one title broken after its comma), nor a first line ending in one (a kicker). Returns the moved lines by the body they head; the
+    groups lose them (in place)."""
+    taken = set(owner.values())
+    bodies = [k for k, u in enumerate(units) if u.kind == "body"]
+    moved: dict[int, Line] = {}
+    for g in groups:
+        lines = units[g].lines
+        b = owner.get(g)
+        if b is None or len(lines) < 2:
+            continue
+        near = bodies[bisect_left(bodies, g - HEADLINE_WINDOW):bisect_right(bodies, g + HEADLINE_WINDOW)]
+        before = _body_beside(units, g, -1)
+        after = b + 1 if b == _body_beside(units, g, 1) and b + 1 < len(units) and units[b + 1].kind == "body" \
+            and units[b + 1].stream == units[b].stream else None
+        free = [k for k in (before, after) if k is not None and k not in taken and k not in moved]
+        if len(free) != 1:
+            continue  # (no body, or two: which one the line heads is not known)
+        target = free[0]
+        for end, rest, seam in ((lines[0], lines[1:], lines[0]), (lines[-1], lines[:-1], lines[-2])):
+            if (end is lines[0]) != (target == before):
+                continue  # (the first line heads the body before, the last the body after)
+            hb = bigrams(end.flat)
+            if len(hb) < APART_MIN_GRAMS or seam.flat[-1:] in _CLAUSE_MARKS \
+                    or share(bigrams("".join(l.flat for l in rest)), grams[b]) == 0 \
+                    or any(share(hb, grams[k]) > 0 for k in near):
+                continue
+            moved[target] = end
+            units[g].lines = rest
+            break
+    return moved
 
 
 TAIL_MAX_CHARS = 6
@@ -1056,6 +1117,13 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
     merged: set[int] = set()
     texts: dict[int, str] = {}
     for g in groups:
+        h, n = _quote_head(units, groups, g, merged)
+        if h is not None:
+            units[h].lines = units[h].lines + units[g].lines[:n]
+            if n == len(units[g].lines):
+                merged.add(g)
+                continue
+            units[g].lines = units[g].lines[n:]  # (the lines after the closing piece: another title)
         flat = _NOT_GRAM.sub("", "".join(l.flat for l in units[g].lines))
         if not flat or len(flat) > TAIL_MAX_CHARS:
             continue
@@ -1076,6 +1144,43 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
             units[best].lines = units[best].lines + units[g].lines
             merged.add(g)
     return merged
+
+
+def _unclosed(flat: str) -> set[int]:
+    """The bracket pairs (indices into :data:`_BRACKETS`) that ``flat`` leaves open: its last opening
+    mark comes after its last closing one."""
+    return {i for i, (op, cl) in enumerate(_BRACKETS) if flat.rfind(op) > flat.rfind(cl)}
+
+
+def _unopened(flat: str) -> set[int]:
+    """The bracket pairs that ``flat`` closes before opening (a closing mark before any opening one):
+    the rest of a line cut inside a quote (张大口”)."""
+    return {i for i, (op, cl) in enumerate(_BRACKETS) if cl in flat and (op not in flat or flat.index(cl) < flat.index(op))}
+
+
+def _quote_head(units: list[Unit], groups: list[int], g: int, merged: set[int]) -> tuple[int | None, int]:
+    """The group whose title line group ``g`` finishes by its brackets, and how many of ``g``'s
+    first lines finish it: those lines close a quote or bracket they do not open (``张大口”``) and
+    the nearest group within :data:`TAIL_WINDOW` units of the same stream has a last line leaving
+    that mark open (``井盖“``), printed before or after ``g`` (the dump printed a title cut inside its
+    quoted phrase as two headline pieces; the lines after the closing one are another title).
+    ``(None, 0)`` when there is none."""
+    lines = units[g].lines
+    text = ""
+    for n, ln in enumerate(lines, 1):
+        text += ln.flat
+        shut = _unopened(text)
+        if shut:
+            break
+    else:
+        return None, 0
+    best = None
+    for h in groups[bisect_left(groups, g - TAIL_WINDOW):bisect_right(groups, g + TAIL_WINDOW)]:
+        if h == g or h in merged or units[h].stream != units[g].stream:
+            continue
+        if _unclosed(units[h].lines[-1].flat) & shut and (best is None or abs(h - g) < abs(best - g)):
+            best = h
+    return best, n
 
 
 LEAD_CHARS = 60
