@@ -1158,3 +1158,13 @@ def test_a_title_line_after_a_comma_stays_with_its_title_though_it_shares_no_wor
     out = attach_headlines([caption, group, paper])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [[], ["三江口村办小报，沟通了民意宣传了政策"]]
+
+
+def test_headline_lines_printed_before_the_title_follow_those_printed_after_it():
+    # the dump began the headline inside its subtitle: 计划总投资… / title / 全年实施…
+    from baozhi.articles.assemble import _line_first
+    groups = [[_plain("计划总投资134.12亿元"), _plain("延长县重点项目集中开复工"), _plain("全年实施重点项目52个")]]
+    body = [_plain("本报讯（记者吴航）3月14日，延长县举行重点项目集中开复工仪式，计划年度投资53.6亿元。"
+                   "全年确定实施重点项目52个，项目总投资134.12亿元。")]
+    out = _line_first(groups, body)
+    assert [[ln.flat for ln in g] for g in out] == [["延长县重点项目集中开复工"], ["全年实施重点项目52个"], ["计划总投资134.12亿元"]]

@@ -1246,8 +1246,10 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     :data:`TITLE_LEAD_MARGIN` more than of the first line's) are in the lead, it has
     :data:`APART_MIN_GRAMS` bigrams of ideographs, and the first line shares a word with the lead
     too (a subtitle printed before its title: 全年实施重点项目52个 / 延长县重点项目集中开复工; a first
-    line sharing none may be a kicker above its title, 吃透精神实质…). Returns the blocks in the
-    new order (the input when nothing moves)."""
+    line sharing none may be a kicker above its title, 吃透精神实质…). The lines printed before the
+    title follow those printed after it (the dump began the headline inside it: 计划总投资134.12亿元
+    / 延长县重点项目集中开复工 / 全年实施重点项目52个 reads 延长县… / 全年… / 计划…). Returns the blocks
+    in the new order (the input when nothing moves)."""
     lines = [ln for g in groups for ln in g]
     if not all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines):
         return groups
@@ -1267,7 +1269,7 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     best = max(ok, key=lambda i: (sc[i], -i), default=None)
     if best is None or sc[0] == 0 or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
         return groups
-    return [blocks[best]] + blocks[:best] + blocks[best + 1:]
+    return [blocks[best]] + blocks[best + 1:] + blocks[:best]
 
 
 ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、\s]{2,24}(?:出席|参加|主持)(?:会议|仪式|活动)?$")
