@@ -1168,3 +1168,15 @@ def test_headline_lines_printed_before_the_title_follow_those_printed_after_it()
                    "全年确定实施重点项目52个，项目总投资134.12亿元。")]
     out = _line_first(groups, body)
     assert [[ln.flat for ln in g] for g in out] == [["延长县重点项目集中开复工"], ["全年实施重点项目52个"], ["计划总投资134.12亿元"]]
+
+
+def test_a_narrower_line_sharing_no_word_with_the_lead_printed_before_the_title_is_its_subtitle():
+    from baozhi.articles.assemble import _line_first
+    groups = [[_plain("交警前往疏导"), _plain("市区中山大道与永福路交会处经常塞车")]]
+    body = [_plain("连日来，不少市民向本报报料，市区中山大道与永福路交会处经常塞车，出行不便。")]
+    out = _line_first(groups, body)
+    assert [[ln.flat for ln in g] for g in out] == [["市区中山大道与永福路交会处经常塞车"], ["交警前往疏导"]]
+    # a kicker sharing no word with the lead, as wide as its title or wider, stays above it
+    groups = [[_plain("吃透精神实质把握重点任务推动各项工作"), _plain("永川区政府召开常务会议")]]
+    body = [_plain("本报讯（记者涂燕）6月12日，永川区政府召开常务会议。")]
+    assert [[ln.flat for ln in g] for g in _line_first(groups, body)] == [["吃透精神实质把握重点任务推动各项工作", "永川区政府召开常务会议"]]

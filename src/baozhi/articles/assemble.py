@@ -1246,7 +1246,8 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     :data:`TITLE_LEAD_MARGIN` more than of the first line's) are in the lead, it has
     :data:`APART_MIN_GRAMS` bigrams of ideographs, and the first line shares a word with the lead
     too (a subtitle printed before its title: 全年实施重点项目52个 / 延长县重点项目集中开复工; a first
-    line sharing none may be a kicker above its title, 吃透精神实质…). The lines printed before the
+    line sharing none may be a kicker above its title, 吃透精神实质…) or is narrower than that line
+    (:func:`_narrower`). The lines printed before the
     title follow those printed after it (the dump began the headline inside it: 计划总投资134.12亿元
     / 延长县重点项目集中开复工 / 全年实施重点项目52个 reads 延长县… / 全年… / 计划…). Returns the blocks
     in the new order (the input when nothing moves)."""
@@ -1267,9 +1268,17 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     ok = [i for i in range(1, len(blocks)) if sc[i] >= BLIND_LEAD_SHARE
           and _word_grams("".join(ln.flat for ln in blocks[i])) >= APART_MIN_GRAMS]
     best = max(ok, key=lambda i: (sc[i], -i), default=None)
-    if best is None or sc[0] == 0 or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
+    if best is None or (sc[0] == 0 and not _narrower(blocks[0], blocks[best])) \
+            or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
         return groups
     return [blocks[best]] + blocks[best + 1:] + blocks[:best]
+
+
+def _narrower(a: list[Line], b: list[Line]) -> bool:
+    """Headline block ``a`` is narrower (in ems) than block ``b``: a line sharing no word with the lead
+    printed before a wider title is its subtitle (交警前往疏导 / 市区中山大道与永福路交会处经常塞车); a
+    kicker sharing none is set as wide as its title or wider (吃透精神实质 把握重点任务 推动…)."""
+    return cues.width("".join(ln.flat for ln in a)) < cues.width("".join(ln.flat for ln in b))
 
 
 ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、\s]{2,24}(?:出席|参加|主持)(?:会议|仪式|活动)?$")
