@@ -1180,3 +1180,15 @@ def test_a_narrower_line_sharing_no_word_with_the_lead_printed_before_the_title_
     groups = [[_plain("吃透精神实质把握重点任务推动各项工作"), _plain("永川区政府召开常务会议")]]
     body = [_plain("本报讯（记者涂燕）6月12日，永川区政府召开常务会议。")]
     assert [[ln.flat for ln in g] for g in _line_first(groups, body)] == [["吃透精神实质把握重点任务推动各项工作", "永川区政府召开常务会议"]]
+
+
+def test_a_headline_group_before_a_section_label_does_not_head_the_brief_after_it():
+    # 联合消防演练 / 筑牢安全防火墙 printed above 简讯: the brief under the label has no title; the
+    # group heads the drill's photo news printed after the brief
+    lines = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅内就餐。", "近年来，济南市长清区聚焦老年助餐服务。新华社记者简峥摄", "",
+             "联合消防演练", "", "筑牢安全防火墙", "", "简讯", "", "运城晚报讯（记者 焦 斌）近日，", "农业农村部官网发布公告，对第三批全",
+             "国乡村治理示范村镇名单进行公示，我", "市1镇3村上榜。司法部联合开展了第", "三批乡村治理示范村镇创建工作。", "",
+             "为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区五里河街道联合",
+             "嘉里中心开展消防安全应急演练活动。本报记者任远摄"]
+    d = to_dict(process_source("\n".join(lines).encode(), "t.txt", Settings(check=True))[0])
+    assert [a["headline"] for a in d["articles"]] == [[], [], ["联合消防演练", "筑牢安全防火墙"]]

@@ -51,6 +51,7 @@ class Unit:
     jumps: list[Line] = field(default_factory=list)
     inner: list["Unit"] = field(default_factory=list)  # headline units printed inside this body
     stream: int = 0  # the reading-order stream (page module) the unit was read from
+    labelled: bool = False  # a headline group followed by a section label (简讯): the text after heads no title
 
 
 def _raw(line: Line) -> str:
@@ -566,6 +567,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             lab = "body"
         if lab == "furniture":
             furniture.append(ln)
+            if cur is None and units and units[-1].kind == "headline" and cues.is_section_label(ln.flat):
+                units[-1].labelled = True  # (the briefs under a section label have no titles)
             if cur is not None and cur.lines and cues.is_section_label(ln.flat) and _closes(cur.lines[-1].flat):
                 cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
@@ -967,7 +970,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
                 # printed inside a body: the units around it are that body's parts
                 bonus = ADJACENT_BONUS * 0.8 if b in inner_of[g] else 0.0
             elif b == g + 1:
-                bonus = ADJACENT_BONUS
+                bonus = 0.0 if units[g].labelled else ADJACENT_BONUS
             elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
             if ov >= MIN_OVERLAP or bonus:
