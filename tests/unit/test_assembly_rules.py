@@ -1093,7 +1093,7 @@ def test_a_headline_block_two_texts_share_equally_heads_the_one_next_to_its_grou
     other = Unit("body", [_gap_line("9月1日，全市中小学统一开学，新增4500多个学位。")])
     group = Unit("headline", [_gap_line("市政协机关开展"), _gap_line("消防安全应急演练"), _gap_line("詹华清苏红梅参加")])
     body = Unit("body", [_gap_line("本报讯 记者 蔡 南 报道 5月30日，市政协机关开展消防安全应急演练。"
-                                   "市委书记詹华清，市政协主席苏红梅参加演练。")])
+                                   "市委书记詹华清，市政协主席苏红梅在各自办公地参加演练。")])
     out = attach_headlines([caption, other, group, body])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [[], [], ["市政协机关开展消防安全应急演练詹华清苏红梅参加"]]
@@ -1192,3 +1192,15 @@ def test_a_headline_group_before_a_section_label_does_not_head_the_brief_after_i
              "嘉里中心开展消防安全应急演练活动。本报记者任远摄"]
     d = to_dict(process_source("\n".join(lines).encode(), "t.txt", Settings(check=True))[0])
     assert [a["headline"] for a in d["articles"]] == [[], [], ["联合消防演练", "筑牢安全防火墙"]]
+
+
+def test_the_rest_of_an_attendance_line_cut_inside_its_names_goes_back_to_it():
+    # 詹华清苏红梅 / 参加: the dump printed the verb after the body; joined they name who attended
+    from baozhi.articles.assemble import Unit, attach_headlines
+    title = Unit("headline", [_plain("市政协机关开展消防安全应急演练"), _plain("詹华清苏红梅")])
+    drill = Unit("body", [_plain("本报讯 5月30日，市政协机关开展消防安全应急演练。市委书记詹华清，市政协主席苏红梅在各自办公地参加演练。")])
+    rest = Unit("headline", [_plain("参加")])
+    photo = Unit("body", [_plain("5月10日，街道开展应急演练，300余人参加了演练。本报记者任远摄")])
+    out = attach_headlines([title, drill, rest, photo])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["市政协机关开展消防安全应急演练詹华清苏红梅参加"], []]

@@ -1140,6 +1140,10 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
                     or units[h].stream != units[g].stream or owner[h] == owner.get(g):
                 continue
             last = _NOT_GRAM.sub("", units[h].lines[-1].flat)
+            if ATTENDANCE.match(last + flat) and not ATTENDANCE.match(last) and len(last) >= 2 \
+                    and (best is None or abs(h - g) < abs(best - g)):
+                best = h  # (an attendance line cut inside its names: 詹华清苏 / 红梅参加)
+                continue
             if len(last) >= 2 and last[-2:] + flat[0] in texts.setdefault(
                     owner[h], _NOT_GRAM.sub("", "".join(l.flat for l in units[owner[h]].lines))) and (best is None or abs(h - g) < abs(best - g)):
                 best = h
