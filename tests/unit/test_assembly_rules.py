@@ -1111,3 +1111,131 @@ def test_attendance_subtitle_goes_last():
         [["市政协机关开展消防安全应急演练"], ["詹华清苏红梅参加"]]
     done = [[title, sub]]
     assert _attendance_last(done) is done
+
+
+def _gap_line(s):
+    from baozhi.model import Line
+    from baozhi.text import Text
+    return Line(Text(s, tuple(range(len(s)))), gap_before=True)
+
+
+def test_a_headline_block_two_texts_share_equally_heads_the_one_next_to_its_group():
+    # 消防安全应急演练 is printed whole in two texts (a drill's caption and the drill's report):
+    # of bodies sharing as much, the one printed right after the group decides, so the kicker
+    # 市政协机关开展 stays in the headline instead of being split off to the caption
+    from baozhi.articles.assemble import Unit, attach_headlines
+    caption = Unit("body", [_gap_line("5月10日，街道联合嘉里中心开展消防安全应急演练活动。本报记者任远摄")])
+    other = Unit("body", [_gap_line("9月1日，全市中小学统一开学，新增4500多个学位。")])
+    group = Unit("headline", [_gap_line("市政协机关开展"), _gap_line("消防安全应急演练"), _gap_line("詹华清苏红梅参加")])
+    body = Unit("body", [_gap_line("本报讯 记者 蔡 南 报道 5月30日，市政协机关开展消防安全应急演练。"
+                                   "市委书记詹华清，市政协主席苏红梅在各自办公地参加演练。")])
+    out = attach_headlines([caption, other, group, body])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], [], ["市政协机关开展消防安全应急演练詹华清苏红梅参加"]]
+
+
+def test_a_title_cut_inside_its_quoted_phrase_is_joined_across_groups():
+    # the dump printed 井盖“ / 张大口” apart, the closing piece first and before another article:
+    # the piece that closes a quote it does not open finishes the nearest title leaving it open
+    from baozhi.articles.assemble import Unit, attach_headlines
+    tail = Unit("headline", [_gap_line("张大口”")])
+    brief = Unit("body", [_gap_line("1月14日上午，区十六届人大一次会议主席团举行第四次会议。")])
+    other = Unit("body", [_gap_line("运城晚报讯（记者 焦 斌）近日，农业农村部官网发布公告。")])
+    head = Unit("headline", [_gap_line("井盖“")])
+    cover = Unit("body", [_gap_line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。本报记者雷金华摄")])
+    out = attach_headlines([tail, brief, other, head, cover])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], [], ["井盖“张大口”"]]
+
+
+def test_only_the_lines_closing_a_quote_go_to_the_title_left_open():
+    # ” printed as the first line of the next article's headline group: only it goes back
+    from baozhi.articles.assemble import Unit, attach_headlines
+    head = Unit("headline", [_gap_line("井盖“张大口")])
+    cover = Unit("body", [_gap_line("6月11日，记者途经南滨路时看到，路面上一井盖损坏严重。本报记者雷金华摄")])
+    group = Unit("headline", [_gap_line("”"), _gap_line("我市举行招商引资项目集中签约仪式")])
+    body = Unit("body", [_gap_line("本报讯（记者陆槐生）11月4日，我市举行第三季度招商引资项目集中签约仪式。")])
+    out = attach_headlines([head, cover, group, body])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["井盖“张大口”"], ["我市举行招商引资项目集中签约仪式"]]
+
+
+def test_a_last_title_line_sharing_no_word_heads_the_headless_body_after_the_headed_one():
+    # PyMuPDF draws the titles of two modules together (第三批… / “冻马”加鞭), then their bodies in
+    # the same order: the last line, sharing no word with any body, heads the second body
+    from baozhi.articles.assemble import Unit, attach_headlines
+    group = Unit("headline", [_plain("第三批全国乡村治理示范村镇名单公示", False), _plain("我市1镇3村上榜", False),
+                              _plain("“冻马”加鞭", False)])
+    notice = Unit("body", [_plain("运城晚报讯（记者焦斌）近日，第三批全国乡村治理示范村镇名单公示，我市1镇3村上榜。", False)])
+    race = Unit("body", [_plain("广州日报讯（记者莫嘉豪）昨日上午，2018广州马拉松赛起跑仪式举行。", False)])
+    out = attach_headlines([group, notice, race])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["第三批全国乡村治理示范村镇名单公示我市1镇3村上榜"], ["“冻马”加鞭"]]
+
+
+def test_a_first_title_line_sharing_no_word_heads_the_headless_body_before_the_group():
+    from baozhi.articles.assemble import Unit, attach_headlines
+    race = Unit("body", [_plain("广州日报讯（记者莫嘉豪）昨日上午，2018广州马拉松赛起跑仪式举行。", False)])
+    group = Unit("headline", [_plain("“冻马”加鞭", False), _plain("城区5所新改扩建学校如期开学", False),
+                              _plain("新增学位4500多个", False)])
+    school = Unit("body", [_plain("9月1日，城区新建、改扩建的五所学校如期开学，新增4500多个学位。", False)])
+    out = attach_headlines([race, group, school])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["“冻马”加鞭"], ["城区5所新改扩建学校如期开学新增学位4500多个"]]
+
+
+def test_a_title_line_after_a_comma_stays_with_its_title_though_it_shares_no_word():
+    # 三江口村办小报， / 沟通了民意宣传了政策: one title broken after its comma, not two titles
+    from baozhi.articles.assemble import Unit, attach_headlines
+    caption = Unit("body", [_plain("9月1日，全市中小学统一开学，新增4500多个学位。", False)])
+    group = Unit("headline", [_plain("三江口村办小报，", False), _plain("沟通了民意宣传了政策", False)])
+    paper = Unit("body", [_plain("10月22日上午，记者来到三江口村，看到村办小报张贴在墙上。", False)])
+    out = attach_headlines([caption, group, paper])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [[], ["三江口村办小报，沟通了民意宣传了政策"]]
+
+
+def test_headline_lines_printed_before_the_title_follow_those_printed_after_it():
+    # the dump began the headline inside its subtitle: 计划总投资… / title / 全年实施…
+    from baozhi.articles.assemble import _line_first
+    groups = [[_plain("计划总投资134.12亿元"), _plain("延长县重点项目集中开复工"), _plain("全年实施重点项目52个")]]
+    body = [_plain("本报讯（记者吴航）3月14日，延长县举行重点项目集中开复工仪式，计划年度投资53.6亿元。"
+                   "全年确定实施重点项目52个，项目总投资134.12亿元。")]
+    out = _line_first(groups, body)
+    assert [[ln.flat for ln in g] for g in out] == [["延长县重点项目集中开复工"], ["全年实施重点项目52个"], ["计划总投资134.12亿元"]]
+
+
+def test_a_narrower_line_sharing_no_word_with_the_lead_printed_before_the_title_is_its_subtitle():
+    from baozhi.articles.assemble import _line_first
+    groups = [[_plain("交警前往疏导"), _plain("市区中山大道与永福路交会处经常塞车")]]
+    body = [_plain("连日来，不少市民向本报报料，市区中山大道与永福路交会处经常塞车，出行不便。")]
+    out = _line_first(groups, body)
+    assert [[ln.flat for ln in g] for g in out] == [["市区中山大道与永福路交会处经常塞车"], ["交警前往疏导"]]
+    # a kicker sharing no word with the lead, as wide as its title or wider, stays above it
+    groups = [[_plain("吃透精神实质把握重点任务推动各项工作"), _plain("永川区政府召开常务会议")]]
+    body = [_plain("本报讯（记者涂燕）6月12日，永川区政府召开常务会议。")]
+    assert [[ln.flat for ln in g] for g in _line_first(groups, body)] == [["吃透精神实质把握重点任务推动各项工作", "永川区政府召开常务会议"]]
+
+
+def test_a_headline_group_before_a_section_label_does_not_head_the_brief_after_it():
+    # 联合消防演练 / 筑牢安全防火墙 printed above 简讯: the brief under the label has no title; the
+    # group heads the drill's photo news printed after the brief
+    lines = ["1月29日，老人们在济南市长清区马山镇综合养老服务中心餐厅内就餐。", "近年来，济南市长清区聚焦老年助餐服务。新华社记者简峥摄", "",
+             "联合消防演练", "", "筑牢安全防火墙", "", "简讯", "", "运城晚报讯（记者 焦 斌）近日，", "农业农村部官网发布公告，对第三批全",
+             "国乡村治理示范村镇名单进行公示，我", "市1镇3村上榜。司法部联合开展了第", "三批乡村治理示范村镇创建工作。", "",
+             "为提升企业及居民群众消防安全应急处置能力，5月10日，沈阳市沈河区五里河街道联合",
+             "嘉里中心开展消防安全应急演练活动。本报记者任远摄"]
+    d = to_dict(process_source("\n".join(lines).encode(), "t.txt", Settings(check=True))[0])
+    assert [a["headline"] for a in d["articles"]] == [[], [], ["联合消防演练", "筑牢安全防火墙"]]
+
+
+def test_the_rest_of_an_attendance_line_cut_inside_its_names_goes_back_to_it():
+    # 詹华清苏红梅 / 参加: the dump printed the verb after the body; joined they name who attended
+    from baozhi.articles.assemble import Unit, attach_headlines
+    title = Unit("headline", [_plain("市政协机关开展消防安全应急演练"), _plain("詹华清苏红梅")])
+    drill = Unit("body", [_plain("本报讯 5月30日，市政协机关开展消防安全应急演练。市委书记詹华清，市政协主席苏红梅在各自办公地参加演练。")])
+    rest = Unit("headline", [_plain("参加")])
+    photo = Unit("body", [_plain("5月10日，街道开展应急演练，300余人参加了演练。本报记者任远摄")])
+    out = attach_headlines([title, drill, rest, photo])
+    heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
+    assert heads == [["市政协机关开展消防安全应急演练詹华清苏红梅参加"], []]

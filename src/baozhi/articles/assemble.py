@@ -51,6 +51,7 @@ class Unit:
     jumps: list[Line] = field(default_factory=list)
     inner: list["Unit"] = field(default_factory=list)  # headline units printed inside this body
     stream: int = 0  # the reading-order stream (page module) the unit was read from
+    labelled: bool = False  # a headline group followed by a section label (简讯): the text after heads no title
 
 
 def _raw(line: Line) -> str:
@@ -568,6 +569,8 @@ def segment(lines: list[Line], labels: list[str], w: float = 0.0) -> tuple[list[
             lab = "body"
         if lab == "furniture":
             furniture.append(ln)
+            if cur is None and units and units[-1].kind == "headline" and cues.is_section_label(ln.flat):
+                units[-1].labelled = True  # (the briefs under a section label have no titles)
             if cur is not None and cur.lines and cues.is_section_label(ln.flat) and _closes(cur.lines[-1].flat):
                 cur = None  # a section label (简讯) after a finished text: what follows is another article
             continue
@@ -889,7 +892,9 @@ def _split_mixed_groups(units: list[Unit], grams: dict[int, set[str]]) -> list[U
             htext = "".join(l.flat for l in blk)
             hb = bigrams(htext)
             ov = {b: share(hb, bodies[b]) for b in near}
-            best = max(near, key=lambda b: ov[b], default=None)
+            # (of bodies sharing as much, the nearest: a block whose words two texts print, 消防安全应急演练,
+            # heads the one printed next to its group)
+            best = max(near, key=lambda b: (ov[b], -abs(b - ui)), default=None)
             strong = best is not None and ov[best] >= SECOND_GROUP_OVERLAP and len(htext) >= SPLIT_BLOCK_CHARS
             nxt = ui + 1  # the body printed right after the group
             if strong:
@@ -967,7 +972,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
                 # printed inside a body: the units around it are that body's parts
                 bonus = ADJACENT_BONUS * 0.8 if b in inner_of[g] else 0.0
             elif b == g + 1:
-                bonus = ADJACENT_BONUS
+                bonus = 0.0 if units[g].labelled else ADJACENT_BONUS
             elif b == g - 1 or b in inner_of.get(g, ()):
                 bonus = ADJACENT_BONUS * 0.8
             if ov >= MIN_OVERLAP or bonus:
@@ -1020,10 +1025,13 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
         if best is not None and share(hb, grams[best]) >= MIN_OVERLAP:
             owner[g] = best
             halves.add(best)
+    moved = _wordless_titles(units, groups, owner, grams)
     merged = _cut_title_tails(units, groups, owner, grams)
     for g in groups:
         if g in owner and g not in merged:
             units[owner[g]].headlines.append(units[g].lines)
+    for b, line in moved.items():
+        units[b].headlines.append([line])
     for b in bodies:
         if units[b].headlines and b not in halves:  # (a title's halves keep the dump's order)
             units[b].headlines = _title_first(units[b].headlines, units[b].lines)
@@ -1038,6 +1046,62 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             nb.headlines = [u.lines]
             out.append(nb)
     return out
+
+
+_CLAUSE_MARKS = "，、：；,:;"
+"""A headline line ending in one of these goes on in the next line (三江口村办小报， / 沟通了民意…)."""
+
+
+def _body_beside(units: list[Unit], k: int, step: int) -> int | None:
+    """The first body unit from unit ``k`` on in direction ``step`` (-1 before, +1 after) with only
+    headline units of ``k``'s stream between; None when another stream's unit or the page's end
+    comes first."""
+    j = k + step
+    while 0 <= j < len(units) and units[j].stream == units[k].stream:
+        if units[j].kind == "body":
+            return j
+        j += step
+    return None
+
+
+def _wordless_titles(units: list[Unit], groups: list[int], owner: dict[int, int],
+                     grams: dict[int, frozenset[str]]) -> dict[int, Line]:
+    """Titles of headless bodies printed at the ends of another article's headline group (PyMuPDF
+    draws the headlines of modules side by side together, then their bodies in the same order): the
+    first or last line of a group whose other lines share words with the body it heads, itself
+    sharing no word with any body (three bigrams or more: “冻马”加鞭 heads a text on a marathon),
+    heads the body printed right before the group, or else right after the headed body, when no group
+    heads that body; not a line after one ending in a clause mark (三江口村办小报， / 沟通了民意宣传了政策:
+    one title broken after its comma), nor a first line ending in one (a kicker). Returns the moved lines by the body they head; the
+    groups lose them (in place)."""
+    taken = set(owner.values())
+    bodies = [k for k, u in enumerate(units) if u.kind == "body"]
+    moved: dict[int, Line] = {}
+    for g in groups:
+        lines = units[g].lines
+        b = owner.get(g)
+        if b is None or len(lines) < 2:
+            continue
+        near = bodies[bisect_left(bodies, g - HEADLINE_WINDOW):bisect_right(bodies, g + HEADLINE_WINDOW)]
+        before = _body_beside(units, g, -1)
+        after = b + 1 if b == _body_beside(units, g, 1) and b + 1 < len(units) and units[b + 1].kind == "body" \
+            and units[b + 1].stream == units[b].stream else None
+        free = [k for k in (before, after) if k is not None and k not in taken and k not in moved]
+        if len(free) != 1:
+            continue  # (no body, or two: which one the line heads is not known)
+        target = free[0]
+        for end, rest, seam in ((lines[0], lines[1:], lines[0]), (lines[-1], lines[:-1], lines[-2])):
+            if (end is lines[0]) != (target == before):
+                continue  # (the first line heads the body before, the last the body after)
+            hb = bigrams(end.flat)
+            if len(hb) < APART_MIN_GRAMS or seam.flat[-1:] in _CLAUSE_MARKS \
+                    or share(bigrams("".join(l.flat for l in rest)), grams[b]) == 0 \
+                    or any(share(hb, grams[k]) > 0 for k in near):
+                continue
+            moved[target] = end
+            units[g].lines = rest
+            break
+    return moved
 
 
 TAIL_MAX_CHARS = 6
@@ -1058,6 +1122,13 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
     merged: set[int] = set()
     texts: dict[int, str] = {}
     for g in groups:
+        h, n = _quote_head(units, groups, g, merged)
+        if h is not None:
+            units[h].lines = units[h].lines + units[g].lines[:n]
+            if n == len(units[g].lines):
+                merged.add(g)
+                continue
+            units[g].lines = units[g].lines[n:]  # (the lines after the closing piece: another title)
         flat = _NOT_GRAM.sub("", "".join(l.flat for l in units[g].lines))
         if not flat or len(flat) > TAIL_MAX_CHARS:
             continue
@@ -1071,6 +1142,10 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
                     or units[h].stream != units[g].stream or owner[h] == owner.get(g):
                 continue
             last = _NOT_GRAM.sub("", units[h].lines[-1].flat)
+            if ATTENDANCE.match(last + flat) and not ATTENDANCE.match(last) and len(last) >= 2 \
+                    and (best is None or abs(h - g) < abs(best - g)):
+                best = h  # (an attendance line cut inside its names: 詹华清苏 / 红梅参加)
+                continue
             if len(last) >= 2 and last[-2:] + flat[0] in texts.setdefault(
                     owner[h], _NOT_GRAM.sub("", "".join(l.flat for l in units[owner[h]].lines))) and (best is None or abs(h - g) < abs(best - g)):
                 best = h
@@ -1078,6 +1153,43 @@ def _cut_title_tails(units: list[Unit], groups: list[int], owner: dict[int, int]
             units[best].lines = units[best].lines + units[g].lines
             merged.add(g)
     return merged
+
+
+def _unclosed(flat: str) -> set[int]:
+    """The bracket pairs (indices into :data:`_BRACKETS`) that ``flat`` leaves open: its last opening
+    mark comes after its last closing one."""
+    return {i for i, (op, cl) in enumerate(_BRACKETS) if flat.rfind(op) > flat.rfind(cl)}
+
+
+def _unopened(flat: str) -> set[int]:
+    """The bracket pairs that ``flat`` closes before opening (a closing mark before any opening one):
+    the rest of a line cut inside a quote (张大口”)."""
+    return {i for i, (op, cl) in enumerate(_BRACKETS) if cl in flat and (op not in flat or flat.index(cl) < flat.index(op))}
+
+
+def _quote_head(units: list[Unit], groups: list[int], g: int, merged: set[int]) -> tuple[int | None, int]:
+    """The group whose title line group ``g`` finishes by its brackets, and how many of ``g``'s
+    first lines finish it: those lines close a quote or bracket they do not open (``张大口”``) and
+    the nearest group within :data:`TAIL_WINDOW` units of the same stream has a last line leaving
+    that mark open (``井盖“``), printed before or after ``g`` (the dump printed a title cut inside its
+    quoted phrase as two headline pieces; the lines after the closing one are another title).
+    ``(None, 0)`` when there is none."""
+    lines = units[g].lines
+    text = ""
+    for n, ln in enumerate(lines, 1):
+        text += ln.flat
+        shut = _unopened(text)
+        if shut:
+            break
+    else:
+        return None, 0
+    best = None
+    for h in groups[bisect_left(groups, g - TAIL_WINDOW):bisect_right(groups, g + TAIL_WINDOW)]:
+        if h == g or h in merged or units[h].stream != units[g].stream:
+            continue
+        if _unclosed(units[h].lines[-1].flat) & shut and (best is None or abs(h - g) < abs(best - g)):
+            best = h
+    return best, n
 
 
 LEAD_CHARS = 60
@@ -1143,8 +1255,11 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     :data:`TITLE_LEAD_MARGIN` more than of the first line's) are in the lead, it has
     :data:`APART_MIN_GRAMS` bigrams of ideographs, and the first line shares a word with the lead
     too (a subtitle printed before its title: 全年实施重点项目52个 / 延长县重点项目集中开复工; a first
-    line sharing none may be a kicker above its title, 吃透精神实质…). Returns the blocks in the
-    new order (the input when nothing moves)."""
+    line sharing none may be a kicker above its title, 吃透精神实质…) or is narrower than that line
+    (:func:`_narrower`). The lines printed before the
+    title follow those printed after it (the dump began the headline inside it: 计划总投资134.12亿元
+    / 延长县重点项目集中开复工 / 全年实施重点项目52个 reads 延长县… / 全年… / 计划…). Returns the blocks
+    in the new order (the input when nothing moves)."""
     lines = [ln for g in groups for ln in g]
     if not all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines):
         return groups
@@ -1162,9 +1277,17 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     ok = [i for i in range(1, len(blocks)) if sc[i] >= BLIND_LEAD_SHARE
           and _word_grams("".join(ln.flat for ln in blocks[i])) >= APART_MIN_GRAMS]
     best = max(ok, key=lambda i: (sc[i], -i), default=None)
-    if best is None or sc[0] == 0 or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
+    if best is None or (sc[0] == 0 and not _narrower(blocks[0], blocks[best])) \
+            or sc[best] < sc[0] + TITLE_LEAD_MARGIN or sc[best] <= max(sc[:best]):
         return groups
-    return [blocks[best]] + blocks[:best] + blocks[best + 1:]
+    return [blocks[best]] + blocks[best + 1:] + blocks[:best]
+
+
+def _narrower(a: list[Line], b: list[Line]) -> bool:
+    """Headline block ``a`` is narrower (in ems) than block ``b``: a line sharing no word with the lead
+    printed before a wider title is its subtitle (交警前往疏导 / 市区中山大道与永福路交会处经常塞车); a
+    kicker sharing none is set as wide as its title or wider (吃透精神实质 把握重点任务 推动…)."""
+    return cues.width("".join(ln.flat for ln in a)) < cues.width("".join(ln.flat for ln in b))
 
 
 ATTENDANCE = re.compile(r"^[\u4e00-\u9fff、\s]{2,24}(?:出席|参加|主持)(?:会议|仪式|活动)?$")
