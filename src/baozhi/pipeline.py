@@ -55,7 +55,7 @@ def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[
     result = process_page(read_dump(source), settings)
     n = replaced(raw, text, enc)
     if n:
-        result.warnings.append(f"{n} byte sequence{'s' if n > 1 else ''} not valid {enc.upper()} "
+        result.warnings.append(f"{n} byte sequence{'s' if n > 1 else ''} not valid {enc.replace('-sig', '').upper()} "
                                "(damaged or cut): read as U+FFFD")
     return [result]
 

@@ -212,3 +212,17 @@ def test_gbk_is_not_read_as_damaged_utf8():
     # GB18030 bytes read as UTF-8 give under one well-formed character per ill-formed sequence
     text, enc = decode((TEXT * 4).encode("gb18030"))
     assert (text, enc) == (TEXT * 4, "gb18030")
+
+
+def test_damaged_utf8_after_a_bom_reads_as_without_it():
+    s = TEXT * 4
+    raw = b"\xef\xbb\xbf" + s[:10].encode() + b"\xff" + s[10:].encode()
+    text, enc = decode(raw)
+    assert (text, enc) == (s[:10] + "\ufffd" + s[10:], "utf-8-sig")
+
+
+def test_mostly_ascii_utf8_with_a_damaged_byte_is_utf8_not_a_western_code_page():
+    english = "The State Council held an executive meeting on Friday to discuss the economy. " * 10
+    raw = english.encode() + "国务院常务会议".encode()[:-1] + b"\n"
+    text, enc = decode(raw)
+    assert enc == "utf-8" and text == english + "国务院常务会\ufffd\n"

@@ -108,15 +108,16 @@ sequence. GB18030 and Big5 texts read as UTF-8 give under 0.4 (measured on the b
 facts corpus, whole and cut to 200/400 bytes); a page with three damaged bytes, about 1000."""
 
 
-def _utf8_damaged(raw: bytes) -> str | None:
+def _utf8_damaged(raw: bytes, ratio: float = DAMAGE_RATIO, least: int = 32) -> str | None:
     """UTF-8 with a few ill-formed byte sequences: the text, U+FFFD standing for each maximal
     ill-formed subpart (Python's ``errors="replace"``, as the Unicode Standard §3.9 recommends);
-    None unless well-formed multi-byte characters outnumber the damage :data:`DAMAGE_RATIO` to 1
-    (at least 32 of them)."""
+    None unless well-formed multi-byte characters outnumber the damage ``ratio`` to 1 (at least
+    ``least`` of them). ``ratio=1, least=1`` is the last resort when no Chinese encoding fits:
+    Latin-1 or cp1252 text has no well-formed multi-byte character at all."""
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - raw.count("\ufffd".encode())
     wide = sum(1 for ch in text if ch > "\x7f") - bad
-    return text if 0 < bad and wide >= max(32, DAMAGE_RATIO * bad) else None
+    return text if 0 < bad and wide >= max(least, ratio * bad) else None
 
 
 def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
@@ -175,6 +176,17 @@ def _plausibility(text: str) -> float:
         elif ch.isdigit() and ch.isascii():
             total += 6.0
     return total / n if n else 0.0
+
+
+def _wide(text: str, limit: int = 4096) -> str:
+    """The first ``limit`` non-ASCII characters of ``text`` (what tells two readings apart)."""
+    out = []
+    for ch in text:
+        if ch > "\x7f":
+            out.append(ch)
+            if len(out) >= limit:
+                break
+    return "".join(out)
 
 
 def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
@@ -306,9 +318,12 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 # incremental decoder keeps an incomplete end back instead of failing on it.
                 text = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
             except UnicodeDecodeError:
-                label = enc.replace("_sig", "").replace("_", "-").upper()
-                raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
-                                       path=name) from None
+                # UTF-8 with a few damaged bytes after its BOM: read as without the BOM
+                text = _utf8_damaged(raw[3:]) if enc == "utf_8_sig" else None
+                if text is None:
+                    label = enc.replace("_sig", "").replace("_", "-").upper()
+                    raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
+                                           path=name) from None
     elif text is None:
         cut = False
         try:
@@ -328,6 +343,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             if short is not None:
                 text, enc = short, short_enc
         if text is None:
+            whole = raw
             raw, tail = _multibyte_cut_at_end(raw)
             results = from_bytes(raw)
             best = None
@@ -339,6 +355,11 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             if best is not None and best.encoding in _CJK_FIRST:
                 enc = best.encoding
                 text = str(best) + tail
+                # UTF-8 with a damaged byte whose well-formed characters read as Chinese, which
+                # GB18030 reads as mojibake (国务院 → 鍥藉姟闄): the reading that reads better
+                u8 = _utf8_damaged(whole, ratio=1, least=1)
+                if u8 is not None and _plausibility(_wide(u8)) > _plausibility(_wide(text)) + SHORT_MARGIN:
+                    text, enc = u8, "utf-8"
             else:
                 # charset-normalizer found nothing, or no Chinese encoding (GB18030 four-byte
                 # characters such as 𠀀 or é among traditional ones; euc-jis-2004 mojibake): a
@@ -346,9 +367,15 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 floor = _plausibility(str(best)) + SHORT_MARGIN if best is not None else 0.0
                 text, enc = _short_cjk(raw, floor)
                 if text is None:
-                    if best is None:
+                    # a mostly-ASCII UTF-8 text with a damaged byte among its few Chinese
+                    # characters is that, not a Western code page (cp1250 mojibake)
+                    text = _utf8_damaged(raw, ratio=1, least=1)
+                    if text is not None:
+                        enc = "utf-8"
+                    elif best is None:
                         raise UndecodableInput("cannot detect the text encoding", path=name) from None
-                    text, enc = str(best), best.encoding
+                    else:
+                        text, enc = str(best), best.encoding
                 text += tail
     if enc.startswith("utf_") and text.startswith("\ufeff"):
         text = text[1:]
