@@ -136,8 +136,9 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
         for w in dict.fromkeys(w for r in results for w in r.warnings):
             click.echo(f"baozhi: warning: {shown_path(str(path))}: {w}", err=True)
         chunks = [render(r, fmt) for r in results]
-        if fmt == "text" and outdir is None and (len(expanded) > 1 or len(results) > 1):
+        if fmt == "text" and (len(results) > 1 or (outdir is None and len(expanded) > 1)):
             # plain text has no source line of its own: name each page, as head(1) names files
+            # (on standard output, and in a PDF's -o file of several pages)
             chunks = [f"==> {shown_path(str(path))}{'' if r.page is None else f' page {r.page}'} <==\n{c}"
                       for r, c in zip(results, chunks)]
         text = "".join(chunks)
@@ -329,6 +330,8 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
         click.echo(f"baozhi: error: {e} [{e.code}]", err=True)
     for path, code, msg in s.failures:
         click.echo(f"baozhi: error: {shown_path(path)}: {msg} [{code}]", err=True)
+    for path, w in dict.fromkeys(s.warnings):
+        click.echo(f"baozhi: warning: {shown_path(path)}: {w}", err=True)
     click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
                f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures"
                + (f", {len(s.missing)} input path{'s' if len(s.missing) > 1 else ''} not read" if s.missing else ""))

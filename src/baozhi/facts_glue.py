@@ -63,6 +63,8 @@ def render_facts(r: PageResult, fmt: str) -> str:
         if r.page is not None:
             d["page"] = r.page
         d.update(f)
+        if r.warnings:
+            d["warnings"] = list(r.warnings)
         return json_line(d) + "\n"
     lines = [f"# {r.source.name}" + ("" if r.page is None else f" (page {r.page})")]
     dash = lambda v: "-" if v in (None, "", []) else v  # noqa: E731

@@ -255,6 +255,12 @@ def test_damaged_utf8_is_parsed_with_a_warning(tmp_path):
     d = json.loads(r.stdout)
     assert d["warnings"] == ["1 byte sequence not valid UTF-8 (damaged or cut): read as U+FFFD"]
     assert "\ufffd常务会议" in "".join(p for a in d["articles"] for p in a["paragraphs"] + a["headline"])
+    warning = f"baozhi: warning: {bad}: 1 byte sequence not valid UTF-8 (damaged or cut): read as U+FFFD"
+    r = CliRunner().invoke(main, ["extract", str(bad), "--json"])
+    assert r.exit_code == 0 and r.stderr.strip().splitlines() == [warning]
+    assert json.loads(r.stdout)["warnings"] == d["warnings"]
+    r = CliRunner().invoke(main, ["ingest", str(bad), "--db", str(tmp_path / "a.sqlite"), "--workers", "1"])
+    assert r.exit_code == 0 and r.stderr.strip().splitlines() == [warning]
 
 
 def test_text_of_several_pages_names_each_page():

@@ -210,3 +210,21 @@ def _pua_pdf() -> bytes:
 def test_pdf_keeps_private_use_characters():
     [page] = read_pdf(_pua_pdf(), "pua.pdf")
     assert [ln.text.value for ln in page.lines] == ["张\ue000"]
+
+
+def test_text_output_of_a_multi_page_pdf_names_each_page(tmp_path):
+    from click.testing import CliRunner
+
+    from baozhi.cli import main
+
+    def draw(c, n):
+        c.setFont(FONT, 18)
+        c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
+        draw_lines(c, 20, H - 90, flow(BRIEF, 20))
+
+    pdf = tmp_path / "two.pdf"
+    pdf.write_bytes(_pdf(draw, pages=2))
+    r = CliRunner().invoke(main, ["parse", str(pdf), "--text", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "out" / "two.txt").read_text("utf-8")
+    assert [ln for ln in text.splitlines() if ln.startswith("==>")] == [f"==> {pdf} page 1 <==", f"==> {pdf} page 2 <=="]

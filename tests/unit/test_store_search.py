@@ -210,3 +210,7 @@ def test_a_snippet_window_cuts_no_number():
     marked, plain, hl = snippet(text, ["田峰"])
     assert plain.startswith(lead) and marked.startswith("…11月4日")
     assert plain[hl[0][0]:hl[0][1]] == "田峰"
+    # full-width digits too (１２３４亿元)
+    wide = "１２３４５６亿元，我市举行"
+    text = "甲" * 30 + wide + "丙" * (SNIPPET_CHARS // 3 + 3 - len(wide)) + "田峰作品展。" + "乙" * SNIPPET_CHARS
+    assert snippet(text, ["田峰"])[1].startswith(wide)

@@ -43,7 +43,8 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
 class IngestSummary:
     """What one ``ingest`` run did (``pages_*``, ``articles``, ``meetings``: this run) and what the
     archive holds afterwards (``total_*``). ``failures``: ``(path, code, message)`` per failed file;
-    ``missing``: arguments that named no input."""
+    ``missing``: arguments that named no input; ``warnings``: ``(path, warning)`` per page
+    written with a warning (read with loss: damaged bytes)."""
 
     files: int = 0
     files_skipped: int = 0
@@ -54,6 +55,7 @@ class IngestSummary:
     meetings: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     missing: list[InputError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, warning) of pages written
     total_pages: int = 0
     total_articles: int = 0
     total_persons: int = 0
@@ -66,8 +68,9 @@ class IngestSummary:
         return self.pages_new + self.pages_skipped + self.pages_reparsed
 
     def as_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in self.__dict__.items() if k not in ("failures", "missing")}
+        d = {k: v for k, v in self.__dict__.items() if k not in ("failures", "missing", "warnings")}
         d["failures"] = [{"path": p, "code": c, "message": m} for p, c, m in self.failures]
+        d["warnings"] = [{"path": p, "warning": w} for p, w in self.warnings]
         d["missing"] = [str(e) for e in self.missing]
         return d
 
@@ -142,6 +145,7 @@ def _store(conn: sqlite3.Connection, res: dict[str, Any], reparse: bool, summary
             summary.pages_new += 1
         else:
             summary.pages_reparsed += 1
+        summary.warnings.extend((res["path"], w) for w in rec.get("warnings", []))
         summary.articles += len(rec["articles"])
         summary.meetings += sum(len(u.get("meetings", [])) for u in (rec["facts"].get("articles") or []))
     write_source(conn, res["sha256"], res["path"], res["kind"], len(res["pages"]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import asdict, dataclass
 
 from .db import date_paper_filter, store_errors
@@ -45,14 +46,20 @@ def _patterns(terms: list[str]) -> list[re.Pattern]:
     return [p for p in map(term_pattern, terms) if p is not None]
 
 
-RUN_MAX = 24
+RUN_MAX = 40
 """A window edge moves at most this many characters to keep a number or Latin word whole."""
 
 
+def _word_char(c: str) -> bool:
+    """A digit or a letter of an alphabet (ASCII or full-width, accented), or a number's . , %:
+    not an ideograph (Unicode category Lo)."""
+    return c in ".,%．" or unicodedata.category(c) in ("Nd", "Lu", "Ll")
+
+
 def _in_run(text: str, i: int) -> bool:
-    """``text[i - 1]`` and ``text[i]`` are both ASCII letters or digits (or a number's . , %):
-    a window edge at ``i`` would cut a number (11月4日 → …1月4日) or a word."""
-    return 0 < i < len(text) and all(c.isascii() and (c.isalnum() or c in ".,%") for c in text[i - 1:i + 1])
+    """``text[i - 1]`` and ``text[i]`` are both digits or letters (or a number's . , %): a window
+    edge at ``i`` would cut a number (11月4日 → …1月4日, １２３亿元) or a word."""
+    return 0 < i < len(text) and _word_char(text[i - 1]) and _word_char(text[i])
 
 
 def _whole_runs(text: str, lo: int, hi: int) -> tuple[int, int]:
