@@ -1239,3 +1239,15 @@ def test_the_rest_of_an_attendance_line_cut_inside_its_names_goes_back_to_it():
     out = attach_headlines([title, drill, rest, photo])
     heads = [["".join(ln.flat for ln in g) for g in u.headlines] for u in out]
     assert heads == [["市政协机关开展消防安全应急演练詹华清苏红梅参加"], []]
+
+
+def test_a_latin_headline_keeps_its_word_spaces_around_digits():
+    from baozhi.articles.assemble import _headline_text
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    def head(s):
+        return _headline_text(Line(Text.from_source(s))).value
+
+    assert head("GDP 2024 Q3: 5.2%, CPI 0.4%") == "GDP 2024 Q3: 5.2%, CPI 0.4%"
+    assert head("镇原县 14 个重点项目集中开工") == "镇原县14个重点项目集中开工"   # a headline face's digit gaps

@@ -19,6 +19,7 @@ def test_despace_padded_name_and_digits():
 def test_despace_keeps_latin_spaces():
     assert despace(t("使用 Windows 10 系统")).value == "使用Windows 10系统"
     assert despace(t("Hong  Kong")).value == "Hong Kong"
+    assert despace(t("与José María Aznar会面，在Café de Flore")).value == "与José María Aznar会面，在Café de Flore"
 
 
 def test_despace_offsets_follow():

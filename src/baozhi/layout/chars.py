@@ -90,12 +90,18 @@ def unify_compat(t: Text) -> Text:
     return t.map_chars(compat_table())
 
 
+def latin_word(ch: str) -> bool:
+    """An ASCII word character or a Latin letter with a diacritic (é, ñ, ü: U+00C0–U+024F)."""
+    return is_ascii_word(ch) if ch.isascii() else "\u00c0" <= ch <= "\u024f" and ch.isalpha()
+
+
 def despace(t: Text) -> Text:
     """Remove spaces that are layout, keep spaces that are text.
 
-    A whitespace run is kept (as one space) only between two ASCII word
-    characters or between ASCII punctuation and an ASCII word character
-    (``Windows 10``, ``Mr. Li``): Latin text needs its spaces. Every other
+    A whitespace run is kept (as one space) only between two Latin word
+    characters (ASCII letters and digits, accented Latin letters) or between
+    ASCII punctuation and such a character (``Windows 10``, ``Mr. Li``,
+    ``José María``): Latin text needs its spaces. Every other
     run touches a CJK character or CJK punctuation — letter-spacing
     (``深 入 学 习``), padded names (``涂 燕``), spaces around digit runs in
     justified lines (``审议 2024 年``) — and is dropped.
@@ -112,8 +118,7 @@ def despace(t: Text) -> Text:
                 j += 1
             left = v[i - 1] if i > 0 else ""
             right = v[j] if j < n else ""
-            latin = bool(left and right) and left.isascii() and right.isascii() and (
-                is_ascii_word(right) and (is_ascii_word(left) or left in ",.;:!?)%'\""))
+            latin = bool(left and right) and latin_word(right) and (latin_word(left) or left in ",.;:!?)%'\"")
             for k in range(i, j):
                 keep[k] = False
             if latin:
