@@ -763,11 +763,13 @@ def _over_lead(flats: list[str], k: int) -> bool:
     """Line ``k`` of ``flats`` (de-spaced lines) is a title whose article's lead is printed 2 to
     :data:`TITLE_LEAD_ROW` lines below it (see :func:`_cut_titles`)."""
     s = flats[k]
-    if sum(1 for c in s if is_cjk(c)) < 8 or any(c in _TITLE_STOPS for c in s):
+    if len(s) < 8 or not _TITLE_STOPS.isdisjoint(s) or sum(1 for c in s if is_cjk(c)) < 8:
+        return False  # (cheapest test first: most body lines hold punctuation)
+    leads = [t for t in flats[k + 2:k + TITLE_LEAD_ROW + 1] if _lead(t)]
+    if not leads:
         return False
     grams = _bigrams(s)
-    return any(_lead(t) and len(grams & _bigrams(t)) >= TITLE_LEAD_SHARE * len(grams)
-               for t in flats[k + 2:k + TITLE_LEAD_ROW + 1])
+    return any(len(grams & _bigrams(t)) >= TITLE_LEAD_SHARE * len(grams) for t in leads)
 
 
 def _cut_titles(p: Piece) -> list[Piece]:

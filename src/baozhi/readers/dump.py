@@ -48,9 +48,12 @@ def is_clean_text(text: str) -> bool:
     plain dumps.)"""
     from ..layout.chars import em_width
 
+    lines = text.split("\n")
+    if max(map(len, lines)) < CLEAN_TEXT_LINE_EMS:
+        return False  # no character is wider than an em: no line that wide (a page dump)
     total = wide = 0
-    for line in text.split("\n"):
-        n = len(line) - sum(ch.isspace() for ch in line)
+    for line in lines:
+        n = len("".join(line.split()))
         total += n
         if n and em_width(line) >= CLEAN_TEXT_LINE_EMS:
             wide += n
