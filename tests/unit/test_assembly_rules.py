@@ -1251,3 +1251,21 @@ def test_a_latin_headline_keeps_its_word_spaces_around_digits():
 
     assert head("GDP 2024 Q3: 5.2%, CPI 0.4%") == "GDP 2024 Q3: 5.2%, CPI 0.4%"
     assert head("镇原县 14 个重点项目集中开工") == "镇原县14个重点项目集中开工"   # a headline face's digit gaps
+
+
+def test_a_block_s_last_line_is_no_kicker_of_the_title_after_a_blank_line():
+    from baozhi.articles.assemble import classify_lines
+    from baozhi.model import Line
+    from baozhi.text import Text
+
+    # a paragraph's first line ending a body block (its column goes on elsewhere), then a
+    # blank line and another article's title: body, not a kicker of that title
+    rows = [("为项目早日投产达效，创造", True), ("良好环境。", False), ("签约项目代表纷纷表", False),
+            ("济南：老年助餐服务暖民心", True), ("1月29日，老人们在济南市长清区马山镇综合养老", False)]
+    lines = [Line(Text.from_source(t), gap_before=g) for t, g in rows]
+    assert classify_lines(lines, 12.0, top_of_page=False, gaps_mean_blocks=True) == \
+        ["body", "body", "body", "headline", "body"]
+    # the same line in a block of its own above the title is its kicker
+    lines = [Line(Text.from_source(t), gap_before=g or k == 2) for k, (t, g) in enumerate(rows)]
+    assert classify_lines(lines, 12.0, top_of_page=False, gaps_mean_blocks=True) == \
+        ["body", "body", "headline", "headline", "body"]

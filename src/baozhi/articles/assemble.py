@@ -368,10 +368,21 @@ def classify_lines(lines: list[Line], w: float, top_of_page: bool = True, has_ge
         if labels[k] != "body" or labels[k + 1] != "headline" or _sized(lines[k]):
             continue  # (PDF: font size already decided)
         i = _run_start(lines, labels, k, w, in_credit)
-        if i < k and (i < 0 or labels[i] != "body" or _closes_at(lines, i)):
+        if i < k and (i < 0 or labels[i] != "body" or _closes_at(lines, i)) \
+                and not (gaps_mean_blocks and _ends_body_block(lines, labels, i, k)):
             for j in range(i + 1, k + 1):
                 labels[j] = "headline"
     return labels
+
+
+def _ends_body_block(lines: list[Line], labels: list[str], i: int, k: int) -> bool:
+    """In a dump whose blank lines mark blocks: the run ``i + 1 .. k`` (body lines above the
+    headline line ``k + 1``) has no blank line before it and follows body line ``i``, while a
+    blank line parts it from the headline. It is the last line(s) of that body block (a new
+    paragraph's first line whose column goes on elsewhere: ``…良好环境。`` / ``签约项目代表纷纷表``,
+    then a blank line and another article's title), not a kicker of the title below."""
+    return (i >= 0 and labels[i] == "body" and not lines[i + 1].gap_before and lines[k + 1].gap_before
+            and not any(lines[j].gap_before for j in range(i + 2, k + 1)))
 
 
 KICKER_MAX_LINES = 3
