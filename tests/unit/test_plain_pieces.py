@@ -691,3 +691,23 @@ def test_a_gapless_tangles_last_row_is_read_with_it():
     mixed = [x for pair in zip(a, b) for x in pair]
     out = untangle_gapless([Piece("body", lines_of(mixed, gaps=True), ["body"] * 16)], 16.0)
     assert [[ln.text.value for ln in p.lines] for p in out] == [a, b]
+
+
+def test_a_title_line_above_a_headline_line_after_another_columns_line_in_a_seedlike_dump():
+    # a blank line after every line: the title's first line follows a line of a tangle's other
+    # column cut mid-sentence (no closed text before it), and no word runs in from that line
+    texts = ["列精彩纷呈的文旅活动，满足市民", "禹州市和沟村", "药材大丰收村民腰包鼓", "本报讯（记者周建平）11月11日，天"]
+    labels = ["body", "body", "headline", "body"]
+    assert hidden_headlines(lines_of(texts, gaps=True), labels, 15.0) == ["body", "headline", "headline", "body"]
+    # a word running in (乡村振兴，加快建 / 设美丽宜居乡村) keeps the line in its text
+    texts = ["全市上下深入推进乡村振兴，加快建", "设美丽宜居乡村", "药材大丰收村民腰包鼓", "本报讯（记者周建平）11月11日，天"]
+    assert hidden_headlines(lines_of(texts, gaps=True), labels, 15.0) == labels
+
+
+def test_a_short_letter_spaced_line_is_a_title_in_a_seedlike_dump():
+    # a title tracked out (迎 峰 度 冬 保 供 电), 6 ems short of a 13-em column, no word in or on
+    texts = ["放垃圾来积分，这些积分在活", "迎 峰 度 冬 保 供 电", "村镇人民隆重集会，举行撤乡"]
+    assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 3, 13.0) == ["body", "headline", "body"]
+    # a justified column line spaced out to (nearly) the full measure of a 10-em column is text
+    texts = ["今年计划实施重点项目，集", "中 开 工 项 目 总 投 资", "达到十二亿元，其中工业"]
+    assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 3, 10.0) == ["body"] * 3

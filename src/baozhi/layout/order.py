@@ -257,6 +257,23 @@ def _headline_like(flat: str) -> bool:
             and not cues.photo_credit_end(flat) and not cues.is_furniture(flat) and not cues.bracket_credit(flat))
 
 
+def _letter_spaced(raw: str) -> bool:
+    """``raw`` (a dump line) is printed with one space between every two characters, three
+    characters or more (``迎 峰 度 冬 保 供 电``)."""
+    parts = raw.strip().split(" ")
+    return len(parts) >= 3 and all(len(x) == 1 for x in parts)
+
+
+def _titles_a_text(flats: list[str], labels: list[str], j: int) -> bool:
+    """Lines ``j`` on (de-spaced lines ``flats`` with their ``labels``) are one or more headline
+    lines that some line follows: not the dump's last lines (after an open text those may be
+    its continuation)."""
+    k = j
+    while k < len(flats) and labels[k] == "headline":
+        k += 1
+    return j < k < len(flats)
+
+
 def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bool = False) -> list[str]:
     """Dumps without telling blank lines: body lines that are a headline printed between
     two texts. A run of 1–:data:`HIDDEN_HEADLINE_MAX_LINES` lines with no clause
@@ -333,6 +350,13 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
         # of the column goes on from an open line without ending a sentence)
         lone = gapless and size == 1 and k > 0 and out[k - 1] == "body" and not _closes(flats[k - 1]) \
             and cues.width(flats[k]) <= w - 3 and join_score(flats[k - 1], flats[k]) < WORD_JOIN
+        # with a blank line after every line, a run right above headline lines (not the dump's
+        # last lines) needs no closed text before it when no word runs in: a title's first line
+        # printed after a line of a tangle's other column
+        # (…满足市民 / 禹州市和沟村 / 药材大丰收村民腰包鼓 / 本报讯（记者…）
+        if not gapless and not before and k > 0 and out[k - 1] == "body" \
+                and join_score(flats[k - 1], flats[k]) < WORD_JOIN and _titles_a_text(flats, out, m + 1):
+            before = True
         if not runs_on and ((before and after and size <= HIDDEN_HEADLINE_MAX_LINES)
                             or (size >= 2 and off and (before or after)) or short or lone):
             for j in range(k, m + 1):
@@ -348,6 +372,18 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
                     and not _open_bracket(f) and f.count("“") <= f.count("”")
                     and (cues.opens_article(flats[j + 1]) or cues.dateline(flats[j + 1]))
                     and join_score(flats[j - 1], f) < WORD_JOIN and _titles_below(flats, j)):
+                out[j] = "headline"
+    # a blank line after every line: an unpunctuated letter-spaced line (a space between every two
+    # characters) clearly short of the column (:func:`_short_off`), with no word running in or on:
+    # a justified column line is spaced out to the full measure, a title is tracked at any width
+    # (迎 峰 度 冬 保 供 电)
+    if not gapless:
+        for j in range(n):
+            f = flats[j]
+            if (out[j] == "body" and _letter_spaced(lines[j].text.value) and _headline_like(f) and _short_off(f, w)
+                    and not f.endswith(_CREDIT_TAILS)
+                    and (j == 0 or join_score(flats[j - 1], f) < WORD_JOIN)
+                    and (j + 1 == n or join_score(f, flats[j + 1]) < WORD_JOIN)):
                 out[j] = "headline"
     # PyMuPDF: an unpunctuated line off the column's widths ending a block (furniture, a
     # headline or the dump's end follows) after a body line it does not go on from in a word:
