@@ -257,9 +257,10 @@ def _headline_like(flat: str) -> bool:
             and not cues.photo_credit_end(flat) and not cues.is_furniture(flat) and not cues.bracket_credit(flat))
 
 
-def _letter_spaced(raw: str) -> bool:
+def _spaced_throughout(raw: str) -> bool:
     """``raw`` (a dump line) is printed with one space between every two characters, three
-    characters or more (``迎 峰 度 冬 保 供 电``)."""
+    characters or more (``迎 峰 度 冬 保 供 电``): stricter than :func:`~baozhi.articles.cues.letter_spaced`
+    (most ideographs spaced), which a justified column line with a few spaced digits also passes."""
     parts = raw.strip().split(" ")
     return len(parts) >= 3 and all(len(x) == 1 for x in parts)
 
@@ -380,7 +381,7 @@ def hidden_headlines(lines: list[Line], labels: list[str], w: float, gapless: bo
     if not gapless:
         for j in range(n):
             f = flats[j]
-            if (out[j] == "body" and _letter_spaced(lines[j].text.value) and _headline_like(f) and _short_off(f, w)
+            if (out[j] == "body" and _spaced_throughout(lines[j].text.value) and _headline_like(f) and _short_off(f, w)
                     and not f.endswith(_CREDIT_TAILS)
                     and (j == 0 or join_score(flats[j - 1], f) < WORD_JOIN)
                     and (j + 1 == n or join_score(f, flats[j + 1]) < WORD_JOIN)):
