@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..layout.chars import despace, is_cjk, latin_word, unify_compat
+from ..layout.chars import despace, is_cjk, latin_space, unify_compat
 from ..layout.joins import WORD_JOIN, join_score
 from ..model import Article, HeadlineLine, Line
 from ..text import Text
@@ -964,6 +964,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     bodies = [k for k, u in enumerate(units) if u.kind == "body"]
     groups = [k for k, u in enumerate(units) if u.kind == "headline"]
     grams = {k: body_grams[id(units[k])] for k in bodies}
+    head_grams = {g: bigrams("".join(l.flat for l in units[g].lines)) for g in groups}  # (lines fixed until below)
     pos = {id(u): k for k, u in enumerate(units)}
     inner_of: dict[int, list[int]] = {}
     for b in bodies:
@@ -971,7 +972,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
             inner_of.setdefault(pos[id(h)], []).append(b)
     pairs = []
     for g in groups:
-        hb = bigrams("".join(l.flat for l in units[g].lines))
+        hb = head_grams[g]
         for b in bodies:
             if abs(b - g) > HEADLINE_WINDOW:
                 continue  # keeps the work linear on huge inputs; a page has far fewer units
@@ -1003,7 +1004,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for g in groups:
         if g in owner:
             continue
-        hb = bigrams("".join(l.flat for l in units[g].lines))
+        hb = head_grams[g]
         near = [b for b in (g - 1, g + 1) if b in grams and units[b].stream == units[g].stream] + inner_of.get(g, [])
         best = max(near, key=lambda b: share(hb, grams[b]), default=None)
         if best is not None and best in taken and share(hb, grams[best]) >= SECOND_GROUP_OVERLAP:
@@ -1013,7 +1014,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     for g in groups:
         if g not in owner:
             continue
-        hb = bigrams("".join(l.flat for l in units[g].lines))
+        hb = head_grams[g]
         if len(hb) < APART_MIN_GRAMS or share(hb, grams[owner[g]]) > 0:
             continue
         free = [b for b in bodies[bisect_left(bodies, g - HEADLINE_WINDOW):bisect_right(bodies, g + HEADLINE_WINDOW)]
@@ -1028,7 +1029,7 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     # halves the dump printed apart (探寻嘉州春天 / 共话乡村振兴)
     halves: set[int] = set()
     for g in groups:
-        hb = bigrams("".join(l.flat for l in units[g].lines))
+        hb = head_grams[g]
         if len(hb) < APART_MIN_GRAMS or (g in owner and share(hb, grams[owner[g]]) > 0):
             continue
         cands = [b for b in taken if abs(b - g) <= HEADLINE_WINDOW and b != owner.get(g)]
@@ -1258,6 +1259,11 @@ def _title_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]
     return [blocks[best]] + blocks[:best] + blocks[best + 1:]
 
 
+def _plain(lines: list[Line]) -> bool:
+    """The lines come from a plain dump: no grid rows (``-layout``), boxes or font sizes (PDF)."""
+    return all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines)
+
+
 def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     """:func:`_title_first` for a plain dump (no grid rows, no font sizes) that prints a blank line
     before every headline line (``pdftotext`` sets each line of another size apart; seed-like
@@ -1272,7 +1278,7 @@ def _line_first(groups: list[list[Line]], body: list[Line]) -> list[list[Line]]:
     / 延长县重点项目集中开复工 / 全年实施重点项目52个 reads 延长县… / 全年… / 计划…). Returns the blocks
     in the new order (the input when nothing moves)."""
     lines = [ln for g in groups for ln in g]
-    if not all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines):
+    if not _plain(lines):
         return groups
     text = _NOT_GRAM.sub("", "".join(ln.flat for ln in body))
     blocks: list[list[Line]] = []
@@ -1312,7 +1318,7 @@ def _attendance_last(groups: list[list[Line]]) -> list[list[Line]]:
     title. Returns the groups with that line as a last group of its own (the input when nothing
     moves or the lines have grid rows or font sizes)."""
     lines = [ln for g in groups for ln in g]
-    if len(lines) < 2 or not all(ln.row is None and ln.bbox is None and not ln.font_size for ln in lines):
+    if len(lines) < 2 or not _plain(lines):
         return groups
     moved = [ln for ln in lines[:-1] if ATTENDANCE.match(ln.text.value.strip())]
     if not moved or ATTENDANCE.match(lines[-1].text.value.strip()):
@@ -1376,7 +1382,7 @@ def _headline_text(line: Line) -> Text:
         rrun = _run_len(v, j, 1)
         keep_one = lrun >= 2 and rrun >= 2 and not (left.isdigit() or right.isdigit()) and left not in "“（《" and right not in "”）》"
         # Latin text keeps its word spaces, digits included (GDP 2024 Q3: 5.2%, CPI 0.4%)
-        keep_one = keep_one or (bool(left) and latin_word(right) and (latin_word(left) or left in ",.;:!?)%'\""))
+        keep_one = keep_one or latin_space(left, right)
         for k in range(i, j):
             mask[k] = False
         if keep_one:

@@ -95,6 +95,12 @@ def latin_word(ch: str) -> bool:
     return is_ascii_word(ch) if ch.isascii() else "\u00c0" <= ch <= "\u024f" and ch.isalpha()
 
 
+def latin_space(left: str, right: str) -> bool:
+    """A space between characters ``left`` and ``right`` is text, not layout: both are Latin word
+    characters (:func:`latin_word`), or ``left`` is ASCII punctuation before one (``Mr. Li``)."""
+    return bool(left and right) and latin_word(right) and (latin_word(left) or left in ",.;:!?)%'\"")
+
+
 def despace(t: Text) -> Text:
     """Remove spaces that are layout, keep spaces that are text.
 
@@ -118,7 +124,7 @@ def despace(t: Text) -> Text:
                 j += 1
             left = v[i - 1] if i > 0 else ""
             right = v[j] if j < n else ""
-            latin = bool(left and right) and latin_word(right) and (latin_word(left) or left in ",.;:!?)%'\"")
+            latin = latin_space(left, right)
             for k in range(i, j):
                 keep[k] = False
             if latin:
