@@ -196,13 +196,17 @@ def credit_head(line: str) -> bool:
     return len(line) <= CREDIT_HEAD_CHARS and bool(_CREDIT_HEAD.match(_simp(DECORATION.sub("", line.strip()))))
 
 
-@lru_cache(maxsize=CUE_CACHE)
+RUNNING_PUNCT = frozenset("，。、；：！？")
+"""Clause and sentence punctuation: what running text holds and a title line does not."""
+
+
 def is_web_furniture(line: str) -> bool:
     """A web page's furniture line (:data:`_WEB_FURNITURE`): metadata, a time stamp, a
     breadcrumb, page chrome. Meant for clean article texts only."""
     return _WEB_FURNITURE.match(line.strip()) is not None
 
 
+@lru_cache(maxsize=CUE_CACHE)
 def is_furniture(line: str) -> bool:
     """Page furniture: 第N版, date lines, weekday, editor credits, publication numbers."""
     s = line.strip()

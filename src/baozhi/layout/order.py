@@ -44,7 +44,6 @@ them: ``pdftotext`` printing nearly every line of a loosely leaded page as a blo
 keeps a paragraph's last lines, a caption's lines, a credit's lines together (freshheld p19:
 0.967 of the lines after a blank line, 6 such places); a dump with a blank line after every
 line does so nowhere (the seed page keeps only headline lines together: 3 places)."""
-_RUNNING = frozenset("，。、；：！？")
 
 
 def gaps_mean_blocks(lines: list[Line]) -> bool:
@@ -55,7 +54,7 @@ def gaps_mean_blocks(lines: list[Line]) -> bool:
         return False
     if sum(1 for ln in lines[1:] if ln.gap_before) / (len(lines) - 1) < SPARSE_GAPS:
         return True
-    kept = sum(1 for a, b in zip(lines, lines[1:]) if not b.gap_before and not _RUNNING.isdisjoint(a.flat))
+    kept = sum(1 for a, b in zip(lines, lines[1:]) if not b.gap_before and not cues.RUNNING_PUNCT.isdisjoint(a.flat))
     return kept >= RUN_ON_BLOCKS
 WIDE_EMS = 2.5
 """A line this much wider than the column ``W`` is set across columns (a caption box)."""

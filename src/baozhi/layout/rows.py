@@ -22,9 +22,6 @@ SHORT_EMS = 3.25
 merged row of k pieces holds at most one such, or k // 3 when more."""
 
 
-_PUNCT = frozenset("，。、；：！？")
-
-
 def _tokens(s: str) -> list[tuple[int, int]]:
     """Spans of the runs of non-space characters in ``s``."""
     out = []
@@ -76,7 +73,7 @@ def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
             cand = (best[i][0] + 1, best[i][1] + (wd < w - SHORT_EMS), best[i][2] + cut, i)
             if cand[:3] < best[j][:3]:
                 best[j] = cand
-    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3) or not any(c in _PUNCT for c in s):
+    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3) or not not cues.RUNNING_PUNCT.isdisjoint(s):
         return None
     cuts = []
     j = n

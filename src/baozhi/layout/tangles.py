@@ -756,14 +756,13 @@ TITLE_LEAD_ROW = GAPLESS_MAX_STREAMS - 1
 columns' lines of the row between): at most a row of the widest gapless tangle searched."""
 TITLE_LEAD_SHARE = 0.5
 """Share of a title line's character bigrams its article's lead repeats."""
-_TITLE_STOPS = frozenset("，。、；：！？")
 
 
 def _over_lead(flats: list[str], k: int) -> bool:
     """Line ``k`` of ``flats`` (de-spaced lines) is a title whose article's lead is printed 2 to
     :data:`TITLE_LEAD_ROW` lines below it (see :func:`_cut_titles`)."""
     s = flats[k]
-    if len(s) < 8 or not _TITLE_STOPS.isdisjoint(s) or sum(1 for c in s if is_cjk(c)) < 8:
+    if len(s) < 8 or not cues.RUNNING_PUNCT.isdisjoint(s) or sum(1 for c in s if is_cjk(c)) < 8:
         return False  # (cheapest test first: most body lines hold punctuation)
     leads = [t for t in flats[k + 2:k + TITLE_LEAD_ROW + 1] if _lead(t)]
     if not leads:
