@@ -108,15 +108,21 @@ sequence. GB18030 and Big5 texts read as UTF-8 give under 0.4 (measured on the b
 facts corpus, whole and cut to 200/400 bytes); a page with three damaged bytes, about 1000."""
 
 
-def _utf8_damaged(raw: bytes, ratio: float = DAMAGE_RATIO, least: int = 32) -> str | None:
-    """UTF-8 with a few ill-formed byte sequences: the text, U+FFFD standing for each maximal
-    ill-formed subpart (Python's ``errors="replace"``, as the Unicode Standard §3.9 recommends);
+def _utf8_reading(raw: bytes) -> tuple[str, int, int]:
+    """``raw`` read as UTF-8 with U+FFFD for each maximal ill-formed subpart (Python's
+    ``errors="replace"``, as the Unicode Standard §3.9 recommends): ``(text, bad, wide)``, the
+    ill-formed sequences and the well-formed non-ASCII characters."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    return text, bad, sum(1 for ch in text if ch > "\x7f") - bad
+
+
+def _utf8_damaged(reading: tuple[str, int, int], ratio: float = DAMAGE_RATIO, least: int = 32) -> str | None:
+    """UTF-8 with a few ill-formed byte sequences (``reading``: :func:`_utf8_reading`): its text,
     None unless well-formed multi-byte characters outnumber the damage ``ratio`` to 1 (at least
     ``least`` of them). ``ratio=1, least=1`` is the last resort when no Chinese encoding fits:
     Latin-1 or cp1252 text has no well-formed multi-byte character at all."""
-    text = raw.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
-    wide = sum(1 for ch in text if ch > "\x7f") - bad
+    text, bad, wide = reading
     return text if 0 < bad and wide >= max(least, ratio * bad) else None
 
 
@@ -319,19 +325,23 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 text = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
             except UnicodeDecodeError:
                 # UTF-8 with a few damaged bytes after its BOM: read as without the BOM
-                text = _utf8_damaged(raw[3:]) if enc == "utf_8_sig" else None
+                text = _utf8_damaged(_utf8_reading(raw[3:])) if enc == "utf_8_sig" else None
                 if text is None:
                     label = enc.replace("_sig", "").replace("_", "-").upper()
                     raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
                                            path=name) from None
     elif text is None:
         cut = False
+        reading = None  # the bytes read as damaged UTF-8, read once when needed
         try:
             text, enc = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
             text = _utf8_cut_at_end(raw, e)
             if text is None and len(raw) > SHORT_BYTES:  # a few GBK/Big5 bytes can pass for a cut start
-                text = _utf8_cut_at_start(raw) or _utf8_damaged(raw)
+                text = _utf8_cut_at_start(raw)
+                if text is None:
+                    reading = _utf8_reading(raw)
+                    text = _utf8_damaged(reading)
             if text is not None:
                 # cut inside its first or last character, with whole multi-byte ones: UTF-8 for sure
                 enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
@@ -343,7 +353,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             if short is not None:
                 text, enc = short, short_enc
         if text is None:
-            whole = raw
+            reading = reading or _utf8_reading(raw)
             raw, tail = _multibyte_cut_at_end(raw)
             results = from_bytes(raw)
             best = None
@@ -357,7 +367,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 text = str(best) + tail
                 # UTF-8 with a damaged byte whose well-formed characters read as Chinese, which
                 # GB18030 reads as mojibake (国务院 → 鍥藉姟闄): the reading that reads better
-                u8 = _utf8_damaged(whole, ratio=1, least=1)
+                u8 = _utf8_damaged(reading, ratio=1, least=1)
                 if u8 is not None and _plausibility(_wide(u8)) > _plausibility(_wide(text)) + SHORT_MARGIN:
                     text, enc = u8, "utf-8"
             else:
@@ -369,9 +379,9 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 if text is None:
                     # a mostly-ASCII UTF-8 text with a damaged byte among its few Chinese
                     # characters is that, not a Western code page (cp1250 mojibake)
-                    text = _utf8_damaged(raw, ratio=1, least=1)
+                    text = _utf8_damaged(reading, ratio=1, least=1)
                     if text is not None:
-                        enc = "utf-8"
+                        enc, tail = "utf-8", ""  # (the whole input read: a cut end is U+FFFD already)
                     elif best is None:
                         raise UndecodableInput("cannot detect the text encoding", path=name) from None
                     else:
