@@ -616,12 +616,18 @@ def _centred_titles(rows: list[list[_Seg]], w: float, c: float) -> None:
                 body = [t for t in rows[r] if not t.head and t.a >= lo and t.b <= hi]
                 if not body:
                     continue
-                left, right = min(t.a for t in body), max(t.b for t in body)
-                if len(body) >= 2 and left < s.a and right > s.x1 \
-                        and abs(_head_middle(s, c) - (left + right) / 2) <= half:
-                    s.x0, s.x1 = float(left), float(right)
+                _cover(s, body, c, half)
                 break
 
+
+
+def _cover(s: _Seg, body: list[_Seg], c: float, half: float) -> None:
+    """Headline piece ``s`` covers the body lines ``body`` of a row under it (its span set to
+    theirs, from the first to the last) when they are two or more, reach past both its ends and
+    their middle lies within ``half`` (cells) of its middle on the page (:func:`_head_middle`)."""
+    left, right = min(t.a for t in body), max(t.b for t in body)
+    if len(body) >= 2 and left < s.a and right > s.x1 and abs(_head_middle(s, c) - (left + right) / 2) <= half:
+        s.x0, s.x1 = float(left), float(right)
 
 
 def _head_middle(s: _Seg, c: float) -> float:
@@ -635,7 +641,7 @@ def _head_middle(s: _Seg, c: float) -> float:
 def _titles_over_bodies(rows: list[list[_Seg]], w: float, c: float) -> None:
     """A title among other modules' lines (a row holding text beside it, or a title alone in its
     row under another module's lines: ``畅 游 开 州`` over a two-column module beside a four-column
-    one) covers the body lines under it when its middle on the page lies within a quarter column
+    one) covers the body lines under it when its middle on the page lies within half a column
     of theirs: the lines of the first row below (within 4, subtitles passed over) that start right
     of the text before it in its row (and no more than half a column left of it), two or more,
     from the first to the last. Rows of headline pieces only are :func:`_centred_titles`'."""
@@ -652,10 +658,7 @@ def _titles_over_bodies(rows: list[list[_Seg]], w: float, c: float) -> None:
                 zone = [t for t in rows[r] if t.a >= lo and t.b <= hi]
                 if not zone or any(t.head or cues.letter_spaced(t.text) for t in zone):
                     continue  # nothing under it yet, or its subtitle
-                left, right = min(t.a for t in zone), max(t.b for t in zone)
-                if len(zone) >= 2 and left < s.a and right > s.x1 \
-                        and abs(_head_middle(s, c) - (left + right) / 2) <= half:
-                    s.x0, s.x1 = float(left), float(right)
+                _cover(s, zone, c, half)
                 break
 
 
