@@ -89,13 +89,15 @@ def test_pdf_lines_and_source_text():
     assert any(abs(r[1] - 52) < 2 for r in page.rules)  # the rule under the masthead
 
 
-def test_pdf_multi_page():
-    def draw(c, n):
-        c.setFont(FONT, 18)
-        c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
-        draw_lines(c, 20, H - 90, flow(BRIEF, 20))
+def _titled_page(c, n):
+    """Page ``n`` (from 0) of a multi-page PDF: a title naming the page over a brief."""
+    c.setFont(FONT, 18)
+    c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
+    draw_lines(c, 20, H - 90, flow(BRIEF, 20))
 
-    results = process_source(_pdf(draw, pages=2), "two.pdf", Settings(check=True))
+
+def test_pdf_multi_page():
+    results = process_source(_pdf(_titled_page, pages=2), "two.pdf", Settings(check=True))
     assert [r.page for r in results] == [1, 2]
     assert [r.articles[0].headline[0].text.value for r in results] == ["第1页的新闻标题", "第2页的新闻标题"]
     assert results[1].source.name == "two.pdf#page=2"
@@ -159,12 +161,7 @@ def test_pdf_no_text_layer():
 
 def _second_page_broken() -> bytes:
     """A three-page PDF whose second page object no longer says ``/Type /Page``."""
-    def draw(c, n):
-        c.setFont(FONT, 18)
-        c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
-        draw_lines(c, 20, H - 90, flow(BRIEF, 20))
-
-    raw = _pdf(draw, pages=3)
+    raw = _pdf(_titled_page, pages=3)
     k = [i for i in range(len(raw)) if raw.startswith(b"/Type /Page\n", i) or raw.startswith(b"/Type /Page ", i)
          or raw.startswith(b"/Type /Page/", i) or raw.startswith(b"/Type /Page>", i)]
     assert len(k) == 3
@@ -217,13 +214,8 @@ def test_text_output_of_a_multi_page_pdf_names_each_page(tmp_path):
 
     from baozhi.cli import main
 
-    def draw(c, n):
-        c.setFont(FONT, 18)
-        c.drawString(20, H - 60, f"第{n + 1}页的新闻标题")
-        draw_lines(c, 20, H - 90, flow(BRIEF, 20))
-
     pdf = tmp_path / "two.pdf"
-    pdf.write_bytes(_pdf(draw, pages=2))
+    pdf.write_bytes(_pdf(_titled_page, pages=2))
     r = CliRunner().invoke(main, ["parse", str(pdf), "--text", "-o", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
     text = (tmp_path / "out" / "two.txt").read_text("utf-8")
