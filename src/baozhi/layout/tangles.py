@@ -414,14 +414,21 @@ def _trigram_counts(lines: list[str]) -> Counter:
     return c
 
 
+def _ideograph_line(p: Piece, least: int) -> str | None:
+    """The de-spaced text of ``p`` when it is a one-line block of its own labelled body, at least
+    ``least`` ideographs and nothing else (a title candidate inside a tangle); else None."""
+    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
+        return None
+    s = _flat(p.lines[0])
+    return s if len(s) >= least and all(is_cjk(c) for c in s) else None
+
+
 def _echoed_title(p: Piece, counts: Counter, w: float) -> bool:
     """A one-line body block inside a tangle that is a title its lead repeats (see
     :data:`ECHO_SHARE`), not set to the column width ``w`` (an unpunctuated full line is exactly
     ``w`` ems wide); ``counts``: :func:`_trigram_counts` of the page's body lines."""
-    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
-        return False
-    s = _flat(p.lines[0])
-    if len(s) < ECHO_MIN or not all(is_cjk(c) for c in s) or abs(cues.width(s) - w) < 0.75:
+    s = _ideograph_line(p, ECHO_MIN)
+    if s is None or abs(cues.width(s) - w) < 0.75:
         return False
     grams = _trigrams(s)
     return sum(1 for g in grams if counts[g] > 1) >= ECHO_SHARE * len(grams)
@@ -432,10 +439,8 @@ def _title_line(p: Piece, w: float) -> bool:
     columns (``共话乡村振兴``): ideographs only (no punctuation, digits or letters), at least
     :data:`TITLE_MIN` of them, narrower than ``W - 3.25`` ems (a column's line that short is a
     paragraph's last line and ends with punctuation), and no credit (``记者…``, ``…摄``)."""
-    if p.kind != "body" or len(p.lines) != 1 or not p.lines[0].gap_before or p.labels[0] != "body":
-        return False
-    s = _flat(p.lines[0])
-    if len(s) < TITLE_MIN or not all(is_cjk(c) for c in s) or cues.width(s) > w - 3.25:
+    s = _ideograph_line(p, TITLE_MIN)
+    if s is None or cues.width(s) > w - 3.25:
         return False
     return not any(r in s for r in _CREDIT_ROLES) and not cues.bare_photo_credit(s)
 
