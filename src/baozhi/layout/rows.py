@@ -103,10 +103,12 @@ def column_width(lines: list[str], w: float) -> float:
 
     if not w:
         return w
+    mode = [s for s in lines if round(cues.width(s)) == round(w)]
+    if not any(" " in s.strip() for s in mode):
+        return w  # a merged row joins its columns with spaces (:func:`split_row` cuts none here)
     narrow = [s for s in lines if s.strip() and cues.width(s) <= w / 2 + 1]
     if len(narrow) < MERGED_NARROW_MIN:
         return w
-    mode = [s for s in lines if round(cues.width(s)) == round(w)]
     # the column's width from the lines set alone and the pieces of the (would-be) merged rows
     w2 = full_width(narrow + [piece for s in mode for piece in s.split()])
     if w2 < 4 or w2 > w / 2 + 1 or sum(1 for s in narrow if abs(cues.width(s) - w2) <= 1.5) < MERGED_NARROW_MIN:

@@ -786,7 +786,7 @@ def _cut_titles(p: Piece) -> list[Piece]:
     if p.kind != "body" or len(p.lines) < 3:
         return [p]
     flats = [_flat(ln) for ln in p.lines]
-    cuts = [k for k in range(len(flats)) if _over_lead(flats, k)]
+    cuts = [k for k, s in enumerate(flats) if len(s) >= 8 and cues.RUNNING_PUNCT.isdisjoint(s) and _over_lead(flats, k)]
     if not cuts:
         return [p]
     out = []
