@@ -333,11 +333,11 @@ def ingest(paths, db, workers, newspaper, date, name_pattern, reparse) -> None:
     for path, w in dict.fromkeys(s.warnings):
         click.echo(f"baozhi: warning: {shown_path(path)}: {w}", err=True)
     click.echo(f"{s.pages_new} pages added, {s.pages_skipped} already stored, {s.pages_reparsed} re-parsed; "
-               f"{s.articles} articles, {s.meetings} meetings; {len(s.failures)} failures"
-               + (f", {len(s.missing)} input path{'s' if len(s.missing) > 1 else ''} not read" if s.missing else ""))
+               f"{s.articles} articles, {s.meetings} meetings; {_plural(len(s.failures), 'failure')}"
+               + (f", {_plural(len(s.missing), 'input path')} not read" if s.missing else ""))
     if s.archive:
         click.echo(f"archive {db}: {s.total_pages} pages, {s.total_articles} articles, {s.total_persons} persons, "
-                   f"{s.total_meetings} meetings, {s.total_failures} failures")
+                   f"{s.total_meetings} meetings, {_plural(s.total_failures, 'failure')}")
     else:
         click.echo(f"archive {db}: not created (no input to ingest)")
     if s.failures or s.missing:

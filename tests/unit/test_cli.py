@@ -271,3 +271,14 @@ def test_text_of_several_pages_names_each_page():
     assert lines[0] == f"==> {SEED} <==" and lines[1] == "吃透精神实质 把握重点任务 推动各项工作取得实绩实效"
     one = CliRunner().invoke(main, ["parse", SEED, "--text"]).stdout
     assert not one.startswith("==>") and one == "\n".join(lines[1:len(lines) // 2]) + "\n"
+
+
+def test_ingest_summary_counts_one_failure_in_the_singular(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "empty.txt").write_bytes(b"")
+    db = tmp_path / "a.sqlite"
+    r = subprocess.run([sys.executable, "-m", "baozhi", "ingest", str(tmp_path / "pages"), "--db", str(db)],
+                       capture_output=True, text=True)
+    assert r.returncode == 3
+    assert r.stdout == ("0 pages added, 0 already stored, 0 re-parsed; 0 articles, 0 meetings; 1 failure\n"
+                        f"archive {db}: 0 pages, 0 articles, 0 persons, 0 meetings, 1 failure\n")

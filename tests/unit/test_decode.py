@@ -146,6 +146,13 @@ def test_utf8_cut_inside_its_first_character_is_read(start, end):
     assert enc == "utf-8" and text == "\ufffd" + s[1:len(s) - (1 if end else 0)] + ("\ufffd" if end else "")
 
 
+@pytest.mark.parametrize("start", [1, 2])
+def test_a_short_utf8_text_cut_inside_its_first_character_has_one_replacement_character(start):
+    # (it read as two U+FFFD, one per continuation byte, or as Big5 mojibake)
+    for s in ("区政府召开常务会议", "报纸"):
+        assert decode(s.encode("utf-8")[start:]) == ("\ufffd" + s[1:], "utf-8")
+
+
 @pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("s", ["Page 3\n", "Page 3 2024-06-12 People Daily\n" * 3])
 def test_mostly_ascii_utf16_without_bom_is_read_as_utf16(enc, s):
@@ -226,3 +233,20 @@ def test_mostly_ascii_utf8_with_a_damaged_byte_is_utf8_not_a_western_code_page()
     raw = english.encode() + "国务院常务会议".encode()[:-1] + b"\n"
     text, enc = decode(raw)
     assert enc == "utf-8" and text == english + "国务院常务会\ufffd\n"
+
+
+@pytest.mark.parametrize("enc", ["gbk", "big5"])
+def test_gbk_or_big5_with_a_stray_byte_reads_with_a_replacement_character(enc):
+    # the detector refuses the whole file for one ill-formed byte; the text around it is kept
+    from baozhi.readers.decode import replaced
+    s = "本報訊（記者涂燕）6月12日，永川區委副書記、區長常曉勇主持召開區政府第58次常務會議。\n" * 4
+    raw = s[:10].encode(enc) + b"\xff" + s[10:].encode(enc)
+    text, got = decode(raw)
+    assert got == {"gbk": "gb18030", "big5": "big5"}[enc]
+    assert text == s[:10] + "\ufffd" + s[10:]
+    assert replaced(raw, text, got) == 1
+
+
+def test_a_short_gbk_text_with_latin_letters_is_not_read_as_big5():
+    # ASCII letters read alike in every candidate: the ideographs decide (not 2024爛GDP崝酗5%)
+    assert decode("2024年GDP增长5%".encode("gbk")) == ("2024年GDP增长5%", "gb18030")

@@ -126,6 +126,26 @@ def _utf8_damaged(reading: tuple[str, int, int], ratio: float = DAMAGE_RATIO, le
     return text if 0 < bad and wide >= max(least, ratio * bad) else None
 
 
+def _cjk_damaged(raw: bytes) -> tuple[str, str] | None:
+    """A GB18030/GBK or Big5 text with a few ill-formed bytes (a stray ``0xFF``, a byte lost in a
+    copy), which the detector refuses whole: ``(text, encoding)`` read with U+FFFD for each
+    ill-formed sequence, in the encoding whose reading has at least :data:`DAMAGE_RATIO`
+    well-formed non-ASCII characters per ill-formed sequence and reads most as Chinese
+    (:func:`_plausibility` of its first non-ASCII characters ≥ :data:`MIN_PLAUSIBILITY`); None
+    when neither does. (The same measure as for damaged UTF-8, :func:`_utf8_damaged`.)"""
+    best: tuple[float, str, str] | None = None
+    for enc in ("gb18030", "big5"):
+        text = raw.decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        wide = sum(1 for ch in text if ch > "\x7f") - bad
+        if not bad or wide < max(32, DAMAGE_RATIO * bad) or not _printable(text[:65536]):
+            continue
+        score = _plausibility(_wide(text))
+        if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], best[2]) if best else None
+
+
 def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
     """A GB18030/GBK/Big5 input cut inside its last character (a truncated copy):
     ``(raw without the incomplete bytes, "\ufffd")``, so the detector sees whole characters and
@@ -153,13 +173,14 @@ SHORT_MARGIN = 1.0
 its last character, or with a control code, must not turn into GB18030 mojibake)."""
 
 
-def _plausibility(text: str) -> float:
+def _plausibility(text: str, ascii_neutral: bool = False) -> float:
     """How much ``text`` reads as Chinese, per non-space character: an ideograph counts the log
     frequency (jieba's word list, read offline) of it as a word, traditional ones read as
     simplified (OpenCC per character, :func:`~baozhi.facts.view.simplify_char`), plus 2 when it
     and the next form a word; CJK punctuation counts 8, an
     ASCII digit 6, U+FFFD (a cut character) nothing either way; anything else (Latin letters,
-    symbols, control codes: what a wrong decoding yields) 0."""
+    symbols, control codes: what a wrong decoding yields) 0. ``ascii_neutral``: ASCII letters and
+    symbols (``GDP``, ``%``) count nothing either way, as the bytes GB18030 and Big5 read alike."""
     import math
 
     from ..facts.view import simplify_char
@@ -170,7 +191,7 @@ def _plausibility(text: str) -> float:
     total = 0.0
     n = 0
     for k, ch in enumerate(simp):
-        if ch.isspace() or ch == "\ufffd":
+        if ch.isspace() or ch == "\ufffd" or (ascii_neutral and " " <= ch < "\x7f" and not ch.isdigit()):
             continue
         n += 1
         if "\u4e00" <= ch <= "\u9fff":
@@ -198,8 +219,11 @@ def _wide(text: str, limit: int = 4096) -> str:
 def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
     """A short input (:data:`SHORT_BYTES`): of the Chinese encodings that decode it into
     printable text (an input cut inside its last character too, U+FFFD standing for it), the one whose text reads most as Chinese (:func:`_plausibility`), when that
-    is at least :data:`MIN_PLAUSIBILITY` and more than ``floor`` (the UTF-8 reading's score plus
-    :data:`SHORT_MARGIN`); ``(None, "")`` otherwise."""
+    is more than ``floor`` (the UTF-8 reading's score plus :data:`SHORT_MARGIN`) and its
+    characters other than ASCII letters and symbols read as Chinese (at least
+    :data:`MIN_PLAUSIBILITY`: ``2024年GDP增长5%`` in GBK is Chinese, though ``GDP%`` lowers its
+    whole score under it; UTF-16 reads ASCII bytes otherwise, so the ranking counts them);
+    ``(None, "")`` otherwise."""
     best: tuple[float, str, str] | None = None
     for enc in _SHORT_CANDIDATES:
         penalty = 0.0
@@ -214,7 +238,8 @@ def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
         if not _printable(t):
             continue
         score = _plausibility(t) - penalty
-        if score >= MIN_PLAUSIBILITY and score > floor and (best is None or score > best[0]):
+        if _plausibility(t, ascii_neutral=True) - penalty >= MIN_PLAUSIBILITY and score > floor \
+                and (best is None or score > best[0]):
             best = (score, t, enc)
     return (best[1], best[2]) if best else (None, "")
 
@@ -337,14 +362,16 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             text, enc = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
             text = _utf8_cut_at_end(raw, e)
-            if text is None and len(raw) > SHORT_BYTES:  # a few GBK/Big5 bytes can pass for a cut start
+            if text is None:
                 text = _utf8_cut_at_start(raw)
-                if text is None:
+                if text is None and len(raw) > SHORT_BYTES:
                     reading = _utf8_reading(raw)
                     text = _utf8_damaged(reading)
             if text is not None:
-                # cut inside its first or last character, with whole multi-byte ones: UTF-8 for sure
-                enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
+                # cut inside its first or last character, with whole multi-byte ones: UTF-8 for
+                # sure, except that a few GBK/Big5 bytes can pass for a cut start (judged below)
+                enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text) \
+                    and not (len(raw) <= SHORT_BYTES and text.startswith("\ufffd"))
         if len(raw) <= SHORT_BYTES and not cut:
             # a few bytes of UTF-16 or GBK can pass for UTF-8 (ίԱ for 委员), and charset-normalizer
             # reads two GBK ideographs as Big5: the reading that reads most as Chinese wins
@@ -376,6 +403,9 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 # Chinese encoding that reads as Chinese, better than the detector's pick
                 floor = _plausibility(str(best)) + SHORT_MARGIN if best is not None else 0.0
                 text, enc = _short_cjk(raw, floor)
+                if text is None and best is None:
+                    # GBK/Big5 with a stray byte, which the detector refuses whole
+                    text, enc = _cjk_damaged(raw) or (None, "")
                 if text is None:
                     # a mostly-ASCII UTF-8 text with a damaged byte among its few Chinese
                     # characters is that, not a Western code page (cp1250 mojibake)

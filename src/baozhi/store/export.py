@@ -22,15 +22,20 @@ PARQUET_HINT = "Parquet export needs pyarrow: pip install 'baozhi[parquet]'"
 _CHUNK = 5000
 
 
+COUNT_COLUMNS = frozenset({"n"})
+"""Views' computed columns that are counts (``COUNT(*) AS n``): integers even in an empty archive."""
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
     """``(name, declared type)`` per column; a view's computed column (``COUNT(*) AS n``) has none,
-    so it takes the storage class of its first value (``typeof``: INTEGER, REAL, TEXT)."""
+    so it takes the storage class of its first value (``typeof``: INTEGER, REAL, TEXT), or, in an
+    empty view, INTEGER for the :data:`COUNT_COLUMNS` (TEXT for the others: MIN(date), GROUP_CONCAT)."""
     cols = []
     for r in conn.execute(f"PRAGMA table_info({table})").fetchall():
         decl = (r["type"] or "").upper()
         if not decl:
             got = conn.execute(f"SELECT typeof({r['name']}) FROM {table} WHERE {r['name']} IS NOT NULL LIMIT 1").fetchone()
-            decl = got[0].upper() if got else ""
+            decl = got[0].upper() if got else "INTEGER" if r["name"] in COUNT_COLUMNS else ""
         cols.append((r["name"], decl))
     return cols
 
