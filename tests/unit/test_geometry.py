@@ -181,3 +181,18 @@ def test_dated_lead_opens_a_module_under_a_row_high_band():
     streams = geometric_streams(_lines(upper + lower), unit_em=1.0)
     assert [len(s) for s in streams] == [6, 4]
     assert streams[1][0].text.value == "  10月9日，一二三"
+
+
+def test_a_side_headline_in_a_column_no_body_line_shares_is_a_column_of_its_own():
+    # a side headline (侧标题) of three big lines in column 0, its body in columns 1-3, and no body
+    # line anywhere in column 0: the body grid has three columns, and the headline lines, put in
+    # the nearest (column 1), stood among its lines and cut its text into one article per line
+    body = "一二三四五六七八九十"
+    specs = [("畅游开州", 0, 0.7, 20), ("尽享诗", 0, 3.1, 20), ("和远方", 0, 5.5, 20)]
+    for x in (11, 22, 33):
+        specs += [(body, x, 1.5 * k, 10) for k in range(6)]
+    lines = _lines(specs)
+    streams = geometric_streams(lines, unit_em=1.0)
+    assert [[(ln.bbox[0], ln.bbox[1]) for ln in s] for s in streams] == [
+        [(0, 0.7), (0, 3.1), (0, 5.5)] + [(x, 1.5 * k) for x in (11, 22, 33) for k in range(6)]]
+    assert [ln.column for ln in lines[:4]] == [0, 0, 0, 1]

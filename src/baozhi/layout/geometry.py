@@ -145,6 +145,8 @@ def geometric_streams(lines: list[Line], *, unit_em: float,
     rest = [b.i for b in boxes if b.i not in furn]
     body = [boxes[i] for i in rest if BODY_REL[0] <= boxes[i].rel < BODY_REL[1]] or [boxes[i] for i in rest]
     cols = column_grid([(b.x0, b.x1) for b in body], x_tolerance)
+    if has_fonts:
+        cols = _off_grid_columns(cols, [boxes[i] for i in rest], x_tolerance)
     for b in boxes:
         b.col, b.span = _place(b, cols, x_tolerance)
     if has_fonts:
@@ -249,6 +251,21 @@ def column_grid(spans: list[tuple[float, float]], tol: float = 0.5) -> list[tupl
         hi = max(c for _, c in spans)
         return [(lo, hi)]
     return cols
+
+
+def _off_grid_columns(cols: list[tuple[float, float]], boxes: list["_Box"],
+                      tol: float = 0.5) -> list[tuple[float, float]]:
+    """``cols`` (the grid of the body lines, ems) with the columns of headline lines that reach
+    into none of them: a side headline set in a column of its own that no body line of the page
+    shares (a module's body in the columns beside it). Placed in the nearest body column, its lines
+    would stand among that column's lines and cut its text at each of them."""
+    off = [(b.x0, b.x1) for b in boxes if b.head
+           and all(min(b.x1, c) - max(b.x0, a) < SPAN_OVERLAP_EMS for a, c in cols)]
+    if len(off) < 2:
+        return cols
+    extra = [(a, c) for a, c in column_grid(off, tol)
+             if all(min(c, r) - max(a, l) < SPAN_OVERLAP_EMS for l, r in cols)]
+    return sorted(cols + extra) if extra else cols
 
 
 def _place(b: _Box, cols: list[tuple[float, float]], tol: float = SPAN_OVERLAP_EMS) -> tuple[int, int]:
