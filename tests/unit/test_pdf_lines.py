@@ -47,3 +47,20 @@ def test_a_headline_character_a_hair_lower_stays_in_its_line():
     head = chars("区十六届人大一次会议", 200, 606.65, 12.41, low="六会")
     lines = sorted("".join(c.ch for c in ln) for ln in _group_lines(column + head))
     assert lines == ["区十六届人大一次会议", "工作合力确保各项攻坚任务"]
+
+
+
+def test_a_spaced_lead_in_at_a_column_end_does_not_join_the_next_column_across_the_gutter():
+    # two columns of 12 ems (0-120 pt, 136-256 pt); the left column's line ends with a spaced bold
+    # lead-in (本报讯 记者 蔡 南: word spaces of 0.7 em, a padded name of 1.2 em), the right
+    # column's line is a short paragraph end: the 1.6 em gutter is within twice the spacing on the
+    # lead-in's side, but the line after it has none. Two lines, not one across the gutter.
+    lead = []
+    for ch, x in zip("本报讯记者蔡南", (24, 34, 44, 61, 71, 88, 110)):
+        lead += _band(20, x, ch)
+    chars = (_band(0, 0, "为深入学习贯彻重要指示精") + _band(0, 136, "全省消防安全集中整治工作")
+             + lead + _band(20, 136, "参加演练。")
+             + _band(40, 0, "报道为深入学习贯彻重要指") + _band(40, 136, "上午九时三十分演练依次开"))
+    lines = sorted("".join(c.ch for c in ln) for ln in _group_lines(chars))
+    assert lines == sorted(["为深入学习贯彻重要指示精", "全省消防安全集中整治工作", "本报讯记者蔡南", "参加演练。",
+                            "报道为深入学习贯彻重要指", "上午九时三十分演练依次开"])

@@ -272,8 +272,11 @@ def _group_lines(chars: list[_Char], vrules=()) -> list[list[_Char]]:
             if gap <= LINE_GAP_EMS * size:
                 continue
             if gap <= MAX_GAP_EMS * size and abs(c.size - a.size) <= 0.15 * size and not _vrule_between(a, c, vrules):
-                near = sorted(max(0.0, g) for g in gaps[max(0, k - 2):k] + gaps[k + 1:k + 3])
-                spacing = near[len(near) // 2] if near else 0.0
+                # the band's letter-spacing on both sides of the gap: a bold lead-in's word spaces
+                # (本报讯 记者 蔡 南) before a gutter and the next column's unspaced line after it
+                # are no letter-spaced line whose spacing the gap could be
+                sides = [sorted(max(0.0, g) for g in side) for side in (gaps[max(0, k - 2):k], gaps[k + 1:k + 3]) if side]
+                spacing = min(side[len(side) // 2] for side in sides) if sides else 0.0
                 if gap <= 2.0 * spacing + 0.2 * size or not in_gutter(bk, a, c):
                     continue
             lines.append(band[start:k + 1])
