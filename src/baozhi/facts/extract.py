@@ -35,7 +35,9 @@ _SENT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _ROLE = re.compile(
     r"(?P<chair>主持召开|主持举行|主持(?!人|词))|(?P<trust>委托)|"
     r"(?P<obs>列席)|(?P<att>应邀出席|应邀参加|出席|参加|在主席台就座|收听收看|参会)|"
-    r"(?P<spk>讲话|发言|致辞|宣读|宣誓|讲了|通报|汇报|(?:作|做)(?:了)?[^，,。；;]{0,16}?报告)")
+    r"(?P<spk>讲话|发言|致辞|宣读|宣誓|讲了|通报|汇报|领学|传达|(?:作|做)(?:了)?[^，,。；;]{0,16}?报告)")
+_LISTED = re.compile(r"[、和及与]")
+"""What stands between two names of one list that a speaker verb after the last applies to."""
 _ATT_FWD = re.compile(r"(?:出席|参加)(?:会议|本次会议)?的(?:领导|人员|同志)?(?:还)?有")
 
 
@@ -71,7 +73,8 @@ def _assign_roles(v: str, meetings: list[Meeting], P, mentions, skip_ranges):
 
     Names collect until a role verb (主持 → chairs, 出席/参加/… → attendees, 列席 → observers);
     受…委托 drops the names before it; speakers (讲话, 汇报, 通报, 发言, 作…报告, 宣誓) are
-    attendees when the verb follows the name in the same clause (corpus README, *attendees*).
+    attendees when the verb follows the name in the same clause (corpus README, *attendees*), and
+    so are the names listed right before it (甲、乙作交流发言: both).
     """
     roles: dict[int, dict[str, list[str]]] = {}
     if not meetings:
@@ -124,9 +127,13 @@ def _assign_roles(v: str, meetings: list[Meeting], P, mentions, skip_ranges):
                 if len(gap) > 24 or v[max(0, pos - 2):pos] in ("重要", "系列") or v[pos - 1:pos] == "的" \
                         or v.startswith("精神", end):
                     continue
+                # the names listed with it by 、/和/及/与 speak too (许志强、何雪梅作交流发言)
+                k = len(pending) - 1
+                while k > 0 and _LISTED.fullmatch(v[pending[k - 1][1]:pending[k][0]]):
+                    k -= 1
                 g = group_for(pos, se)
-                roles[g]["attendees"].append(nm)
-                pending = pending[:-1]
+                roles[g]["attendees"].extend(n for _, _, n in pending[k:])
+                pending = pending[:k]
                 continue
             if not pending:
                 continue

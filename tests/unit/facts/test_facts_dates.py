@@ -28,6 +28,13 @@ def test_year_stated_for_current_events():
     assert find_date(v)["year_source"] == "stated-in-text"
 
 
+def test_a_year_before_the_ordinal_of_the_meeting_held_dates_it():
+    # 县委常委会2025年第12次会议: the year stated for the meeting itself (digits of 第12次 between)
+    v = "7月8日，县委书记赵建国主持召开县委常委会2025年第12次会议。"
+    assert stated_years(v, 7) == [2025]
+    assert find_date(v)["date"] == "2025-07-08"
+
+
 def test_next_years_plan_does_not_date_a_december_meeting():
     assert stated_years("12月20日,审议2025年工作要点。", 12) == []
     assert stated_years("2015年仍然是全区经济发展较为艰难的一年", 2) == [2015]

@@ -93,3 +93,13 @@ def test_each_meeting_takes_the_date_written_in_its_own_sentence():
     assert [(m["name"], m["date"]) for m in f["meetings"]] == [
         ("区政府第24次常务会议", "2017-11-22"), ("区政府第19次常务会议", "2017-08-24"),
         ("区政府第20次常务会议", "--09-03")]
+
+
+def test_names_listed_before_a_speaker_verb_all_speak():
+    # 甲、乙作交流发言: both are attendees (only the last name was taken); a name separated by
+    # a comma is not in the list; 领学 (leads the study) is an act at the meeting like 宣读
+    t = ("9月3日，镇党委书记朱晓东主持召开镇党委理论学习中心组集体学习会。镇党委副书记、镇长秦海洋领学，"
+         "镇人大主席尤丽萍，镇党委委员许志强、何雪梅作交流发言。")
+    f = extract_article(t)
+    assert f["meetings"][0]["attendees"] == ["秦海洋", "许志强", "何雪梅"]
+    assert ("秦海洋", ["镇党委副书记", "镇长"]) in [(p["name"], p["titles"]) for p in f["persons"]]
