@@ -36,7 +36,7 @@ def _lex():
 
 
 #: the character before 长 in a post "X长" names a unit (局长, 司长, 校长, 会长, 理事长 ...)
-_CHANG_HEADS = frozenset("局部厅处科司署院校所站队组团行市区县镇乡省州社台馆会事庭委办旗盟班股室级官场")
+_CHANG_HEADS = frozenset("局部厅处科司署院校所站队组团行市区县镇乡省州社台馆会事庭委办旗盟班股室级官场厂矿园店")
 
 
 def post_start(v: str, j: int) -> tuple[int, bool]:

@@ -46,6 +46,12 @@ def test_chang_rule_needs_a_unit():
     assert post_start("和长", 2) == (-1, False)  # 长江, not a post
 
 
+@pytest.mark.parametrize("post", ["检察长", "审计长", "厂长", "矿长", "园长", "店长"])
+def test_heads_of_procuratorates_audit_offices_factories_mines_parks_and_shops_are_posts(post):
+    # 区检察院检察长郭平列席会议: the observer was no person at all (察长 names no unit)
+    assert post_start(post, len(post)) == (0, False)
+
+
 def test_prefix_start_balances_brackets():
     v = "会议(扩大)由区委书记"
     assert v[prefix_start(v, 9):9] == "区委"
