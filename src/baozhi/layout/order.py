@@ -1145,7 +1145,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         pieces = cut_after_paragraph_ends(pieces, w)
         for k, p in enumerate(pieces):
             p.index = k
-    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs  # noqa: PLC0415 (scatter.py builds on Piece)
+    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs, subtitle_parts  # noqa: PLC0415 (scatter.py builds on Piece)
 
     pieces = cut_lines(pieces, w)
     links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
@@ -1162,7 +1162,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
                 body_grams = _body_bigrams(ordered)
             p.lines = vertical_headlines(_straight_vertical(heads, body_grams or set()))
             p.labels = ["headline"] * len(p.lines)
-    ordered = place_headlines(place_trailing_headlines(ordered), w)
+    ordered = subtitle_parts(place_headlines(place_trailing_headlines(ordered), w), w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab
