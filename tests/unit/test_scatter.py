@@ -3,7 +3,7 @@
 title lines."""
 from baozhi.layout.order import Piece
 from baozhi.layout.scatter import (bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs, scatter_piece,
-                                   subtitle_parts, title_lines)
+                                   stray_title_chars, subtitle_parts, title_lines)
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -223,3 +223,27 @@ def test_a_line_inside_a_text_stays_without_shared_words_or_after_a_sentence_end
     cut = piece("body", ["本报讯（记者吴航）3月14日，项目总投", "资134.12亿元，年度计划投"])
     ordered = [head, cut, piece("body", ["计划总投资134.12亿元"]), rest]
     assert subtitle_parts(ordered, 14.0) == ordered
+
+
+def test_a_title_character_left_on_another_headline_goes_to_its_scattered_title():
+    grams = frozenset({"非遗", "遗项", "项目"})  # the body prints 非遗项目
+    head = piece("headline", ["区委理论学习中心", "组举行集体学习会议", "非"])
+    body = piece("body", ["12月16日，区委理论学习中心组举行集体学习会议。"])
+    chars = piece("headline", ["遗", "传", "人"])
+    out = stray_title_chars([head, body, chars], grams)
+    assert [heads(p) for p in out] == [["区委理论学习中心", "组举行集体学习会议"], heads(body), ["非", "遗", "传", "人"]]
+    # a first character that ends a scattered title printed before (冻马 + 加鞭: 马加? no; 加鞭 after)
+    head = piece("headline", ["鞭", "联合消防演练"])
+    chars = piece("headline", ["加"])
+    out = stray_title_chars([chars, body, head], frozenset({"加鞭"}))
+    assert [heads(p) for p in out] == [["加", "鞭"], heads(body), ["联合消防演练"]]
+
+
+def test_an_edge_character_stays_when_it_makes_a_word_in_its_own_headline_or_none_elsewhere():
+    body = piece("body", ["12月16日，区委理论学习中心组举行集体学习会议。"])
+    head = piece("headline", ["迎峰度冬保供", "电"])  # 供电: a word with the line before
+    ordered = [head, body, piece("headline", ["力", "工"])]
+    assert stray_title_chars(ordered, frozenset({"电力"})) == ordered and heads(head)[-1] == "电"
+    head = piece("headline", ["区委理论学习中心", "非"])  # no word with any scattered title
+    ordered = [head, body, piece("headline", ["遗", "传"])]
+    assert stray_title_chars(ordered, frozenset()) == ordered and heads(head)[-1] == "非"

@@ -488,3 +488,46 @@ def subtitle_parts(ordered: list[Piece], w: float) -> list[Piece]:
         g.labels.append("headline")
         out = out[:k] + out[k + 1:]
     return out
+
+
+def _word_across(a: str, b: str, body_grams: set[str] | frozenset[str]) -> bool:
+    """Characters ``a`` then ``b`` form a word: a dictionary word of join score
+    :data:`~baozhi.layout.joins.WORD_JOIN` or more, or a pair the page's body prints."""
+    return (a[-1:] + b[:1]) in body_grams or join_score(a, b) >= WORD_JOIN
+
+
+def stray_title_chars(ordered: list[Piece], body_grams: set[str] | frozenset[str]) -> list[Piece]:
+    """A scattered title's character left on the edge of another headline piece (``区委理论学习中心``
+    / ``组举行集体学习会议`` / ``非``, while ``遗`` / ``传`` / … / ``技`` come later): ``ordered``, the
+    pieces in reading order; ``body_grams``: the page body's character bigrams. The last (first)
+    line of a headline piece of two lines or more, one ideograph that makes no word with the
+    line before (after) it (:func:`_word_across`), goes to the nearest scattered-title piece
+    (:func:`scatter_piece`) at most :data:`FRAGMENT_REACH` pieces away, after it or before it,
+    with which it makes a word: in front of that piece's first character (非 + 遗: the body
+    prints 非遗) or after its last. Returns the pieces (changed in place)."""
+    for k, h in enumerate(ordered):
+        for edge in (-1, 0):
+            if h.kind != "headline" or len(h.lines) < 2:
+                break
+            c = h.lines[edge].flat
+            inner = h.lines[-2].flat if edge else h.lines[1].flat
+            if not _vertical_one(c) or len(inner) <= SCATTER_CHARS or \
+                    (_word_across(inner, c, body_grams) if edge else _word_across(c, inner, body_grams)):
+                continue
+            for d in range(1, FRAGMENT_REACH + 1):
+                hit = None
+                for j in (k + d, k - d):
+                    if 0 <= j < len(ordered) and scatter_piece(ordered[j]):
+                        q = ordered[j]
+                        if _word_across(c, q.lines[0].flat, body_grams):
+                            hit = (q, 0)
+                        elif _word_across(q.lines[-1].flat, c, body_grams):
+                            hit = (q, len(q.lines))
+                        if hit:
+                            break
+                if hit:
+                    q, at = hit
+                    q.lines.insert(at, h.lines.pop(edge))
+                    q.labels.insert(at, h.labels.pop(edge))
+                    break
+    return ordered
