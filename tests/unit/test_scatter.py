@@ -3,7 +3,7 @@
 title lines."""
 from baozhi.layout.order import Piece
 from baozhi.layout.scatter import (bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs, scatter_piece,
-                                   title_lines)
+                                   stray_title_chars, subtitle_parts, title_lines)
 from baozhi.model import Line
 from baozhi.text import Text
 
@@ -189,3 +189,61 @@ def test_title_last_character_bridged_over_ends_the_text_title_line():
     links, titles = bridge_scatter(pieces, 16.0)
     out = gather_scatter(pieces, [head2, lead, rest, tian], titles, frozenset())
     assert [heads(p) for p in out] == [["共话乡村振兴"], heads(lead), heads(rest), ["天"]]
+
+
+def test_a_subtitle_segment_printed_inside_its_text_joins_the_text_headline():
+    head = piece("headline", ["延长县重点项目集中开复工", "全年实施重点项目52个"])
+    lead = piece("body", ["本报讯（记者吴航）3月14日，延长县", "今年，全县全年确定实施重点项", "目52个，其中续建项目"])
+    part = piece("headline", ["计划总投资134.12亿元"])
+    rest = piece("body", ["19个，新建项目33个，项目总", "投资134.12亿元，年度计划投资", "53.6亿元。"])
+    other = piece("body", ["1月29日，老人们在济南市长清区就餐。"])
+    out = subtitle_parts([head, lead, part, rest, other], 14.0)
+    assert [(p.kind, heads(p)) for p in out] == [
+        ("headline", ["延长县重点项目集中开复工", "全年实施重点项目52个", "计划总投资134.12亿元"]),
+        ("body", heads(lead)), ("body", heads(rest)), ("body", heads(other))]
+    # a body-labelled segment: the text runs across it on a word (投 / 资), not into it
+    head = piece("headline", ["延长县重点项目集中开复工", "全年实施重点项目52个"])
+    cut = piece("body", ["本报讯（记者吴航）3月14日，项目总投", "资134.12亿元，年度计划投"])
+    part = piece("body", ["计划总投资134.12亿元"])
+    rest = piece("body", ["资53.6亿元，重大前期项目17个。"])
+    out = subtitle_parts([head, cut, part, rest], 14.0)
+    assert heads(out[0])[-1] == "计划总投资134.12亿元" and len(out) == 3
+
+
+def test_a_line_inside_a_text_stays_without_shared_words_or_after_a_sentence_end():
+    head = piece("headline", ["延长县重点项目集中开复工"])
+    lead = piece("body", ["本报讯（记者吴航）3月14日，延长县", "重点项目52个，其中续建项目"])
+    rest = piece("body", ["19个，新建项目33个，项目总投资134.12亿元。"])
+    ordered = [head, lead, piece("headline", ["共话乡村振兴"]), rest]  # another title's line: no words shared
+    assert subtitle_parts(ordered, 14.0) == ordered
+    closed = piece("body", ["本报讯（记者吴航）3月14日，延长县", "开工。"])
+    ordered = [head, closed, piece("headline", ["计划总投资134.12亿元"]), rest]  # the text above ends there
+    assert subtitle_parts(ordered, 14.0) == ordered
+    # a body line the text does not run across (no word from 投 into 19个)
+    cut = piece("body", ["本报讯（记者吴航）3月14日，项目总投", "资134.12亿元，年度计划投"])
+    ordered = [head, cut, piece("body", ["计划总投资134.12亿元"]), rest]
+    assert subtitle_parts(ordered, 14.0) == ordered
+
+
+def test_a_title_character_left_on_another_headline_goes_to_its_scattered_title():
+    grams = frozenset({"非遗", "遗项", "项目"})  # the body prints 非遗项目
+    head = piece("headline", ["区委理论学习中心", "组举行集体学习会议", "非"])
+    body = piece("body", ["12月16日，区委理论学习中心组举行集体学习会议。"])
+    chars = piece("headline", ["遗", "传", "人"])
+    out = stray_title_chars([head, body, chars], grams)
+    assert [heads(p) for p in out] == [["区委理论学习中心", "组举行集体学习会议"], heads(body), ["非", "遗", "传", "人"]]
+    # a first character that ends a scattered title printed before (冻马 + 加鞭: 马加? no; 加鞭 after)
+    head = piece("headline", ["鞭", "联合消防演练"])
+    chars = piece("headline", ["加"])
+    out = stray_title_chars([chars, body, head], frozenset({"加鞭"}))
+    assert [heads(p) for p in out] == [["加", "鞭"], heads(body), ["联合消防演练"]]
+
+
+def test_an_edge_character_stays_when_it_makes_a_word_in_its_own_headline_or_none_elsewhere():
+    body = piece("body", ["12月16日，区委理论学习中心组举行集体学习会议。"])
+    head = piece("headline", ["迎峰度冬保供", "电"])  # 供电: a word with the line before
+    ordered = [head, body, piece("headline", ["力", "工"])]
+    assert stray_title_chars(ordered, frozenset({"电力"})) == ordered and heads(head)[-1] == "电"
+    head = piece("headline", ["区委理论学习中心", "非"])  # no word with any scattered title
+    ordered = [head, body, piece("headline", ["遗", "传"])]
+    assert stray_title_chars(ordered, frozenset()) == ordered and heads(head)[-1] == "非"

@@ -1145,7 +1145,8 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
         pieces = cut_after_paragraph_ends(pieces, w)
         for k, p in enumerate(pieces):
             p.index = k
-    from .scatter import bridge_scatter, cut_lines, gather_scatter, join_fragments, number_runs  # noqa: PLC0415 (scatter.py builds on Piece)
+    from .scatter import (bridge_scatter, cut_lines, gather_scatter, join_fragments,  # noqa: PLC0415 (scatter.py builds on Piece)
+                          number_runs, scatter_piece, stray_title_chars, subtitle_parts)
 
     pieces = cut_lines(pieces, w)
     links, titles = bridge_scatter(pieces, w)  # a large-type title printed among the column's lines
@@ -1153,6 +1154,8 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
     if titles:
         ordered = gather_scatter(pieces, ordered, titles, _body_bigrams(ordered))
     ordered = join_fragments(ordered)
+    if any(scatter_piece(p) for p in ordered):  # a title's character left on another headline's edge
+        ordered = stray_title_chars(ordered, _body_bigrams(ordered))
     _mark_wide_blocks(ordered, w)
     body_grams: set[str] | None = None  # the page's body bigrams, computed once a run needs them
     for p in ordered:
@@ -1162,7 +1165,7 @@ def plain_streams(page: Page, w: float | None = None) -> list[list[Line]]:
                 body_grams = _body_bigrams(ordered)
             p.lines = vertical_headlines(_straight_vertical(heads, body_grams or set()))
             p.labels = ["headline"] * len(p.lines)
-    ordered = place_headlines(place_trailing_headlines(ordered), w)
+    ordered = subtitle_parts(place_headlines(place_trailing_headlines(ordered), w), w)
     for p in ordered:
         for ln, lab in zip(p.lines, p.labels):
             ln.label = lab

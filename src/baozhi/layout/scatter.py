@@ -23,6 +23,7 @@ read apart, :func:`cut_lines` and :func:`bridge_scatter` (whose links
 from __future__ import annotations
 
 from ..articles import cues
+from ..articles.assemble import bigrams, share
 from ..model import Line
 from ..text import Text
 from .chars import is_cjk
@@ -401,3 +402,132 @@ def number_runs(lines: list[Line]) -> list[Line]:
 
 def _vertical_one(flat: str) -> bool:
     return len(flat) == 1 and is_cjk(flat)
+
+
+SUBTITLE_SHARE = 0.5
+"""A title part printed inside its article's text shares at least this share of its character
+bigrams with that text (a segment of a subtitle restates the text's facts: 计划总投资134.12亿元
+in a text reading 项目总投资134.12亿元) ..."""
+SUBTITLE_MARGIN = 0.2
+"""... and this much more than with any other text of the page (as
+:func:`~baozhi.layout.order.place_headlines` moves a headline group on)."""
+
+
+def _texts(ordered: list[Piece], lo: int, hi: int):
+    """The bigrams of each text of ``ordered`` (body pieces from one lead to the next) but the
+    one of pieces ``lo`` to ``hi``; a generator, computed as the caller asks."""
+    k = 0
+    while k < len(ordered):
+        if k == lo:
+            k = hi
+            continue
+        if ordered[k].kind == "body":
+            j = k + 1
+            while j < len(ordered) and j != lo and ordered[j].kind == "body" and not _is_lead(ordered[j]):
+                j += 1
+            yield bigrams("".join(_flat(ln) for q in ordered[k:j] for ln in q.lines))
+            k = j
+        else:
+            k += 1
+
+
+def _title_part(p: Piece, w: float) -> bool:
+    """A piece of one line that may be a part of a title line: at least four characters, no
+    clause punctuation, no sentence end, no lead, not wider than the column."""
+    if len(p.lines) != 1 or p.kind not in ("headline", "body"):
+        return False
+    f = _flat(p.lines[0])
+    return len(f) >= 4 and not (_CLAUSE & set(f)) and not cues.ends_sentence(f) and cues.width(f) <= w \
+        and not _is_lead(p) and not cues.opens_article(f) and not cues.dateline(f) and not cues.own_line_byline(f)
+
+
+def subtitle_parts(ordered: list[Piece], w: float) -> list[Piece]:
+    """Parts of a title line printed inside the article's own text: a headline line set in two
+    segments (``全年实施重点项目 52 个　计划总投资 134.12 亿元``) whose second segment stands
+    over another column, so the dump prints it among that column's lines, cutting a sentence
+    (``…其中续建项目`` / ``计划总投资134.12亿元`` / ``19个，新建项目…``).
+
+    ``ordered``: the pieces in reading order, headline groups before their articles' leads
+    (after :func:`~baozhi.layout.order.place_headlines`). A one-line piece *L*
+    (:func:`_title_part`) between two body pieces *A* and *B* of one text (*A* with an open
+    tail, *B* not a lead) moves to the end of the headline piece right before that
+    text's lead when at least :data:`SUBTITLE_SHARE` of its bigrams occur in the text
+    (:data:`SUBTITLE_MARGIN` more than in any other text), and
+    either *L* is labelled headline or the text runs across it (a dictionary word of join score
+    :data:`~baozhi.layout.joins.WORD_JOIN` from *A* into *B*, none from *A* into *L*). Returns
+    the pieces (the moved ones dropped)."""
+    k = 1
+    out = ordered
+    while k < len(out) - 1:
+        L, a, b = out[k], out[k - 1], out[k + 1]
+        if not (_title_part(L, w) and _dangles(a) and _may_continue(b)):
+            k += 1
+            continue
+        f = _flat(L.lines[0])
+        if L.kind == "body" and not (join_score(_tail(a), _head(b)) >= WORD_JOIN > join_score(_tail(a), f)):
+            k += 1
+            continue
+        lead = k - 1
+        while lead >= 0 and out[lead].kind == "body" and not _is_lead(out[lead]):
+            lead -= 1
+        if lead < 1 or out[lead].kind != "body" or out[lead - 1].kind != "headline":
+            k += 1
+            continue
+        end = k + 1
+        while end < len(out) and out[end].kind == "body" and not _is_lead(out[end]):
+            end += 1
+        lb = bigrams(f)
+        here = share(lb, bigrams("".join(_flat(ln) for q in out[lead:end] if q is not L for ln in q.lines)))
+        if here < SUBTITLE_SHARE or any(share(lb, g) > here - SUBTITLE_MARGIN
+                                        for g in _texts(out, lead, end)):
+            k += 1
+            continue
+        g = out[lead - 1]
+        L.lines[0].label = "headline"
+        g.lines.append(L.lines[0])
+        g.labels.append("headline")
+        out = out[:k] + out[k + 1:]
+    return out
+
+
+def _word_across(a: str, b: str, body_grams: set[str] | frozenset[str]) -> bool:
+    """Characters ``a`` then ``b`` form a word: a dictionary word of join score
+    :data:`~baozhi.layout.joins.WORD_JOIN` or more, or a pair the page's body prints."""
+    return (a[-1:] + b[:1]) in body_grams or join_score(a, b) >= WORD_JOIN
+
+
+def stray_title_chars(ordered: list[Piece], body_grams: set[str] | frozenset[str]) -> list[Piece]:
+    """A scattered title's character left on the edge of another headline piece (``区委理论学习中心``
+    / ``组举行集体学习会议`` / ``非``, while ``遗`` / ``传`` / … / ``技`` come later): ``ordered``, the
+    pieces in reading order; ``body_grams``: the page body's character bigrams. The last (first)
+    line of a headline piece of two lines or more, one ideograph that makes no word with the
+    line before (after) it (:func:`_word_across`), goes to the nearest scattered-title piece
+    (:func:`scatter_piece`) at most :data:`FRAGMENT_REACH` pieces away, after it or before it,
+    with which it makes a word: in front of that piece's first character (非 + 遗: the body
+    prints 非遗) or after its last. Returns the pieces (changed in place)."""
+    for k, h in enumerate(ordered):
+        for edge in (-1, 0):
+            if h.kind != "headline" or len(h.lines) < 2:
+                break
+            c = h.lines[edge].flat
+            inner = h.lines[-2].flat if edge else h.lines[1].flat
+            if not _vertical_one(c) or len(inner) <= SCATTER_CHARS or \
+                    (_word_across(inner, c, body_grams) if edge else _word_across(c, inner, body_grams)):
+                continue
+            for d in range(1, FRAGMENT_REACH + 1):
+                hit = None
+                for j in (k + d, k - d):
+                    if 0 <= j < len(ordered) and scatter_piece(ordered[j]):
+                        q = ordered[j]
+                        if _word_across(c, q.lines[0].flat, body_grams):
+                            hit = (q, 0)
+                        elif _word_across(q.lines[-1].flat, c, body_grams):
+                            hit = (q, len(q.lines))
+                        if hit:
+                            break
+                if hit:
+                    q, at = hit
+                    q.lines.insert(at, h.lines.pop(edge))
+                    q.labels.insert(at, h.labels.pop(edge))
+                    break
+    return ordered
