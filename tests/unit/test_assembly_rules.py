@@ -355,6 +355,34 @@ def test_a_row_joining_two_or_three_columns_with_spaces_is_cut_at_the_column_lin
     assert split_row("期待。各位委员一定要切实增强责任", 16.0) is None  # one column
 
 
+def test_a_credit_name_padded_with_spaces_is_no_short_piece_of_a_merged_row():
+    from baozhi.layout.rows import split_row
+    # five columns; the last piece is a paragraph's last line, the first an article's lead whose
+    # credit name is padded (林 涛): counted with its gaps it is a full line, not a second short one
+    row = ("本报讯（记者 林 涛）近日， 区的好经验、好做法、好成效宣传推 95亿元，目前已开工68个，完成投 "
+           "目、镇原县滨河北路高庄-祁川段道 地工程等项目建设情况。")
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == [
+        "本报讯（记者 林 涛）近日，", "区的好经验、好做法、好成效宣传推", "95亿元，目前已开工68个，完成投",
+        "目、镇原县滨河北路高庄-祁川段道", "地工程等项目建设情况。"]
+
+
+def test_a_row_without_punctuation_is_merged_only_next_to_merged_rows_and_of_full_pieces():
+    from baozhi.layout.rows import split_row, split_rows
+    from baozhi.readers.dump import split_lines
+    row = "发布的《第三批全国乡村治理示 分别是永济市栲栳镇和垣曲县皋"
+    assert split_row(row, 14.0) is None  # alone: no running text, maybe two titles
+    assert [row[a:b] for a, b in split_row(row, 14.0, near=True)] == [
+        "发布的《第三批全国乡村治理示", "分别是永济市栲栳镇和垣曲县皋"]
+    spaced = "固 定 资 产 投 资 增 速 保 持 稳 完成地方公共预算收入12.82亿"  # a justified line's gaps count
+    assert [spaced[a:b] for a, b in split_row(spaced, 14.0, near=True)] == [
+        "固 定 资 产 投 资 增 速 保 持 稳", "完成地方公共预算收入12.82亿"]
+    assert split_row("延长县重点项目集中开复工 禹 州 市 和 沟 村", 14.0, near=True) is None  # a short piece
+    rows = ["据农业农村部官网9月4日 理示范村。我市上榜的1镇3村", row]
+    out = split_rows(split_lines("\n".join(rows) + "\n"), 14.0)
+    assert [ln.text.value for ln in out] == [
+        "据农业农村部官网9月4日", "发布的《第三批全国乡村治理示", "理示范村。我市上榜的1镇3村", "分别是永济市栲栳镇和垣曲县皋"]
+
+
 def test_merged_rows_are_read_column_by_column():
     from baozhi.layout.rows import split_rows
     from baozhi.readers.dump import split_lines

@@ -39,7 +39,11 @@ def _tokens(s: str) -> list[tuple[int, int]]:
     return out
 
 
-def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
+FULL_EMS = 1.75
+"""A piece at least ``W − 1.75`` ems wide (its inner gaps an em each) is a full column line."""
+
+
+def split_row(s: str, w: float, near: bool = False) -> list[tuple[int, int]] | None:
     """Cut a merged row into the column lines it joins.
 
     ``s``: a printed line; ``w``: the column width in ems. Returns the spans
@@ -48,7 +52,10 @@ def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
     ``s`` is not a merged row (not wider than ``W + 2.5``, no spaces, no running-text
     punctuation or letter-spaced as a whole like a display headline, or no such cut). Among the cuts into the
     fewest pieces the one whose breaks read least like running text
-    (:func:`~baozhi.layout.joins.join_score`) wins.
+    (:func:`~baozhi.layout.joins.join_score`) wins. With ``near`` (a merged row next to this
+    line) a line without running-text punctuation is a merged row too when every piece is a
+    full column line (at least ``W − 1.75`` ems, its inner gaps an em each: ``发布的《第三批全国乡村治理示
+    分别是永济市栲栳镇和垣曲县皋``); two titles side by side are seldom both that wide.
     """
     if not w or cues.width(s) <= w + ROW_EMS or cues.letter_spaced(s):
         return None
@@ -70,10 +77,12 @@ def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
             if best[i][0] >= inf[0]:
                 continue
             cut = join_score(s[toks[i - 1][0]:toks[i - 1][1]], s[toks[i][0]:toks[i][1]]) if i else 0.0
-            cand = (best[i][0] + 1, best[i][1] + (wd < w - SHORT_EMS), best[i][2] + cut, i)
+            # a piece's inner gaps count an em each in the short test (a credit's name padded to
+            # three characters: ``本报讯（记者 林 涛）近日，`` is a full line, not a last line)
+            cand = (best[i][0] + 1, best[i][1] + (wd + (j - 1 - i) < w - SHORT_EMS), best[i][2] + cut, i)
             if cand[:3] < best[j][:3]:
                 best[j] = cand
-    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3) or not not cues.RUNNING_PUNCT.isdisjoint(s):
+    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3):
         return None
     cuts = []
     j = n
@@ -81,7 +90,19 @@ def split_row(s: str, w: float) -> list[tuple[int, int]] | None:
         i = best[j][3]
         cuts.append((toks[i][0], toks[j - 1][1]))
         j = i
+    if cues.RUNNING_PUNCT.isdisjoint(s):
+        full = near and all(sum(widths[k] for k in range(i, j)) + (j - 1 - i) >= w - FULL_EMS
+                            for i, j in _token_ranges(toks, cuts))
+        if not full:
+            return None
     return cuts[::-1]
+
+
+def _token_ranges(toks: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The token index ranges ``[i, j)`` of the pieces ``cuts`` (character spans over ``toks``)."""
+    start = {a: k for k, (a, _) in enumerate(toks)}
+    end = {b: k for k, (_, b) in enumerate(toks)}
+    return [(start[a], end[b] + 1) for a, b in cuts]
 
 
 MERGED_SHARE = 0.8
@@ -139,6 +160,9 @@ def split_rows(lines: list[Line], w: float, gaps_mean_blocks: bool = True) -> li
     cut = [split_row(ln.text.value, w) for ln in lines]
     if not any(cut):
         return lines
+    for k, ln in enumerate(lines):  # rows without punctuation next to a merged row (split_row's ``near``)
+        if not cut[k] and ((k and cut[k - 1]) or (k + 1 < len(lines) and cut[k + 1])):
+            cut[k] = split_row(ln.text.value, w, near=True)
     vocab = page_vocabulary([cues.squash(ln.text.value) for ln in lines])
     out: list[Line] = []
     i = 0
