@@ -366,6 +366,33 @@ def test_a_credit_name_padded_with_spaces_is_no_short_piece_of_a_merged_row():
         "目、镇原县滨河北路高庄-祁川段道", "地工程等项目建设情况。"]
 
 
+def test_a_caption_line_set_across_columns_is_a_piece_of_a_merged_row():
+    from baozhi.layout.rows import split_row
+    row = "以前一直把榴莲壳当作厨余垃圾，听 9月1日，全市中小学统一开学，城区新建、改扩建的五所学校也迎来了首批学生，"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == [
+        "以前一直把榴莲壳当作厨余垃圾，听", "9月1日，全市中小学统一开学，城区新建、改扩建的五所学校也迎来了首批学生，"]
+    row = "社区工作人员和志愿者、救援人员以及企业职工等300余人参加了 现场会。"  # wide first, a last line
+    assert [row[a:b] for a, b in split_row(row, 14.0)] == ["社区工作人员和志愿者、救援人员以及企业职工等300余人参加了", "现场会。"]
+    # two words wider than the column: no column line to cut off
+    assert split_row("社区工作人员和志愿者、救援人员以及企业职工等 为提升企业及居民群众消防安全应急处置能力，", 14.0) is None
+
+
+def test_merged_rows_go_on_from_the_open_column_line_printed_before_them_in_the_block():
+    from baozhi.layout.rows import split_rows
+    from baozhi.readers.dump import split_lines
+    text = ("上一篇文章的最后一行。\n\n右栏的一行文字写在这里，我们要认真\n"
+            "左栏第一行的文字也写在这里，要求 贯彻落实会议精神，确保各项工作\n"
+            "各部门密切配合，做好防汛工作。 落到实处，取得实效。\n")
+    out = split_rows(split_lines(text), 16.0)
+    assert [(ln.gap_before, ln.text.value) for ln in out] == [
+        (False, "上一篇文章的最后一行。"), (True, "右栏的一行文字写在这里，我们要认真"),
+        (False, "贯彻落实会议精神，确保各项工作"), (False, "落到实处，取得实效。"),
+        (True, "左栏第一行的文字也写在这里，要求"), (False, "各部门密切配合，做好防汛工作。")]
+    # where blank lines mark nothing the line before is no column line to go on from
+    out = split_rows(split_lines(text.replace("\n", "\n\n")), 16.0, gaps_mean_blocks=False)
+    assert [ln.text.value for ln in out][1:3] == ["右栏的一行文字写在这里，我们要认真", "左栏第一行的文字也写在这里，要求"]
+
+
 def test_a_row_without_punctuation_is_merged_only_next_to_merged_rows_and_of_full_pieces():
     from baozhi.layout.rows import split_row, split_rows
     from baozhi.readers.dump import split_lines

@@ -48,7 +48,9 @@ def split_row(s: str, w: float, near: bool = False) -> list[tuple[int, int]] | N
 
     ``s``: a printed line; ``w``: the column width in ems. Returns the spans
     (character offsets into ``s``, half-open) of two or more pieces, each at most
-    ``W + 1.25`` ems wide, at most one (of k ≥ 6: k // 3) narrower than ``W − 3.25``; or None when
+    ``W + 1.25`` ems wide (or, when the line holds one word wider than ``W + 2.5``, that word
+    alone: a line of a caption set across columns, ``…厨余垃圾，听 9月1日，全市中小学统一开学，城区…``),
+    at most one (of k ≥ 6: k // 3) narrower than ``W − 3.25``; or None when
     ``s`` is not a merged row (not wider than ``W + 2.5``, no spaces, no running-text
     punctuation or letter-spaced as a whole like a display headline, or no such cut). Among the cuts into the
     fewest pieces the one whose breaks read least like running text
@@ -68,20 +70,27 @@ def split_row(s: str, w: float, near: bool = False) -> list[tuple[int, int]] | N
     inf = (10 ** 6, 0, 0.0, -1)
     best = [inf] * (n + 1)
     best[0] = (0, 0, 0.0, -1)
+    # one word wider than ``W + 2.5`` (a caption line set across columns, printed on the row of a
+    # column line) may be a piece of its own
+    wide = [k for k in range(n) if widths[k] > w + ROW_EMS]
+    lone = wide[0] if len(wide) == 1 else -1
     for j in range(1, n + 1):
         wd = 0.0
         for i in range(j - 1, -1, -1):
             wd += widths[i]
-            if wd > w + OVER_EMS:
+            wide_piece = i == j - 1 == lone
+            if wd > w + OVER_EMS and not wide_piece:
                 break
-            if best[i][0] >= inf[0]:
-                continue
-            cut = join_score(s[toks[i - 1][0]:toks[i - 1][1]], s[toks[i][0]:toks[i][1]]) if i else 0.0
-            # a piece's inner gaps count an em each in the short test (a credit's name padded to
-            # three characters: ``本报讯（记者 林 涛）近日，`` is a full line, not a last line)
-            cand = (best[i][0] + 1, best[i][1] + (wd + (j - 1 - i) < w - SHORT_EMS), best[i][2] + cut, i)
-            if cand[:3] < best[j][:3]:
-                best[j] = cand
+            if best[i][0] < inf[0]:
+                cut = join_score(s[toks[i - 1][0]:toks[i - 1][1]], s[toks[i][0]:toks[i][1]]) if i else 0.0
+                # a piece's inner gaps count an em each in the short test (a credit's name padded to
+                # three characters: ``本报讯（记者 林 涛）近日，`` is a full line, not a last line)
+                short = not wide_piece and wd + (j - 1 - i) < w - SHORT_EMS
+                cand = (best[i][0] + 1, best[i][1] + short, best[i][2] + cut, i)
+                if cand[:3] < best[j][:3]:
+                    best[j] = cand
+            if wide_piece:
+                break
     if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3):
         return None
     cuts = []
@@ -190,10 +199,18 @@ def split_rows(lines: list[Line], w: float, gaps_mean_blocks: bool = True) -> li
             for a, b in spans:
                 region.append(Line(ln.text[a:b], gap_before=False))
                 rows.append(k)
-        streams = untangle_lines([cues.squash(ln.text.value) for ln in region], w, None, vocab, rows)
+        # the line before the region in its block, when it ends no sentence, is a column line
+        # one of the region's streams may go on from (the region's first row is where pdftotext
+        # began to merge, not where the columns begin); not where blank lines mark nothing (there
+        # the line before may be any block's: seed-like bench/more 0.801/0.834 -> 0.797/0.828)
+        head = None
+        if gaps_mean_blocks and i and out and out[-1] is lines[i - 1] and not lines[i].gap_before \
+                and not cues.ends_sentence(lines[i - 1].text.value):
+            head = cues.squash(lines[i - 1].text.value)
+        streams = untangle_lines([cues.squash(ln.text.value) for ln in region], w, head, vocab, rows)
         for si, st in enumerate(streams):
-            for m, k in enumerate(st):
-                region[k].gap_before = m == 0 and (si > 0 or lines[i].gap_before)
+            for m, k in enumerate(x for x in st if x >= 0):
+                region[k].gap_before = m == 0 and st[0] >= 0 and (si > 0 or lines[i].gap_before)
                 out.append(region[k])
         i = j
     return out
