@@ -388,6 +388,10 @@ def test_merged_rows_go_on_from_the_open_column_line_printed_before_them_in_the_
         (False, "上一篇文章的最后一行。"), (True, "右栏的一行文字写在这里，我们要认真"),
         (False, "贯彻落实会议精神，确保各项工作"), (False, "落到实处，取得实效。"),
         (True, "左栏第一行的文字也写在这里，要求"), (False, "各部门密切配合，做好防汛工作。")]
+    # a title before the merged rows (no running-text punctuation) is no column line to go on from
+    titled = text.replace("右栏的一行文字写在这里，我们要认真", "一季度我市经济增速居全省第二位")
+    out = split_rows(split_lines(titled), 16.0)
+    assert [ln.text.value for ln in out][1:3] == ["一季度我市经济增速居全省第二位", "左栏第一行的文字也写在这里，要求"]
     # where blank lines mark nothing the line before is no column line to go on from
     out = split_rows(split_lines(text.replace("\n", "\n\n")), 16.0, gaps_mean_blocks=False)
     assert [ln.text.value for ln in out][1:3] == ["右栏的一行文字写在这里，我们要认真", "左栏第一行的文字也写在这里，要求"]

@@ -148,6 +148,19 @@ def column_width(lines: list[str], w: float) -> float:
     return w2
 
 
+INDENT_EMS = 2.5
+"""A paragraph's first line is indented two ems: a column line is at least ``W − 2.5`` ems wide
+unless it ends its paragraph."""
+
+
+def _open_column_line(s: str, w: float) -> bool:
+    """``s`` is a column's line cut in mid-sentence: at least ``W − 2.5`` (a paragraph's indented
+    first line) and at most ``W + 1.25`` ems wide, with running-text punctuation (no title),
+    ending no sentence."""
+    wd = cues.width(s)
+    return w - INDENT_EMS <= wd <= w + OVER_EMS and not cues.RUNNING_PUNCT.isdisjoint(s) and not cues.ends_sentence(s)
+
+
 ROW_REACH = 3
 """Without telling blank lines a merged region runs from a merged row to the last merged row
 that follows the one before within this many lines (the column lines between them, printed
@@ -199,14 +212,16 @@ def split_rows(lines: list[Line], w: float, gaps_mean_blocks: bool = True) -> li
             for a, b in spans:
                 region.append(Line(ln.text[a:b], gap_before=False))
                 rows.append(k)
-        # the line before the region in its block, when it ends no sentence, is a column line
-        # one of the region's streams may go on from (the region's first row is where pdftotext
-        # began to merge, not where the columns begin); not where blank lines mark nothing (there
-        # the line before may be any block's: seed-like bench/more 0.801/0.834 -> 0.797/0.828)
+        # the line before the region in its block, when a column line cut in mid-sentence
+        # (:func:`_open_column_line`), is a line one of the
+        # region's streams may go on from (the region's first row is where pdftotext began to
+        # merge, not where the columns begin); not where blank lines mark nothing (there the line
+        # before may be any block's: seed-like bench/more 0.801/0.834 -> 0.797/0.828)
         head = None
-        if gaps_mean_blocks and i and out and out[-1] is lines[i - 1] and not lines[i].gap_before \
-                and not cues.ends_sentence(lines[i - 1].text.value):
-            head = cues.squash(lines[i - 1].text.value)
+        if gaps_mean_blocks and i and out and out[-1] is lines[i - 1] and not lines[i].gap_before:
+            prev = lines[i - 1].text.value
+            if _open_column_line(prev, w):
+                head = cues.squash(prev)
         streams = untangle_lines([cues.squash(ln.text.value) for ln in region], w, head, vocab, rows)
         for si, st in enumerate(streams):
             for m, k in enumerate(x for x in st if x >= 0):
