@@ -366,6 +366,22 @@ def test_a_credit_name_padded_with_spaces_is_no_short_piece_of_a_merged_row():
         "目、镇原县滨河北路高庄-祁川段道", "地工程等项目建设情况。"]
 
 
+def test_a_justified_letter_spaced_column_line_in_a_merged_row_is_cut_whole():
+    from baozhi.layout.rows import split_row
+    # letter-spaced for the most part, but one unspaced run of 4+ ideographs: still a merged row
+    row = "千瓦时，同比增长7%，高于 增 长 25.3% ， 比 1 至 2 月 加 快"
+    assert [row[a:b] for a, b in split_row(row, 13.0)] == ["千瓦时，同比增长7%，高于", "增 长 25.3% ， 比 1 至 2 月 加 快"]
+    # the lone characters go with the letter-spaced line, not onto the edge of the unspaced one
+    row = "交通类、民生及社会事业类、农 行 宏 观 调 控 ， 保 障 辐 射 区 内 万元，年度投资4466万元；交"
+    assert [row[a:b] for a, b in split_row(row, 14.0)] == [
+        "交通类、民生及社会事业类、农", "行 宏 观 调 控 ， 保 障 辐 射 区 内", "万元，年度投资4466万元；交"]
+    row = "遵 义 市 集 中 开 工 项 目 个 数 的 万元。（贺勇谭娅）"
+    assert [row[a:b] for a, b in split_row(row, 14.0)] == ["遵 义 市 集 中 开 工 项 目 个 数 的", "万元。（贺勇谭娅）"]
+    # a credit's padded name inside a piece is no ragged edge
+    row = "本报讯（全媒体记者 郑 磊）1 期待。各位委员一定要切实增强责任"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == ["本报讯（全媒体记者 郑 磊）1", "期待。各位委员一定要切实增强责任"]
+
+
 def test_a_caption_line_set_across_columns_is_a_piece_of_a_merged_row():
     from baozhi.layout.rows import split_row
     row = "以前一直把榴莲壳当作厨余垃圾，听 9月1日，全市中小学统一开学，城区新建、改扩建的五所学校也迎来了首批学生，"

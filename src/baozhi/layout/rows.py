@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from ..articles import cues
 from ..model import Line
+from .chars import is_cjk
 from .joins import join_score
 
 ROW_EMS = 2.5
 """A line this much wider than the column ``W`` (and with spaces) may be a merged row."""
+WORD_RUN = 4
+"""A line letter-spaced for the most part is still a merged row when one of its space-free runs
+holds this many ideographs or more: an unspaced column line beside a justified one."""
 OVER_EMS = 1.25
 """A column's line may run this much over ``W`` (punctuation counted as full ems, as set)."""
 SHORT_EMS = 3.25
@@ -59,25 +63,31 @@ def split_row(s: str, w: float, near: bool = False) -> list[tuple[int, int]] | N
     full column line (at least ``W − 1.75`` ems, its inner gaps an em each: ``发布的《第三批全国乡村治理示
     分别是永济市栲栳镇和垣曲县皋``); two titles side by side are seldom both that wide.
     """
-    if not w or cues.width(s) <= w + ROW_EMS or cues.letter_spaced(s):
+    if not w or cues.width(s) <= w + ROW_EMS:
         return None
     toks = _tokens(s)
     if len(toks) < 2:
         return None
+    if cues.letter_spaced(s) and not any(sum(1 for c in s[a:b] if is_cjk(c)) >= WORD_RUN for a, b in toks):
+        return None  # letter-spaced as a whole (a display headline, one justified line)
     n = len(toks)
     widths = [cues.width(s[a:b]) for a, b in toks]
-    # best[j]: (pieces, short pieces, join evidence at the cuts, previous cut) for toks[:j]
-    inf = (10 ** 6, 0, 0.0, -1)
+    # best[j]: (pieces, ragged pieces, short pieces, join evidence at the cuts, previous cut) for toks[:j]
+    inf = (10 ** 6, 0, 0, 0.0, -1)
     best = [inf] * (n + 1)
-    best[0] = (0, 0, 0.0, -1)
+    best[0] = (0, 0, 0, 0.0, -1)
+    single = [b - a == 1 for a, b in toks]
+    run = [sum(1 for c in s[a:b] if is_cjk(c)) >= WORD_RUN for a, b in toks]
     # one word wider than ``W + 2.5`` (a caption line set across columns, printed on the row of a
     # column line) may be a piece of its own
     wide = [k for k in range(n) if widths[k] > w + ROW_EMS]
     lone = wide[0] if len(wide) == 1 else -1
     for j in range(1, n + 1):
         wd = 0.0
+        has_run = False
         for i in range(j - 1, -1, -1):
             wd += widths[i]
+            has_run = has_run or run[i]
             wide_piece = i == j - 1 == lone
             if wd > w + OVER_EMS and not wide_piece:
                 break
@@ -86,17 +96,20 @@ def split_row(s: str, w: float, near: bool = False) -> list[tuple[int, int]] | N
                 # a piece's inner gaps count an em each in the short test (a credit's name padded to
                 # three characters: ``本报讯（记者 林 涛）近日，`` is a full line, not a last line)
                 short = not wide_piece and wd + (j - 1 - i) < w - SHORT_EMS
-                cand = (best[i][0] + 1, best[i][1] + short, best[i][2] + cut, i)
-                if cand[:3] < best[j][:3]:
+                # a piece holding an unspaced run that begins or ends with a lone character has
+                # cut a letter-spaced (justified) line: ``…高于 增 长`` / ``25.3% ， 比 …``
+                ragged = has_run and (single[i] or single[j - 1])
+                cand = (best[i][0] + 1, best[i][1] + ragged, best[i][2] + short, best[i][3] + cut, i)
+                if cand[:4] < best[j][:4]:
                     best[j] = cand
             if wide_piece:
                 break
-    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][1] > max(1, best[n][0] // 3):
+    if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][2] > max(1, best[n][0] // 3):
         return None
     cuts = []
     j = n
     while j > 0:
-        i = best[j][3]
+        i = best[j][4]
         cuts.append((toks[i][0], toks[j - 1][1]))
         j = i
     if cues.RUNNING_PUNCT.isdisjoint(s):
