@@ -361,9 +361,10 @@ def test_a_credit_name_padded_with_spaces_is_no_short_piece_of_a_merged_row():
     # credit name is padded (林 涛): counted with its gaps it is a full line, not a second short one
     row = ("本报讯（记者 林 涛）近日， 区的好经验、好做法、好成效宣传推 95亿元，目前已开工68个，完成投 "
            "目、镇原县滨河北路高庄-祁川段道 地工程等项目建设情况。")
-    assert [row[a:b] for a, b in split_row(row, 16.0)] == [
+    assert [row[a:b] for a, b in split_row(row, 16.0, gaps=True)] == [
         "本报讯（记者 林 涛）近日，", "区的好经验、好做法、好成效宣传推", "95亿元，目前已开工68个，完成投",
         "目、镇原县滨河北路高庄-祁川段道", "地工程等项目建设情况。"]
+    assert split_row(row, 16.0) is None  # gaps not counted (the -layout reader): two short pieces
 
 
 def test_a_justified_letter_spaced_column_line_in_a_merged_row_is_cut_whole():
