@@ -355,6 +355,82 @@ def test_a_row_joining_two_or_three_columns_with_spaces_is_cut_at_the_column_lin
     assert split_row("期待。各位委员一定要切实增强责任", 16.0) is None  # one column
 
 
+def test_a_credit_name_padded_with_spaces_is_no_short_piece_of_a_merged_row():
+    from baozhi.layout.rows import split_row
+    # five columns; the last piece is a paragraph's last line, the first an article's lead whose
+    # credit name is padded (林 涛): counted with its gaps it is a full line, not a second short one
+    row = ("本报讯（记者 林 涛）近日， 区的好经验、好做法、好成效宣传推 95亿元，目前已开工68个，完成投 "
+           "目、镇原县滨河北路高庄-祁川段道 地工程等项目建设情况。")
+    assert [row[a:b] for a, b in split_row(row, 16.0, gaps=True)] == [
+        "本报讯（记者 林 涛）近日，", "区的好经验、好做法、好成效宣传推", "95亿元，目前已开工68个，完成投",
+        "目、镇原县滨河北路高庄-祁川段道", "地工程等项目建设情况。"]
+    assert split_row(row, 16.0) is None  # gaps not counted (the -layout reader): two short pieces
+
+
+def test_a_justified_letter_spaced_column_line_in_a_merged_row_is_cut_whole():
+    from baozhi.layout.rows import split_row
+    # letter-spaced for the most part, but one unspaced run of 4+ ideographs: still a merged row
+    row = "千瓦时，同比增长7%，高于 增 长 25.3% ， 比 1 至 2 月 加 快"
+    assert [row[a:b] for a, b in split_row(row, 13.0)] == ["千瓦时，同比增长7%，高于", "增 长 25.3% ， 比 1 至 2 月 加 快"]
+    # the lone characters go with the letter-spaced line, not onto the edge of the unspaced one
+    row = "交通类、民生及社会事业类、农 行 宏 观 调 控 ， 保 障 辐 射 区 内 万元，年度投资4466万元；交"
+    assert [row[a:b] for a, b in split_row(row, 14.0)] == [
+        "交通类、民生及社会事业类、农", "行 宏 观 调 控 ， 保 障 辐 射 区 内", "万元，年度投资4466万元；交"]
+    row = "遵 义 市 集 中 开 工 项 目 个 数 的 万元。（贺勇谭娅）"
+    assert [row[a:b] for a, b in split_row(row, 14.0)] == ["遵 义 市 集 中 开 工 项 目 个 数 的", "万元。（贺勇谭娅）"]
+    # a credit's padded name inside a piece is no ragged edge
+    row = "本报讯（全媒体记者 郑 磊）1 期待。各位委员一定要切实增强责任"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == ["本报讯（全媒体记者 郑 磊）1", "期待。各位委员一定要切实增强责任"]
+
+
+def test_a_caption_line_set_across_columns_is_a_piece_of_a_merged_row():
+    from baozhi.layout.rows import split_row
+    row = "以前一直把榴莲壳当作厨余垃圾，听 9月1日，全市中小学统一开学，城区新建、改扩建的五所学校也迎来了首批学生，"
+    assert [row[a:b] for a, b in split_row(row, 16.0)] == [
+        "以前一直把榴莲壳当作厨余垃圾，听", "9月1日，全市中小学统一开学，城区新建、改扩建的五所学校也迎来了首批学生，"]
+    row = "社区工作人员和志愿者、救援人员以及企业职工等300余人参加了 现场会。"  # wide first, a last line
+    assert [row[a:b] for a, b in split_row(row, 14.0)] == ["社区工作人员和志愿者、救援人员以及企业职工等300余人参加了", "现场会。"]
+    # two words wider than the column: no column line to cut off
+    assert split_row("社区工作人员和志愿者、救援人员以及企业职工等 为提升企业及居民群众消防安全应急处置能力，", 14.0) is None
+
+
+def test_merged_rows_go_on_from_the_open_column_line_printed_before_them_in_the_block():
+    from baozhi.layout.rows import split_rows
+    from baozhi.readers.dump import split_lines
+    text = ("上一篇文章的最后一行。\n\n右栏的一行文字写在这里，我们要认真\n"
+            "左栏第一行的文字也写在这里，要求 贯彻落实会议精神，确保各项工作\n"
+            "各部门密切配合，做好防汛工作。 落到实处，取得实效。\n")
+    out = split_rows(split_lines(text), 16.0)
+    assert [(ln.gap_before, ln.text.value) for ln in out] == [
+        (False, "上一篇文章的最后一行。"), (True, "右栏的一行文字写在这里，我们要认真"),
+        (False, "贯彻落实会议精神，确保各项工作"), (False, "落到实处，取得实效。"),
+        (True, "左栏第一行的文字也写在这里，要求"), (False, "各部门密切配合，做好防汛工作。")]
+    # a title before the merged rows (no running-text punctuation) is no column line to go on from
+    titled = text.replace("右栏的一行文字写在这里，我们要认真", "一季度我市经济增速居全省第二位")
+    out = split_rows(split_lines(titled), 16.0)
+    assert [ln.text.value for ln in out][1:3] == ["一季度我市经济增速居全省第二位", "左栏第一行的文字也写在这里，要求"]
+    # where blank lines mark nothing the line before is no column line to go on from
+    out = split_rows(split_lines(text.replace("\n", "\n\n")), 16.0, gaps_mean_blocks=False)
+    assert [ln.text.value for ln in out][1:3] == ["右栏的一行文字写在这里，我们要认真", "左栏第一行的文字也写在这里，要求"]
+
+
+def test_a_row_without_punctuation_is_merged_only_next_to_merged_rows_and_of_full_pieces():
+    from baozhi.layout.rows import split_row, split_rows
+    from baozhi.readers.dump import split_lines
+    row = "发布的《第三批全国乡村治理示 分别是永济市栲栳镇和垣曲县皋"
+    assert split_row(row, 14.0) is None  # alone: no running text, maybe two titles
+    assert [row[a:b] for a, b in split_row(row, 14.0, near=True)] == [
+        "发布的《第三批全国乡村治理示", "分别是永济市栲栳镇和垣曲县皋"]
+    spaced = "固 定 资 产 投 资 增 速 保 持 稳 完成地方公共预算收入12.82亿"  # a justified line's gaps count
+    assert [spaced[a:b] for a, b in split_row(spaced, 14.0, near=True)] == [
+        "固 定 资 产 投 资 增 速 保 持 稳", "完成地方公共预算收入12.82亿"]
+    assert split_row("延长县重点项目集中开复工 禹 州 市 和 沟 村", 14.0, near=True) is None  # a short piece
+    rows = ["据农业农村部官网9月4日 理示范村。我市上榜的1镇3村", row]
+    out = split_rows(split_lines("\n".join(rows) + "\n"), 14.0)
+    assert [ln.text.value for ln in out] == [
+        "据农业农村部官网9月4日", "发布的《第三批全国乡村治理示", "理示范村。我市上榜的1镇3村", "分别是永济市栲栳镇和垣曲县皋"]
+
+
 def test_merged_rows_are_read_column_by_column():
     from baozhi.layout.rows import split_rows
     from baozhi.readers.dump import split_lines
