@@ -69,6 +69,7 @@ def test_a_photo_credit_broken_in_its_name_goes_on_from_the_credit_start():
     from baozhi.layout.tangles import CREDIT_SPLIT, _credit_rest, _credit_start
     w = 16.0
     assert _credit_start("保市民和车辆通行安全。本报记者雷") and not _credit_start("“择校热”和“大班额”现象。图")
+    assert _credit_start("活动现场。通讯员") and _credit_start("现场。摄影张") and not _credit_start("记者会上，各方表示")
     assert _credit_rest("金华摄") and _credit_rest("宋婷/摄") and not _credit_rest("开学第一课。记者罗仰东宋婷/摄")
     assert _cont("保市民和车辆通行安全。本报记者雷", "金华摄", w) == CREDIT_SPLIT
     assert _cont("“择校热”和“大班额”现象。图", "金华摄", w) == 0.0

@@ -45,6 +45,7 @@ def _number_run(s: str) -> str:
     return s[:k]
 
 
+@lru_cache(maxsize=8192)
 def join_score(a: str, b: str) -> float:
     """Evidence (≥ 0) that text ``b`` directly continues text ``a``.
 
@@ -68,6 +69,8 @@ def join_score(a: str, b: str) -> float:
             continue
         for extra, head in enumerate(heads, k - 1):  # extra = k + m - 2 for the first m of b
             f = get(left + head)
+            if f is None:
+                break  # the dictionary holds every prefix of its words (frequency 0): none goes on
             if f:
                 score = log(f) + extra
                 if score > best:

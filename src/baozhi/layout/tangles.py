@@ -7,6 +7,7 @@ ends, dictionary words across the line break).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import groupby
@@ -74,11 +75,15 @@ FIRST_EMS = 1.75
 counted as full ems, as set) is a first or a last line, a wider one a full line."""
 
 
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
+"""A Latin letter or an ASCII digit (``str.isalnum`` of an ASCII character)."""
+
+
 @lru_cache(maxsize=8192)
 def _shape(s: str, w: float) -> str:
     """``full`` (a line set to the column width), ``first`` (two ems short: an indented first
     line, or a last line), ``short`` (a last line), or ``unknown`` (digit runs: their width varies)."""
-    if sum(1 for c in s if c.isascii() and c.isalnum()) >= 3:
+    if len(_ASCII_ALNUM.findall(s)) >= 3:
         return "unknown"
     wd = cues.width(s)
     if wd > w - FIRST_EMS:
@@ -120,6 +125,8 @@ def _credit_start(s: str) -> bool:
     """The line ends with a credit's start cut in the name (``…安全。本报记者雷``): a credit
     role within its last five characters, after its last sentence or clause mark."""
     tail = s[-5:]
+    if "记" not in tail and "摄" not in tail and "通" not in tail:
+        return False  # (cheapest test first: no role's first character)
     cut = max(tail.rfind(c) for c in "。！？，；")
     return any(r in tail[cut + 1:] for r in _CREDIT_ROLES) and not cues.CREDIT_END.search(s)
 
