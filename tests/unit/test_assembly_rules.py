@@ -1289,3 +1289,12 @@ def test_a_block_s_last_line_is_no_kicker_of_the_title_after_a_blank_line():
     lines = [Line(Text.from_source(t), gap_before=g or k == 2) for k, (t, g) in enumerate(rows)]
     assert classify_lines(lines, 12.0, top_of_page=False, gaps_mean_blocks=True) == \
         ["body", "body", "headline", "headline", "body"]
+
+
+def test_letter_spacing_and_spaced_digits_need_a_space():
+    from baozhi.articles.assemble import _spaced_digits
+    from baozhi.articles.cues import letter_spaced
+    assert letter_spaced("深 入 学 习 贯 彻") and letter_spaced("　深 入 学 习　")
+    assert not letter_spaced("深入学习贯彻会议精神") and not letter_spaced("深入 学习贯彻会议精神")
+    assert _spaced_digits("计划总投资 134.12 亿元") and _spaced_digits("我市 1 镇 3 村上榜")
+    assert not _spaced_digits("计划总投资134.12亿元") and not _spaced_digits("深 入 学 习 2 0 2 4")

@@ -226,3 +226,11 @@ def test_mostly_ascii_utf8_with_a_damaged_byte_is_utf8_not_a_western_code_page()
     raw = english.encode() + "国务院常务会议".encode()[:-1] + b"\n"
     text, enc = decode(raw)
     assert enc == "utf-8" and text == english + "国务院常务会\ufffd\n"
+
+
+def test_printable_lets_a_texts_whitespace_through_and_nothing_unprintable():
+    from baozhi.readers.decode import _TEXT_SPACE, _printable
+    for t in ["第一行\n\u3000\u3000第二行\r\n\t数据\f", "全角　空格\u00a0与\u2028换行", "", "\ufffd"]:
+        assert _printable(t) and t.translate(_TEXT_SPACE).isprintable()
+    for t in ["纵向\x0b制表", "分隔\x1c符", "\x85下一行", "响铃\x07", "退格\x08", "\x1f", "\ue000私用区", "零宽\u200b空格"]:
+        assert not _printable(t) and not t.translate(_TEXT_SPACE).isprintable()

@@ -67,7 +67,8 @@ def join_score(a: str, b: str) -> float:
         left = a[-k:]
         if not "\u4e00" <= left[0] <= "\u9fff":  # words start with an ideograph
             continue
-        for extra, head in enumerate(heads, k - 1):  # extra = k + m - 2 for the first m of b
+        extra = k - 1  # k + m - 2 for the first m of b
+        for head in heads:
             f = get(left + head)
             if f is None:
                 break  # the dictionary holds every prefix of its words (frequency 0): none goes on
@@ -75,4 +76,5 @@ def join_score(a: str, b: str) -> float:
                 score = log(f) + extra
                 if score > best:
                     best = score
+            extra += 1
     return best

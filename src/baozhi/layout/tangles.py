@@ -589,25 +589,29 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
     than by the next one."""
     feats = [_line_features(s, w) for s in flats]
 
-    def ev(i: int, k: int) -> float:
+    def ev(i: int, k: int, rough: float) -> float:
+        # without a dictionary word across the break the evidence is the rough one, to the bit
+        # (:func:`_cont_features` adds the join term only for a join)
+        if join_score(flats[i], flats[k]) <= 0:
+            return rough
         return _cont_features(feats[i], feats[k], w) + _repeat(flats[i], flats[k], vocab)
-
-    def rough(i: int, k: int) -> float:
-        return _cont_features(feats[i], feats[k], w, join=False) + _repeat(flats[i], flats[k], vocab)
 
     n = len(flats)
     out = []
     for i in range(n - 2):
         # exact bound first: the join term lies in [0, JOIN_MAX], so when no line two or three
         # below can reach the next line's evidence + 1.5 even with the largest join, skip the
-        # dictionary look-ups (1e-9 guards the float sums)
-        low = rough(i, i + 1) + 1.5
-        tops = [(k, rough(i, k) + JOIN_MAX) for k in range(i + 2, min(n, i + 4))]
-        tops = [(k, top) for k, top in tops if top >= low - 1e-9]
+        # dictionary look-ups (1e-9 guards the float sums); ``rough``: the evidence without the
+        # join for the next line and the two below it
+        fa, a = feats[i], flats[i]
+        rough = [_cont_features(fa, feats[k], w, join=False) + _repeat(a, flats[k], vocab)
+                 for k in range(i + 1, min(n, i + 4))]
+        low = rough[0] + 1.5
+        tops = [(k, r, r + JOIN_MAX) for k, r in enumerate(rough[1:], i + 2) if r + JOIN_MAX >= low - 1e-9]
         if not tops:
             continue
-        bar = ev(i, i + 1) + 1.5
-        if any(top >= bar - 1e-9 and ev(i, k) >= bar for k, top in tops):
+        bar = ev(i, i + 1, rough[0]) + 1.5
+        if any(top >= bar - 1e-9 and ev(i, k, r) >= bar for k, r, top in tops):
             out.append(i)
     return out
 
