@@ -126,3 +126,10 @@ def test_a_tangle_of_five_columns_beats_a_few_chance_alternations():
     assert [[flats.index(ln.text.value) for ln in q.lines] for q in out] == [
         [0, 1, 6], [2, 7, 11, 14, 19, 22, 25, 26, 27], [3, 8, 12, 15, 20, 23, 28], [4, 9],
         [5, 10, 13, 16, 17, 18, 21, 24, 29]]
+
+
+def test_page_vocabulary_holds_the_pairs_and_triples_of_the_lines():
+    pairs, triples = page_vocabulary(["乡村治理", "会议"])
+    assert pairs == {"乡村", "村治", "治理", "理\n", "\n会", "会议"}
+    assert triples == {"乡村治", "村治理", "治理\n", "理\n会", "\n会议"}
+    assert page_vocabulary(["会"]) == (frozenset(), frozenset()) and page_vocabulary(["会议"]) == ({"会议"}, frozenset())

@@ -265,6 +265,8 @@ def _spaced_throughout(raw: str) -> bool:
     """``raw`` (a dump line) is printed with one space between every two characters, three
     characters or more (``迎 峰 度 冬 保 供 电``): stricter than :func:`~baozhi.articles.cues.letter_spaced`
     (most ideographs spaced), which a justified column line with a few spaced digits also passes."""
+    if " " not in raw:
+        return False  # (quick test first)
     parts = raw.strip().split(" ")
     return len(parts) >= 3 and all(len(x) == 1 for x in parts)
 
