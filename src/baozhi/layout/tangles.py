@@ -200,12 +200,13 @@ def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None) -> float:
-    """Evidence that ``b`` follows ``a`` from the page's own phrases (see :func:`page_vocabulary`)."""
-    if not vocab or not a or not b:
-        return 0.0
+    """Evidence that ``b`` follows ``a`` from the page's own phrases (``vocab``: :func:`page_vocabulary`,
+    whose pairs hold the pairs inside its triples)."""
+    if not vocab or not a or not b or (a[-1] + b[0]) not in vocab[0]:
+        return 0.0  # (the pair across the break is in both triples: without it neither is printed)
     if (a[-2:] + b[:1]) in vocab[1] or (a[-1:] + b[:2]) in vocab[1]:
         return REPEAT3_BONUS
-    return REPEAT2_BONUS if (a[-1] + b[0]) in vocab[0] else 0.0
+    return REPEAT2_BONUS
 
 
 def untangle_lines(lines: list[str], w: float, head: str | None = None,
