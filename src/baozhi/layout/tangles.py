@@ -194,9 +194,11 @@ def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     against: a phrase the page prints whole elsewhere (``乡村治理`` in another line) is likely
     the phrase a line break cut (``…乡村`` + ``治理…``)."""
     text = "\n".join(lines)  # pairs and triples across "\n" never equal a query (no line holds "\n")
-    triples = [text[i:i + 3] for i in range(len(text) - 2)]
-    pairs = [t[:2] for t in triples] + [text[-2:]] if len(text) >= 2 else []  # (cheaper to cut from the triples)
-    return frozenset(pairs), frozenset(triples)
+    triples = frozenset({text[i:i + 3] for i in range(len(text) - 2)})
+    pairs = {t[:2] for t in triples}  # (cheaper to cut from the triples: every pair but the last starts one)
+    if len(text) >= 2:
+        pairs.add(text[-2:])
+    return frozenset(pairs), triples
 
 
 def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None) -> float:
