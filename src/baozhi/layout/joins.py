@@ -45,7 +45,7 @@ def _number_run(s: str) -> str:
     return s[:k]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)  # (the tangle checks ask for a pair again soon after; few entries keep memory low)
 def join_score(a: str, b: str) -> float:
     """Evidence (≥ 0) that text ``b`` directly continues text ``a``.
 
