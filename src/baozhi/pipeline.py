@@ -62,6 +62,8 @@ def process_source(raw: bytes, name: str, settings: Settings = DEFAULT) -> list[
 
 def _unreadable(line: str) -> bool:
     """The line holds U+FFFD and nothing else but spaces."""
+    if "\ufffd" not in line:
+        return False  # (quick test first)
     t = line.strip()
     return bool(t) and not t.replace("\ufffd", "").strip()
 

@@ -1,7 +1,9 @@
 """Small inputs for the article-assembly and reading-order rules."""
+import math
+
 import pytest
 
-from baozhi.layout.joins import join_score
+from baozhi.layout.joins import _freq, join_score
 from baozhi.pipeline import Settings, process_source
 from baozhi.render import to_dict
 
@@ -22,6 +24,22 @@ def test_join_score_digits_across_break_making_two_decimal_points_are_no_join():
     assert join_score("比1至2月加快13.1", "0.2个百分点。") == 0.0
     assert join_score("加快13", "0.2个百分点") == 8.0
     assert join_score("加快13.", "2个百分点") == 8.0
+
+
+def test_join_score_word_list_holds_every_prefix():
+    # join_score stops lengthening a join at the first string that is no entry: the word list must
+    # hold every prefix of its words (jieba keeps them, with frequency 0)
+    freq = _freq()
+    assert freq.get("管") is not None and freq.get("管理") and freq.get("管理的") is None
+    assert all(w[:k] in freq for w in list(freq)[::97] for k in range(1, len(w)))
+
+    def full_search(a: str, b: str) -> float:  # every word of the last 1-3 of a and first 1-3 of b
+        return max([math.log(freq[a[-k:] + b[:m]]) + k + m - 2 for k in range(1, min(3, len(a)) + 1) for m in range(1, 4)
+                    if "\u4e00" <= a[-k:][0] <= "\u9fff" and freq.get(a[-k:] + b[:m])], default=0.0)
+
+    for a, b in [("加强管", "理的力度"), ("中国共", "产党员"), ("发展。", "会议"), ("全", "面建成小康")]:
+        assert join_score(a, b) == full_search(a, b)
+    assert join_score("中国共", "产党员") == math.log(freq["中国共产党"]) + 3  # three of a, two of b
 
 
 # Column of 16 ems: full lines 16 wide, first lines at most 14 (2-em indent lost), short last lines.
@@ -317,6 +335,8 @@ def test_line_shapes_against_the_column_width():
     assert _shape("工业生产稳步回升。一季度，全", 16.0) == "first"  # 14 ems: an indented first line
     assert _shape("带动明显。", 16.0) == "short"
     assert _shape("全市规上工业增加值增长12.5%，增", 16.0) == "unknown"  # digit runs vary in width
+    assert _shape("全市规上工业增加值增长1.5倍，增", 16.0) == "full"  # two digits: measured
+    assert _shape("ＡＢＣ三家企业", 16.0) == "short"  # full-width letters have a fixed width
 
 
 def test_an_open_full_line_is_not_continued_by_a_first_line():
@@ -1345,3 +1365,12 @@ def test_a_block_s_last_line_is_no_kicker_of_the_title_after_a_blank_line():
     lines = [Line(Text.from_source(t), gap_before=g or k == 2) for k, (t, g) in enumerate(rows)]
     assert classify_lines(lines, 12.0, top_of_page=False, gaps_mean_blocks=True) == \
         ["body", "body", "headline", "headline", "body"]
+
+
+def test_letter_spacing_and_spaced_digits_need_a_space():
+    from baozhi.articles.assemble import _spaced_digits
+    from baozhi.articles.cues import letter_spaced
+    assert letter_spaced("深 入 学 习 贯 彻") and letter_spaced("　深 入 学 习　")
+    assert not letter_spaced("深入学习贯彻会议精神") and not letter_spaced("深入 学习贯彻会议精神")
+    assert _spaced_digits("计划总投资 134.12 亿元") and _spaced_digits("我市 1 镇 3 村上榜")
+    assert not _spaced_digits("计划总投资134.12亿元") and not _spaced_digits("深 入 学 习 2 0 2 4")

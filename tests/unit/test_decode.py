@@ -250,3 +250,11 @@ def test_gbk_or_big5_with_a_stray_byte_reads_with_a_replacement_character(enc):
 def test_a_short_gbk_text_with_latin_letters_is_not_read_as_big5():
     # ASCII letters read alike in every candidate: the ideographs decide (not 2024爛GDP崝酗5%)
     assert decode("2024年GDP增长5%".encode("gbk")) == ("2024年GDP增长5%", "gb18030")
+
+
+def test_printable_lets_a_texts_whitespace_through_and_nothing_unprintable():
+    from baozhi.readers.decode import _TEXT_SPACE, _printable
+    for t in ["第一行\n\u3000\u3000第二行\r\n\t数据\f", "全角　空格\u00a0与\u2028换行", "", "\ufffd"]:
+        assert _printable(t) and t.translate(_TEXT_SPACE).isprintable()
+    for t in ["纵向\x0b制表", "分隔\x1c符", "\x85下一行", "响铃\x07", "退格\x08", "\x1f", "\ue000私用区", "零宽\u200b空格"]:
+        assert not _printable(t) and not t.translate(_TEXT_SPACE).isprintable()

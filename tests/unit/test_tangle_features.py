@@ -69,6 +69,7 @@ def test_a_photo_credit_broken_in_its_name_goes_on_from_the_credit_start():
     from baozhi.layout.tangles import CREDIT_SPLIT, _credit_rest, _credit_start
     w = 16.0
     assert _credit_start("保市民和车辆通行安全。本报记者雷") and not _credit_start("“择校热”和“大班额”现象。图")
+    assert _credit_start("活动现场。通讯员") and _credit_start("现场。摄影张") and not _credit_start("记者会上，各方表示")
     assert _credit_rest("金华摄") and _credit_rest("宋婷/摄") and not _credit_rest("开学第一课。记者罗仰东宋婷/摄")
     assert _cont("保市民和车辆通行安全。本报记者雷", "金华摄", w) == CREDIT_SPLIT
     assert _cont("“择校热”和“大班额”现象。图", "金华摄", w) == 0.0
@@ -125,3 +126,10 @@ def test_a_tangle_of_five_columns_beats_a_few_chance_alternations():
     assert [[flats.index(ln.text.value) for ln in q.lines] for q in out] == [
         [0, 1, 6], [2, 7, 11, 14, 19, 22, 25, 26, 27], [3, 8, 12, 15, 20, 23, 28], [4, 9],
         [5, 10, 13, 16, 17, 18, 21, 24, 29]]
+
+
+def test_page_vocabulary_holds_the_pairs_and_triples_of_the_lines():
+    pairs, triples = page_vocabulary(["乡村治理", "会议"])
+    assert pairs == {"乡村", "村治", "治理", "理\n", "\n会", "会议"}
+    assert triples == {"乡村治", "村治理", "治理\n", "理\n会", "\n会议"}
+    assert page_vocabulary(["会"]) == (frozenset(), frozenset()) and page_vocabulary(["会议"]) == ({"会议"}, frozenset())

@@ -239,7 +239,7 @@ def _spaced_digits(raw: str, gap: re.Pattern[str] = _DIGIT_GAP_INSIDE) -> bool:
     headline face leaves around its narrow digits; body lines with digits are unspaced or
     letter-spaced throughout (justified). ``gap``: the digit gaps that count."""
     v = raw.strip()
-    return bool(gap.search(v)) and not _CJK_GAP.search(v)
+    return " " in v and bool(gap.search(v)) and not _CJK_GAP.search(v)  # (every gap holds a space)
 
 
 def _grid_headline(raw: str) -> bool:
@@ -789,7 +789,7 @@ def bigrams(s: str) -> frozenset[str]:
     digits, Latin letters): the words a headline shares with its body. Cached: the assembly and
     placement stages ask for the same headline and body texts several times per page."""
     s = _NOT_GRAM.sub("", s)
-    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
+    return frozenset([s[i:i + 2] for i in range(len(s) - 1)])
 
 
 def share(hb: frozenset[str] | set[str], bb: frozenset[str] | set[str]) -> float:

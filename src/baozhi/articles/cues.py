@@ -346,8 +346,8 @@ _LONE_SPACE = re.compile(r"(?<=\S) (?=\S)")
 def letter_spaced(s: str) -> bool:
     """``深 入 学 习``: most ideographs separated by single spaces."""
     s = s.strip()
-    if len(s) < 5:
-        return False
+    if len(s) < 5 or " " not in s:
+        return False  # (no space: no gap, and at least three ideographs need two)
     gaps = len(_LONE_SPACE.findall(s))
     cjk = sum(map(CJK.__getitem__, s))
     return cjk >= 3 and gaps >= 0.6 * (cjk - 1)

@@ -7,6 +7,7 @@ compressed to half an em at line ends in justified text.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -85,8 +86,14 @@ def compat_table() -> dict[str, str]:
     return table
 
 
+_COMPAT_RANGES = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+"""The blocks of :func:`compat_table`'s keys."""
+
+
 def unify_compat(t: Text) -> Text:
     """Map compatibility ideographs to unified ones; offsets are unchanged."""
+    if not _COMPAT_RANGES.search(t.value):
+        return t  # (quick test first: most lines hold none)
     return t.map_chars(compat_table())
 
 

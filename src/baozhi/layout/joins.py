@@ -45,6 +45,7 @@ def _number_run(s: str) -> str:
     return s[:k]
 
 
+@lru_cache(maxsize=256)  # (the tangle checks ask for a pair again soon after; few entries keep memory low)
 def join_score(a: str, b: str) -> float:
     """Evidence (≥ 0) that text ``b`` directly continues text ``a``.
 
@@ -66,10 +67,14 @@ def join_score(a: str, b: str) -> float:
         left = a[-k:]
         if not "\u4e00" <= left[0] <= "\u9fff":  # words start with an ideograph
             continue
-        for extra, head in enumerate(heads, k - 1):  # extra = k + m - 2 for the first m of b
+        extra = k - 1  # k + m - 2 for the first m of b
+        for head in heads:
             f = get(left + head)
+            if f is None:
+                break  # the dictionary holds every prefix of its words (frequency 0): none goes on
             if f:
                 score = log(f) + extra
                 if score > best:
                     best = score
+            extra += 1
     return best

@@ -114,7 +114,8 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
                    and _dated_after_open(flats[k - 1], flat) and not (w and cues.width(_flat(pieces[-1].lines[0])) > w + WIDE_EMS))
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
-                   and pieces[-1].labels[-1] == "body" and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
+                   and pieces[-1].labels[-1] == "body" and flats[k - 1][-1:] in _PIECE_END_CHARS  # (quick test first)
+                   and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
         if quiet and lab == "byline" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "body" \
                 and _closing_credit(flat):
             new = False  # a photo or text credit on its own line closes the text before it
@@ -212,11 +213,15 @@ def _tail_text(p: Piece) -> str:
     return "".join(_flat(ln) for ln in p.lines[-2:])
 
 
+_PIECE_END_CHARS = "摄攝）)"
+"""The last characters of a photo credit run in and of a reporters' credit in brackets."""
+
+
 def _piece_ends(a: str, b: str, w: float) -> bool:
     """Without telling blank lines: does a column piece end between lines ``a`` and ``b``?
     After a photo credit run in after the last sentence (…运行。毛如瑞摄), and after a
     reporters' credit in brackets that closes a text (…百分点。（记者卢碧云通讯员范艳））."""
-    if not a or a[-1] not in "摄攝）)":
+    if not a or a[-1] not in _PIECE_END_CHARS:
         return False  # both end so: a quick test first, most lines end otherwise
     return bool(cues.photo_credit_end(a) or _END_CREDIT.search(a))
 
@@ -260,6 +265,8 @@ def _spaced_throughout(raw: str) -> bool:
     """``raw`` (a dump line) is printed with one space between every two characters, three
     characters or more (``迎 峰 度 冬 保 供 电``): stricter than :func:`~baozhi.articles.cues.letter_spaced`
     (most ideographs spaced), which a justified column line with a few spaced digits also passes."""
+    if " " not in raw:
+        return False  # (quick test first)
     parts = raw.strip().split(" ")
     return len(parts) >= 3 and all(len(x) == 1 for x in parts)
 

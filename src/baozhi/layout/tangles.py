@@ -7,6 +7,7 @@ ends, dictionary words across the line break).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import groupby
@@ -74,11 +75,15 @@ FIRST_EMS = 1.75
 counted as full ems, as set) is a first or a last line, a wider one a full line."""
 
 
+_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
+"""A Latin letter or an ASCII digit (``str.isalnum`` of an ASCII character)."""
+
+
 @lru_cache(maxsize=8192)
 def _shape(s: str, w: float) -> str:
     """``full`` (a line set to the column width), ``first`` (two ems short: an indented first
     line, or a last line), ``short`` (a last line), or ``unknown`` (digit runs: their width varies)."""
-    if sum(1 for c in s if c.isascii() and c.isalnum()) >= 3:
+    if len(_ASCII_ALNUM.findall(s)) >= 3:
         return "unknown"
     wd = cues.width(s)
     if wd > w - FIRST_EMS:
@@ -120,6 +125,8 @@ def _credit_start(s: str) -> bool:
     """The line ends with a credit's start cut in the name (``…安全。本报记者雷``): a credit
     role within its last five characters, after its last sentence or clause mark."""
     tail = s[-5:]
+    if "记" not in tail and "摄" not in tail and "通" not in tail:
+        return False  # (cheapest test first: no role's first character)
     cut = max(tail.rfind(c) for c in "。！？，；")
     return any(r in tail[cut + 1:] for r in _CREDIT_ROLES) and not cues.CREDIT_END.search(s)
 
@@ -187,17 +194,21 @@ def page_vocabulary(lines: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     against: a phrase the page prints whole elsewhere (``乡村治理`` in another line) is likely
     the phrase a line break cut (``…乡村`` + ``治理…``)."""
     text = "\n".join(lines)  # pairs and triples across "\n" never equal a query (no line holds "\n")
-    n = len(text)
-    return frozenset({text[i:i + 2] for i in range(n - 1)}), frozenset(_trigrams(text))
+    triples = frozenset({text[i:i + 3] for i in range(len(text) - 2)})
+    pairs = {t[:2] for t in triples}  # (cheaper to cut from the triples: every pair but the last starts one)
+    if len(text) >= 2:
+        pairs.add(text[-2:])
+    return frozenset(pairs), triples
 
 
 def _repeat(a: str, b: str, vocab: tuple[frozenset[str], frozenset[str]] | None) -> float:
-    """Evidence that ``b`` follows ``a`` from the page's own phrases (see :func:`page_vocabulary`)."""
-    if not vocab or not a or not b:
-        return 0.0
+    """Evidence that ``b`` follows ``a`` from the page's own phrases (``vocab``: :func:`page_vocabulary`,
+    whose pairs hold the pairs inside its triples)."""
+    if not vocab or not a or not b or (a[-1] + b[0]) not in vocab[0]:
+        return 0.0  # (the pair across the break is in both triples: without it neither is printed)
     if (a[-2:] + b[:1]) in vocab[1] or (a[-1:] + b[:2]) in vocab[1]:
         return REPEAT3_BONUS
-    return REPEAT2_BONUS if (a[-1] + b[0]) in vocab[0] else 0.0
+    return REPEAT2_BONUS
 
 
 def untangle_lines(lines: list[str], w: float, head: str | None = None,
@@ -582,25 +593,29 @@ def _alternations(flats: list[str], w: float, vocab: tuple[frozenset[str], froze
     than by the next one."""
     feats = [_line_features(s, w) for s in flats]
 
-    def ev(i: int, k: int) -> float:
+    def ev(i: int, k: int, rough: float) -> float:
+        # without a dictionary word across the break the evidence is the rough one, to the bit
+        # (:func:`_cont_features` adds the join term only for a join)
+        if join_score(flats[i], flats[k]) <= 0:
+            return rough
         return _cont_features(feats[i], feats[k], w) + _repeat(flats[i], flats[k], vocab)
-
-    def rough(i: int, k: int) -> float:
-        return _cont_features(feats[i], feats[k], w, join=False) + _repeat(flats[i], flats[k], vocab)
 
     n = len(flats)
     out = []
     for i in range(n - 2):
         # exact bound first: the join term lies in [0, JOIN_MAX], so when no line two or three
         # below can reach the next line's evidence + 1.5 even with the largest join, skip the
-        # dictionary look-ups (1e-9 guards the float sums)
-        low = rough(i, i + 1) + 1.5
-        tops = [(k, rough(i, k) + JOIN_MAX) for k in range(i + 2, min(n, i + 4))]
-        tops = [(k, top) for k, top in tops if top >= low - 1e-9]
+        # dictionary look-ups (1e-9 guards the float sums); ``rough``: the evidence without the
+        # join for the next line and the two below it
+        fa, a = feats[i], flats[i]
+        rough = [_cont_features(fa, feats[k], w, join=False) + _repeat(a, flats[k], vocab)
+                 for k in range(i + 1, min(n, i + 4))]
+        low = rough[0] + 1.5
+        tops = [(k, r, r + JOIN_MAX) for k, r in enumerate(rough[1:], i + 2) if r + JOIN_MAX >= low - 1e-9]
         if not tops:
             continue
-        bar = ev(i, i + 1) + 1.5
-        if any(top >= bar - 1e-9 and ev(i, k) >= bar for k, top in tops):
+        bar = ev(i, i + 1, rough[0]) + 1.5
+        if any(top >= bar - 1e-9 and ev(i, k, r) >= bar for k, r, top in tops):
             out.append(i)
     return out
 

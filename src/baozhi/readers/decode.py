@@ -50,9 +50,16 @@ _TEXT_SPACE = {c: None for c in range(0x3001) if chr(c).isspace()
 whitespace a text holds that ``str.isprintable`` refuses (the other control codes stay out)."""
 
 
+_CONTROL_SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c not in _TEXT_SPACE)
+"""The whitespace characters outside :data:`_TEXT_SPACE`: control codes (vertical tab, the
+information separators, NEL); U+3000 is the last whitespace character."""
+
+
 def _printable(text: str) -> bool:
     """Every character printable or a text's whitespace (:data:`_TEXT_SPACE`)."""
-    return text.translate(_TEXT_SPACE).isprintable()
+    # ``text.translate(_TEXT_SPACE).isprintable()``, faster: ``str.split`` drops every whitespace
+    # character, so the whitespace control codes it would drop too are looked for first
+    return not any(c in text for c in _CONTROL_SPACE) and "".join(text.split()).isprintable()
 
 
 def _binary_code(ch: str) -> bool:
