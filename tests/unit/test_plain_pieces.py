@@ -86,6 +86,22 @@ def test_a_photo_credit_ends_a_piece_in_a_dump_with_no_blank_line_at_all():
     assert [len(p.lines) for p in pieces] == [1, 2]
 
 
+def test_an_own_line_closing_credit_before_a_blank_line_ends_its_block_in_a_default_dump():
+    from baozhi.layout.order import split_pieces
+    # default pdftotext: the credit is the block's last line; the line after the blank line
+    # goes on another column's text and must not be headed by the credit
+    lines = lines_of(["倡导居民们争当垃圾分类的", "倡导者、参与者。", "记者常春霖文/图", "大成，区委副书记邱永春出", "席。"])
+    lines[3].gap_before = True
+    pieces = split_pieces(lines, ["body", "body", "byline", "body", "body"], True, 13.0)
+    assert [[ln.text.value for ln in p.lines] for p in pieces] == [
+        ["倡导居民们争当垃圾分类的", "倡导者、参与者。", "记者常春霖文/图"], ["大成，区委副书记邱永春出", "席。"]]
+    # a credit after a blank line still heads the block after it
+    lines = lines_of(["倡导者、参与者。", "记者常春霖文/图", "大成，区委副书记邱永春出"])
+    lines[1].gap_before = True
+    pieces = split_pieces(lines, ["body", "byline", "body"], True, 13.0)
+    assert [len(p.lines) for p in pieces] == [1, 2]
+
+
 def test_a_credit_in_brackets_broken_over_two_lines_ends_the_text():
     from baozhi.layout.order import split_pieces
     texts = ["提升0.2个百分点。（记者卢碧云", "通讯员范艳）", "9月1日，全市中小学统一开学，城", "区新建、改扩建的五所学校也迎来"]
@@ -711,3 +727,19 @@ def test_a_short_letter_spaced_line_is_a_title_in_a_seedlike_dump():
     # a justified column line spaced out to (nearly) the full measure of a 10-em column is text
     texts = ["今年计划实施重点项目，集", "中 开 工 项 目 总 投 资", "达到十二亿元，其中工业"]
     assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 3, 10.0) == ["body"] * 3
+
+
+def test_a_head_taken_by_adjacency_goes_to_the_tail_that_completes_a_word_and_shares_its_words():
+    from baozhi.layout.order import relink
+    # 12-em column. 示，将以… follows …主席柯 in the dump, but …纷纷表 makes 表示 with it and its
+    # piece names the signing (签约) the head's piece goes on about; 柯 + 示 is no word
+    p0 = _body(["本报讯（记者陆槐生）11月4", "日，我市举行招商项目集中", "签约仪式。签约项目代表纷纷表"])
+    p1 = Piece("headline", lines_of(["简讯"]), ["headline"])
+    p2 = _body(["1月14日上午，区十六届人", "大一次会议主席团举行第四", "次会议。大会主席团常务主席柯"])
+    p3 = _body(["示，将以本次签约为契机，", "力促项目早开工、早达产。"])
+    pieces = [p0, p1, p2, p3]
+    assert _order_of(relink(pieces, 12.0), pieces) == [0, 3, 1, 2]
+    # without shared words the neighbour keeps its head
+    p0b = _body(["本报讯（记者陆槐生）11月4", "日，市民来到公园赏花，游", "客们纷纷表"])
+    pieces = [p0b, p1, p2, p3]
+    assert _order_of(relink(pieces, 12.0), pieces) == [0, 1, 2, 3]

@@ -115,13 +115,14 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
                or (gaps_mean_blocks and ln.gap_before and kind != "headline")
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
                    and pieces[-1].labels[-1] == "body" and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
-        if quiet and lab == "byline" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "body" \
-                and _closing_credit(flat):
+        if (quiet or not ln.gap_before) and lab == "byline" and pieces and pieces[-1].kind == "body" \
+                and pieces[-1].labels[-1] == "body" and _closing_credit(flat):
             new = False  # a photo or text credit on its own line closes the text before it
         elif kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             # an own-line byline heads the body that follows it; a closing credit ends its piece
-            new = quiet and len(pieces[-1].lines) > 1 and pieces[-1].labels[-2] == "body" \
-                and _closing_credit(flats[k - 1])
+            # (in a dump whose blank lines mark blocks, when a blank line follows the credit)
+            new = (quiet or (gaps_mean_blocks and ln.gap_before)) and len(pieces[-1].lines) > 1 \
+                and pieces[-1].labels[-2] == "body" and _closing_credit(flats[k - 1])
             if new:
                 ln.opens = True  # the line after a text's closing credit opens another text
         if new:
@@ -605,6 +606,7 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
                 and _same_measure(_flat(a.lines[-1]), _flat(b.lines[0]), w):
             succ[i] = i + 1
             has_pred.add(i + 1)
+    _word_claims(pieces, succ, links or {}, w)
     dangling = [i for i in range(n) if _dangles(pieces[i]) and i not in succ]
     orphans = [j for j in range(n) if _may_continue(pieces[j]) and j not in has_pred]
     cands = []
@@ -648,6 +650,45 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
             k = succ.get(k)
     out.extend(pieces[i] for i in range(n) if i not in seen)
     return out
+
+
+def _piece_share(a: Piece, b: Piece) -> float:
+    """Words two pieces share: the character bigrams both print, over the fewer of the two."""
+    ga, gb = bigrams("".join(_flat(ln) for ln in a.lines)), bigrams("".join(_flat(ln) for ln in b.lines))
+    return len(ga & gb) / max(1, min(len(ga), len(gb)))
+
+
+def _word_claims(pieces: list[Piece], succ: dict[int, int], links: dict[int, int], w: float) -> None:
+    """A continuation head taken by adjacency goes to another open tail that completes a word
+    with it (``…代表纷纷表`` / ``示，将以…``, not the neighbour ``…常务主席柯``) when the neighbour's
+    tail forms no word with it (join score 0), the other tail has no continuation yet, an
+    ideograph on both sides of the break forms a dictionary word of :data:`WORD_JOIN` or more,
+    and the other tail's piece shares more words (:func:`_piece_share`) with the head's piece
+    than the neighbour's does. A word across a break alone is often chance (``…基本`` /
+    ``建设…`` from two texts); the shared vocabulary says whose text goes on. The neighbour is
+    left open for the pairing by evidence. Updates ``succ`` in place (``links``: links proved
+    before, kept)."""
+    n = len(pieces)
+    for i in sorted(k for k, j in succ.items() if j == k + 1 and k not in links):
+        j = i + 1
+        if succ.get(i) != j:
+            continue
+        head = _flat(pieces[j].lines[0])
+        if not head or not is_cjk(head[0]) or join_score(_flat(pieces[i].lines[-1]), head) > 0:
+            continue
+        best, pick = WORD_JOIN, None
+        for c in range(max(0, j - WINDOW), min(n, j + WINDOW + 1)):
+            if c == i or c in succ or not _dangles(pieces[c]):
+                continue
+            tail = _flat(pieces[c].lines[-1])
+            if not tail or not is_cjk(tail[-1]) or not _same_measure(tail, head, w) or not _credit_fits(tail, head):
+                continue
+            s = join_score(tail, head)
+            if s >= best and _reaches(succ, j, c) is False:
+                best, pick = s, c
+        if pick is not None and _piece_share(pieces[pick], pieces[j]) > _piece_share(pieces[i], pieces[j]):
+            del succ[i]
+            succ[pick] = j
 
 
 ALT_FULL_EMS = 1.75
