@@ -743,3 +743,20 @@ def test_a_head_taken_by_adjacency_goes_to_the_tail_that_completes_a_word_and_sh
     p0b = _body(["本报讯（记者陆槐生）11月4", "日，市民来到公园赏花，游", "客们纷纷表"])
     pieces = [p0b, p1, p2, p3]
     assert _order_of(relink(pieces, 12.0), pieces) == [0, 1, 2, 3]
+
+
+def test_an_open_tail_without_a_word_across_goes_on_in_the_head_that_names_what_it_names():
+    from baozhi.layout.order import relink
+    # 14-em column. No dictionary word runs across …处理厂二期 / 项目、镇原县… nor …马拉松赛 /
+    # 冠军被…; each tail shares its words (镇原县, 污水; 马拉松) with one head only
+    p0 = _body(["本报讯（记者冯晓晓）3月10日，", "镇原县14个重点项目集中开工。", "镇原县金龙工业集中区污水处理厂二期"])
+    p1 = _body(["广州日报讯（记者莫嘉豪）昨日，", "广州马拉松赛正式开跑。女子全程马拉松赛"])
+    p2 = Piece("headline", lines_of(["联合消防演练"]), ["headline"])
+    p3 = _body(["项目、镇原县蒲河流域污水治理工", "程等重点项目建设情况。"])
+    p4 = _body(["冠军被来自埃塞俄比亚的马拉松选手", "收入囊中。"])
+    pieces = [p0, p1, p2, p3, p4]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 4, 2]
+    # a head that shares as much with both tails is left where it is
+    p5 = _body(["项目、全市马拉松赛和污水治理工", "程等重点项目建设情况。"])
+    pieces = [p0, p1, p2, p5]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 1, 2, 3]

@@ -630,6 +630,7 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
         succ[i] = j
         has_pred.add(j)
     _alternate(pieces, succ, has_pred, w)
+    _vocabulary_pairs(pieces, succ, has_pred, w)
     # a headline piece printed between a body and its continuation stays there (a subtitle
     # the dump set inside the body): the assembly stage decides whose headline it is
     for i, j in list(succ.items()):
@@ -689,6 +690,50 @@ def _word_claims(pieces: list[Piece], succ: dict[int, int], links: dict[int, int
         if pick is not None and _piece_share(pieces[pick], pieces[j]) > _piece_share(pieces[i], pieces[j]):
             del succ[i]
             succ[pick] = j
+
+
+VOCAB_PAIR_SHARE = 0.05
+"""An open tail and a continuation head paired by vocabulary alone share at least this much
+(:func:`_piece_share`) ..."""
+VOCAB_PAIR_MARGIN = 0.08
+"""... and this much more than either shares with any other candidate."""
+
+
+def _vocabulary_pairs(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w: float) -> None:
+    """Open tails left without a continuation and continuation heads (:func:`_cont_head`: a
+    first line that cannot open a paragraph) left without a predecessor, paired when they are
+    each other's clear best by shared words (:func:`_piece_share`, at least
+    :data:`VOCAB_PAIR_SHARE` and :data:`VOCAB_PAIR_MARGIN` over the next best of either):
+    a text broken where no dictionary word runs across (``…污水处理厂二期`` / ``项目、镇原县…``)
+    goes on in the piece that names what it names. Updates ``succ`` and ``has_pred`` in place."""
+    n = len(pieces)
+    tails = [i for i in range(n) if i not in succ and _dangles(pieces[i])]
+    heads = [j for j in range(n) if j not in has_pred and _cont_head(pieces[j], w)]
+    if not tails or not heads:
+        return
+    pairs = []
+    for i in tails:
+        a = _flat(pieces[i].lines[-1])
+        for j in heads:
+            if j == i or abs(j - i) > WINDOW:
+                continue
+            b = _flat(pieces[j].lines[0])
+            if _same_measure(a, b, w) and _credit_fits(a, b):
+                pairs.append((_piece_share(pieces[i], pieces[j]), i, j))
+    best_t: dict[int, list[float]] = {}
+    best_h: dict[int, list[float]] = {}
+    for sh, i, j in pairs:
+        best_t.setdefault(i, []).append(sh)
+        best_h.setdefault(j, []).append(sh)
+    for sh, i, j in sorted(pairs, reverse=True):
+        if sh < VOCAB_PAIR_SHARE or i in succ or j in has_pred or _reaches(succ, j, i):
+            continue
+        rest_t = sorted(best_t[i], reverse=True)[1:2]
+        rest_h = sorted(best_h[j], reverse=True)[1:2]
+        if (rest_t and rest_t[0] + VOCAB_PAIR_MARGIN > sh) or (rest_h and rest_h[0] + VOCAB_PAIR_MARGIN > sh):
+            continue
+        succ[i] = j
+        has_pred.add(j)
 
 
 ALT_FULL_EMS = 1.75
