@@ -760,3 +760,16 @@ def test_an_open_tail_without_a_word_across_goes_on_in_the_head_that_names_what_
     p5 = _body(["项目、全市马拉松赛和污水治理工", "程等重点项目建设情况。"])
     pieces = [p0, p1, p2, p5]
     assert _order_of(relink(pieces, 14.0), pieces) == [0, 1, 2, 3]
+
+
+def test_a_head_opening_with_a_digit_is_paired_by_vocabulary_like_a_continuation_head():
+    from baozhi.layout.order import _cont_head, _goes_on, relink
+    # 14-em column: 12.5%、… is no paragraph's start (the rest of an amount) though it is short
+    p0 = _body(["工业生产稳步回升。全市规上工业", "增加值增长9.2%，食品和纺织服装", "产值分别同比增长"])
+    p1 = Piece("headline", lines_of(["清苑社区"]), ["headline"])
+    p2 = _body(["10月9日，兴庆区清苑社区开展了", "垃圾分类宣传活动。"])
+    p3 = _body(["12.5%、10.6%，食品和纺织", "服装行业增长带动明显。"])
+    assert not _cont_head(p3, 14.0)  # short enough to be a paragraph's indented first line
+    assert _goes_on(p3, 14.0) and not _goes_on(p2, 14.0)
+    pieces = [p0, p1, p2, p3]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2]

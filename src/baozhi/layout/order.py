@@ -699,8 +699,17 @@ VOCAB_PAIR_MARGIN = 0.08
 """... and this much more than either shares with any other candidate."""
 
 
+def _goes_on(p: Piece, w: float) -> bool:
+    """The piece's first line continues a text: a continuation head (:func:`_cont_head`), or,
+    in a piece that may continue one (:func:`_may_continue`: no lead, no dated lead), a line
+    opening with a digit (the rest of a number or an amount: ``12.5%、…``, ``19个，新建…``)."""
+    if _cont_head(p, w):
+        return True
+    return bool(w) and _may_continue(p) and _flat(p.lines[0])[:1].isdigit()
+
+
 def _vocabulary_pairs(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w: float) -> None:
-    """Open tails left without a continuation and continuation heads (:func:`_cont_head`: a
+    """Open tails left without a continuation and heads that continue a text (:func:`_goes_on`: a
     first line that cannot open a paragraph) left without a predecessor, paired when they are
     each other's clear best by shared words (:func:`_piece_share`, at least
     :data:`VOCAB_PAIR_SHARE` and :data:`VOCAB_PAIR_MARGIN` over the next best of either):
@@ -708,7 +717,7 @@ def _vocabulary_pairs(pieces: list[Piece], succ: dict[int, int], has_pred: set[i
     goes on in the piece that names what it names. Updates ``succ`` and ``has_pred`` in place."""
     n = len(pieces)
     tails = [i for i in range(n) if i not in succ and _dangles(pieces[i])]
-    heads = [j for j in range(n) if j not in has_pred and _cont_head(pieces[j], w)]
+    heads = [j for j in range(n) if j not in has_pred and _goes_on(pieces[j], w)]
     if not tails or not heads:
         return
     pairs = []
