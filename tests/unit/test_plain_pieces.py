@@ -773,3 +773,17 @@ def test_a_head_opening_with_a_digit_is_paired_by_vocabulary_like_a_continuation
     assert _goes_on(p3, 14.0) and not _goes_on(p2, 14.0)
     pieces = [p0, p1, p2, p3]
     assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2]
+
+
+def test_a_neighbour_whose_tail_makes_a_word_with_another_head_gives_its_head_up():
+    from baozhi.layout.order import relink
+    # 14-em column. 原县蒲河… follows …村民来信、村 in the dump, but 村 + 民感言 makes 村民 and
+    # the village paper's piece names what 民感言… names (小报, 栏目); 原县… is left to the
+    # pairing, which gives it to …项目、镇 (镇原县 in both)
+    p0 = _body(["本报讯（记者冯晓晓）3月10日，", "镇原县14个重点项目集中开工，", "包括污水处理厂二期项目、镇"])
+    p1 = Piece("headline", lines_of(["三江口村办小报"]), ["headline"])
+    p2 = _body(["这份村办小报设有政策宣传、致富", "信息、民情直通、村民来信、村"])
+    p3 = _body(["原县蒲河流域水环境综合治理项目、", "镇原县工业园区污水处理厂项目。"])
+    p4 = _body(["民感言等小报栏目。", "村民们都说小报办得好。"])
+    pieces = [p0, p1, p2, p3, p4]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2, 4]

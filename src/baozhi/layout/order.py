@@ -606,7 +606,7 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
                 and _same_measure(_flat(a.lines[-1]), _flat(b.lines[0]), w):
             succ[i] = i + 1
             has_pred.add(i + 1)
-    _word_claims(pieces, succ, links or {}, w)
+    _word_claims(pieces, succ, has_pred, links or {}, w)
     dangling = [i for i in range(n) if _dangles(pieces[i]) and i not in succ]
     orphans = [j for j in range(n) if _may_continue(pieces[j]) and j not in has_pred]
     cands = []
@@ -659,7 +659,7 @@ def _piece_share(a: Piece, b: Piece) -> float:
     return len(ga & gb) / max(1, min(len(ga), len(gb)))
 
 
-def _word_claims(pieces: list[Piece], succ: dict[int, int], links: dict[int, int], w: float) -> None:
+def _word_claims(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], links: dict[int, int], w: float) -> None:
     """A continuation head taken by adjacency goes to another open tail that completes a word
     with it (``…代表纷纷表`` / ``示，将以…``, not the neighbour ``…常务主席柯``) when the neighbour's
     tail forms no word with it (join score 0), the other tail has no continuation yet, an
@@ -667,8 +667,12 @@ def _word_claims(pieces: list[Piece], succ: dict[int, int], links: dict[int, int
     and the other tail's piece shares more words (:func:`_piece_share`) with the head's piece
     than the neighbour's does. A word across a break alone is often chance (``…基本`` /
     ``建设…`` from two texts); the shared vocabulary says whose text goes on. The neighbour is
-    left open for the pairing by evidence. Updates ``succ`` in place (``links``: links proved
-    before, kept)."""
+    left open for the pairing by evidence. Likewise a link to a head that must go on
+    (:func:`_goes_on`) is undone, both left to the pairing, when the neighbour's tail forms
+    such a word with another head that may continue a
+    text and has no predecessor, whose piece shares more words with it than the head's
+    (``…村民来信、村`` / ``民感言、…``, not ``原县蒲河…`` printed after it). Updates ``succ`` and
+    ``has_pred`` in place (``links``: links proved before, kept)."""
     n = len(pieces)
     for i in sorted(k for k, j in succ.items() if j == k + 1 and k not in links):
         j = i + 1
@@ -690,6 +694,24 @@ def _word_claims(pieces: list[Piece], succ: dict[int, int], links: dict[int, int
         if pick is not None and _piece_share(pieces[pick], pieces[j]) > _piece_share(pieces[i], pieces[j]):
             del succ[i]
             succ[pick] = j
+            continue
+        tail = _flat(pieces[i].lines[-1])
+        if not tail or not is_cjk(tail[-1]) or not _goes_on(pieces[j], w):
+            continue
+        taken = set(succ.values())
+        own = None
+        for c in range(max(0, i - WINDOW), min(n, i + WINDOW + 1)):
+            if c in (i, j) or c in taken or not _may_continue(pieces[c]):
+                continue
+            h2 = _flat(pieces[c].lines[0])
+            if not h2 or not is_cjk(h2[0]) or not _same_measure(tail, h2, w) or join_score(tail, h2) < WORD_JOIN:
+                continue
+            if own is None:
+                own = _piece_share(pieces[i], pieces[j])
+            if _piece_share(pieces[i], pieces[c]) > own:
+                del succ[i]  # the neighbour's tail goes on elsewhere: both are left to the pairing
+                has_pred.discard(j)
+                break
 
 
 VOCAB_PAIR_SHARE = 0.05
