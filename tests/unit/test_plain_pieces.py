@@ -86,6 +86,22 @@ def test_a_photo_credit_ends_a_piece_in_a_dump_with_no_blank_line_at_all():
     assert [len(p.lines) for p in pieces] == [1, 2]
 
 
+def test_an_own_line_closing_credit_before_a_blank_line_ends_its_block_in_a_default_dump():
+    from baozhi.layout.order import split_pieces
+    # default pdftotext: the credit is the block's last line; the line after the blank line
+    # goes on another column's text and must not be headed by the credit
+    lines = lines_of(["倡导居民们争当垃圾分类的", "倡导者、参与者。", "记者常春霖文/图", "大成，区委副书记邱永春出", "席。"])
+    lines[3].gap_before = True
+    pieces = split_pieces(lines, ["body", "body", "byline", "body", "body"], True, 13.0)
+    assert [[ln.text.value for ln in p.lines] for p in pieces] == [
+        ["倡导居民们争当垃圾分类的", "倡导者、参与者。", "记者常春霖文/图"], ["大成，区委副书记邱永春出", "席。"]]
+    # a credit after a blank line still heads the block after it
+    lines = lines_of(["倡导者、参与者。", "记者常春霖文/图", "大成，区委副书记邱永春出"])
+    lines[1].gap_before = True
+    pieces = split_pieces(lines, ["body", "byline", "body"], True, 13.0)
+    assert [len(p.lines) for p in pieces] == [1, 2]
+
+
 def test_a_credit_in_brackets_broken_over_two_lines_ends_the_text():
     from baozhi.layout.order import split_pieces
     texts = ["提升0.2个百分点。（记者卢碧云", "通讯员范艳）", "9月1日，全市中小学统一开学，城", "区新建、改扩建的五所学校也迎来"]
@@ -711,3 +727,63 @@ def test_a_short_letter_spaced_line_is_a_title_in_a_seedlike_dump():
     # a justified column line spaced out to (nearly) the full measure of a 10-em column is text
     texts = ["今年计划实施重点项目，集", "中 开 工 项 目 总 投 资", "达到十二亿元，其中工业"]
     assert hidden_headlines(lines_of(texts, gaps=True), ["body"] * 3, 10.0) == ["body"] * 3
+
+
+def test_a_head_taken_by_adjacency_goes_to_the_tail_that_completes_a_word_and_shares_its_words():
+    from baozhi.layout.order import relink
+    # 12-em column. 示，将以… follows …主席柯 in the dump, but …纷纷表 makes 表示 with it and its
+    # piece names the signing (签约) the head's piece goes on about; 柯 + 示 is no word
+    p0 = _body(["本报讯（记者陆槐生）11月4", "日，我市举行招商项目集中", "签约仪式。签约项目代表纷纷表"])
+    p1 = Piece("headline", lines_of(["简讯"]), ["headline"])
+    p2 = _body(["1月14日上午，区十六届人", "大一次会议主席团举行第四", "次会议。大会主席团常务主席柯"])
+    p3 = _body(["示，将以本次签约为契机，", "力促项目早开工、早达产。"])
+    pieces = [p0, p1, p2, p3]
+    assert _order_of(relink(pieces, 12.0), pieces) == [0, 3, 1, 2]
+    # without shared words the neighbour keeps its head
+    p0b = _body(["本报讯（记者陆槐生）11月4", "日，市民来到公园赏花，游", "客们纷纷表"])
+    pieces = [p0b, p1, p2, p3]
+    assert _order_of(relink(pieces, 12.0), pieces) == [0, 1, 2, 3]
+
+
+def test_an_open_tail_without_a_word_across_goes_on_in_the_head_that_names_what_it_names():
+    from baozhi.layout.order import relink
+    # 14-em column. No dictionary word runs across …处理厂二期 / 项目、镇原县… nor …马拉松赛 /
+    # 冠军被…; each tail shares its words (镇原县, 污水; 马拉松) with one head only
+    p0 = _body(["本报讯（记者冯晓晓）3月10日，", "镇原县14个重点项目集中开工。", "镇原县金龙工业集中区污水处理厂二期"])
+    p1 = _body(["广州日报讯（记者莫嘉豪）昨日，", "广州马拉松赛正式开跑。女子全程马拉松赛"])
+    p2 = Piece("headline", lines_of(["联合消防演练"]), ["headline"])
+    p3 = _body(["项目、镇原县蒲河流域污水治理工", "程等重点项目建设情况。"])
+    p4 = _body(["冠军被来自埃塞俄比亚的马拉松选手", "收入囊中。"])
+    pieces = [p0, p1, p2, p3, p4]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 4, 2]
+    # a head that shares as much with both tails is left where it is
+    p5 = _body(["项目、全市马拉松赛和污水治理工", "程等重点项目建设情况。"])
+    pieces = [p0, p1, p2, p5]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 1, 2, 3]
+
+
+def test_a_head_opening_with_a_digit_is_paired_by_vocabulary_like_a_continuation_head():
+    from baozhi.layout.order import _cont_head, _goes_on, relink
+    # 14-em column: 12.5%、… is no paragraph's start (the rest of an amount) though it is short
+    p0 = _body(["工业生产稳步回升。全市规上工业", "增加值增长9.2%，食品和纺织服装", "产值分别同比增长"])
+    p1 = Piece("headline", lines_of(["清苑社区"]), ["headline"])
+    p2 = _body(["10月9日，兴庆区清苑社区开展了", "垃圾分类宣传活动。"])
+    p3 = _body(["12.5%、10.6%，食品和纺织", "服装行业增长带动明显。"])
+    assert not _cont_head(p3, 14.0)  # short enough to be a paragraph's indented first line
+    assert _goes_on(p3, 14.0) and not _goes_on(p2, 14.0)
+    pieces = [p0, p1, p2, p3]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2]
+
+
+def test_a_neighbour_whose_tail_makes_a_word_with_another_head_gives_its_head_up():
+    from baozhi.layout.order import relink
+    # 14-em column. 原县蒲河… follows …村民来信、村 in the dump, but 村 + 民感言 makes 村民 and
+    # the village paper's piece names what 民感言… names (小报, 栏目); 原县… is left to the
+    # pairing, which gives it to …项目、镇 (镇原县 in both)
+    p0 = _body(["本报讯（记者冯晓晓）3月10日，", "镇原县14个重点项目集中开工，", "包括污水处理厂二期项目、镇"])
+    p1 = Piece("headline", lines_of(["三江口村办小报"]), ["headline"])
+    p2 = _body(["这份村办小报设有政策宣传、致富", "信息、民情直通、村民来信、村"])
+    p3 = _body(["原县蒲河流域水环境综合治理项目、", "镇原县工业园区污水处理厂项目。"])
+    p4 = _body(["民感言等小报栏目。", "村民们都说小报办得好。"])
+    pieces = [p0, p1, p2, p3, p4]
+    assert _order_of(relink(pieces, 14.0), pieces) == [0, 3, 1, 2, 4]

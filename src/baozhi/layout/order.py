@@ -116,13 +116,14 @@ def split_pieces(lines: list[Line], labels: list[str], gaps_mean_blocks: bool, w
                or (quiet and kind == "body" and pieces[-1].kind == "body" and lab == "body"
                    and pieces[-1].labels[-1] == "body" and flats[k - 1][-1:] in _PIECE_END_CHARS  # (quick test first)
                    and _piece_ends("".join(flats[max(0, k - 2):k]) if len(pieces[-1].lines) > 1 else flats[k - 1], flat, w)))
-        if quiet and lab == "byline" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "body" \
-                and _closing_credit(flat):
+        if (quiet or not ln.gap_before) and lab == "byline" and pieces and pieces[-1].kind == "body" \
+                and pieces[-1].labels[-1] == "body" and _closing_credit(flat):
             new = False  # a photo or text credit on its own line closes the text before it
         elif kind == "body" and pieces and pieces[-1].kind == "body" and pieces[-1].labels[-1] == "byline":
             # an own-line byline heads the body that follows it; a closing credit ends its piece
-            new = quiet and len(pieces[-1].lines) > 1 and pieces[-1].labels[-2] == "body" \
-                and _closing_credit(flats[k - 1])
+            # (in a dump whose blank lines mark blocks, when a blank line follows the credit)
+            new = (quiet or (gaps_mean_blocks and ln.gap_before)) and len(pieces[-1].lines) > 1 \
+                and pieces[-1].labels[-2] == "body" and _closing_credit(flats[k - 1])
             if new:
                 ln.opens = True  # the line after a text's closing credit opens another text
         if new:
@@ -612,6 +613,7 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
                 and _same_measure(_flat(a.lines[-1]), _flat(b.lines[0]), w):
             succ[i] = i + 1
             has_pred.add(i + 1)
+    _word_claims(pieces, succ, has_pred, links or {}, w)
     dangling = [i for i in range(n) if _dangles(pieces[i]) and i not in succ]
     orphans = [j for j in range(n) if _may_continue(pieces[j]) and j not in has_pred]
     cands = []
@@ -635,6 +637,7 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
         succ[i] = j
         has_pred.add(j)
     _alternate(pieces, succ, has_pred, w)
+    _vocabulary_pairs(pieces, succ, has_pred, w)
     # a headline piece printed between a body and its continuation stays there (a subtitle
     # the dump set inside the body): the assembly stage decides whose headline it is
     for i, j in list(succ.items()):
@@ -655,6 +658,120 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
             k = succ.get(k)
     out.extend(pieces[i] for i in range(n) if i not in seen)
     return out
+
+
+def _piece_share(a: Piece, b: Piece) -> float:
+    """Words two pieces share: the character bigrams both print, over the fewer of the two."""
+    ga, gb = bigrams("".join(_flat(ln) for ln in a.lines)), bigrams("".join(_flat(ln) for ln in b.lines))
+    return len(ga & gb) / max(1, min(len(ga), len(gb)))
+
+
+def _word_claims(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], links: dict[int, int], w: float) -> None:
+    """A continuation head taken by adjacency goes to another open tail that completes a word
+    with it (``…代表纷纷表`` / ``示，将以…``, not the neighbour ``…常务主席柯``) when the neighbour's
+    tail forms no word with it (join score 0), the other tail has no continuation yet, an
+    ideograph on both sides of the break forms a dictionary word of :data:`WORD_JOIN` or more,
+    and the other tail's piece shares more words (:func:`_piece_share`) with the head's piece
+    than the neighbour's does. A word across a break alone is often chance (``…基本`` /
+    ``建设…`` from two texts); the shared vocabulary says whose text goes on. The neighbour is
+    left open for the pairing by evidence. Likewise a link to a head that must go on
+    (:func:`_goes_on`) is undone, both left to the pairing, when the neighbour's tail forms
+    such a word with another head that may continue a
+    text and has no predecessor, whose piece shares more words with it than the head's
+    (``…村民来信、村`` / ``民感言、…``, not ``原县蒲河…`` printed after it). Updates ``succ`` and
+    ``has_pred`` in place (``links``: links proved before, kept)."""
+    n = len(pieces)
+    for i in sorted(k for k, j in succ.items() if j == k + 1 and k not in links):
+        j = i + 1
+        if succ.get(i) != j:
+            continue
+        head = _flat(pieces[j].lines[0])
+        if not head or not is_cjk(head[0]) or join_score(_flat(pieces[i].lines[-1]), head) > 0:
+            continue
+        best, pick = WORD_JOIN, None
+        for c in range(max(0, j - WINDOW), min(n, j + WINDOW + 1)):
+            if c == i or c in succ or not _dangles(pieces[c]):
+                continue
+            tail = _flat(pieces[c].lines[-1])
+            if not tail or not is_cjk(tail[-1]) or not _same_measure(tail, head, w) or not _credit_fits(tail, head):
+                continue
+            s = join_score(tail, head)
+            if s >= best and _reaches(succ, j, c) is False:
+                best, pick = s, c
+        if pick is not None and _piece_share(pieces[pick], pieces[j]) > _piece_share(pieces[i], pieces[j]):
+            del succ[i]
+            succ[pick] = j
+            continue
+        tail = _flat(pieces[i].lines[-1])
+        if not tail or not is_cjk(tail[-1]) or not _goes_on(pieces[j], w):
+            continue
+        taken = set(succ.values())
+        own = None
+        for c in range(max(0, i - WINDOW), min(n, i + WINDOW + 1)):
+            if c in (i, j) or c in taken or not _may_continue(pieces[c]):
+                continue
+            h2 = _flat(pieces[c].lines[0])
+            if not h2 or not is_cjk(h2[0]) or not _same_measure(tail, h2, w) or join_score(tail, h2) < WORD_JOIN:
+                continue
+            if own is None:
+                own = _piece_share(pieces[i], pieces[j])
+            if _piece_share(pieces[i], pieces[c]) > own:
+                del succ[i]  # the neighbour's tail goes on elsewhere: both are left to the pairing
+                has_pred.discard(j)
+                break
+
+
+VOCAB_PAIR_SHARE = 0.05
+"""An open tail and a continuation head paired by vocabulary alone share at least this much
+(:func:`_piece_share`) ..."""
+VOCAB_PAIR_MARGIN = 0.08
+"""... and this much more than either shares with any other candidate."""
+
+
+def _goes_on(p: Piece, w: float) -> bool:
+    """The piece's first line continues a text: a continuation head (:func:`_cont_head`), or,
+    in a piece that may continue one (:func:`_may_continue`: no lead, no dated lead), a line
+    opening with a digit (the rest of a number or an amount: ``12.5%、…``, ``19个，新建…``)."""
+    if _cont_head(p, w):
+        return True
+    return bool(w) and _may_continue(p) and _flat(p.lines[0])[:1].isdigit()
+
+
+def _vocabulary_pairs(pieces: list[Piece], succ: dict[int, int], has_pred: set[int], w: float) -> None:
+    """Open tails left without a continuation and heads that continue a text (:func:`_goes_on`: a
+    first line that cannot open a paragraph) left without a predecessor, paired when they are
+    each other's clear best by shared words (:func:`_piece_share`, at least
+    :data:`VOCAB_PAIR_SHARE` and :data:`VOCAB_PAIR_MARGIN` over the next best of either):
+    a text broken where no dictionary word runs across (``…污水处理厂二期`` / ``项目、镇原县…``)
+    goes on in the piece that names what it names. Updates ``succ`` and ``has_pred`` in place."""
+    n = len(pieces)
+    tails = [i for i in range(n) if i not in succ and _dangles(pieces[i])]
+    heads = [j for j in range(n) if j not in has_pred and _goes_on(pieces[j], w)]
+    if not tails or not heads:
+        return
+    pairs = []
+    for i in tails:
+        a = _flat(pieces[i].lines[-1])
+        for j in heads:
+            if j == i or abs(j - i) > WINDOW:
+                continue
+            b = _flat(pieces[j].lines[0])
+            if _same_measure(a, b, w) and _credit_fits(a, b):
+                pairs.append((_piece_share(pieces[i], pieces[j]), i, j))
+    best_t: dict[int, list[float]] = {}
+    best_h: dict[int, list[float]] = {}
+    for sh, i, j in pairs:
+        best_t.setdefault(i, []).append(sh)
+        best_h.setdefault(j, []).append(sh)
+    for sh, i, j in sorted(pairs, reverse=True):
+        if sh < VOCAB_PAIR_SHARE or i in succ or j in has_pred or _reaches(succ, j, i):
+            continue
+        rest_t = sorted(best_t[i], reverse=True)[1:2]
+        rest_h = sorted(best_h[j], reverse=True)[1:2]
+        if (rest_t and rest_t[0] + VOCAB_PAIR_MARGIN > sh) or (rest_h and rest_h[0] + VOCAB_PAIR_MARGIN > sh):
+            continue
+        succ[i] = j
+        has_pred.add(j)
 
 
 ALT_FULL_EMS = 1.75
