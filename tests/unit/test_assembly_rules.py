@@ -858,6 +858,14 @@ def test_a_headline_interrupting_a_text_above_an_own_line_credit():
     assert labels == ["body", "body", "headline", "byline", "body"]
 
 
+def test_reporters_of_an_inline_byline_are_read_as_printed():
+    # 林晓 王芳: two names a space apart, which the cleaned paragraph runs together (林晓王芳)
+    d = parse("区政府召开常务会议\n本报讯（记者 林晓 王芳）5月3日，区长张伟主持召开区政府常务会议，研究部署近期重点工作。\n")
+    assert d["articles"][0]["reporters"] == ["林晓", "王芳"]
+    d = parse("区政府召开常务会议\n本报讯（记者 涂 燕）5月3日，区长张伟主持召开区政府常务会议，研究部署近期重点工作。\n")
+    assert d["articles"][0]["reporters"] == ["涂燕"]
+
+
 def test_reporters_keep_the_characters_as_printed():
     from baozhi.articles.cues import reporters_in
 

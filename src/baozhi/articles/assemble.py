@@ -1421,7 +1421,7 @@ def build_article(u: Unit, w: float, has_indent: bool) -> Article:
         if m:
             art.byline = _byline_from_clean(paras[0], m.end())
             art.byline_inline = True
-            art.reporters = cues.reporters_in(art.byline.value)  # (spaced as printed: 王明 李华)
+            art.reporters = cues.reporters_in(_as_printed(art.byline, u.lines))
     if paras:
         lead = paras[0].value
         if art.byline_inline and art.byline is not None:
@@ -1440,6 +1440,17 @@ def build_article(u: Unit, w: float, has_indent: bool) -> Article:
 
 
 _ROLE_SPACE = re.compile(r"((?:记者|記者|通讯员|通訊員|摄影|攝影|实习生|實習生)(?!站))(?=[\u4e00-\u9fff·])")
+
+
+def _as_printed(t: Text, lines: list[Line]) -> str:
+    """``t`` (a cleaned piece of ``lines``' text) as printed: the characters of ``lines`` from its
+    first source offset to its last, layout spaces included (``林晓 王芳``: two reporters, which
+    the cleaned text runs together), line breaks dropped (a name split over two lines)."""
+    span = t.span()
+    if span is None:
+        return t.value
+    lo, hi = span
+    return "".join(ch for ln in lines for ch, o in zip(ln.text.value, ln.text.offsets) if lo <= o < hi)
 
 
 def _byline_from_clean(p: Text, end: int) -> Text:

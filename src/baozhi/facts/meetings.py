@@ -92,6 +92,8 @@ def kind_of(name: str) -> str:
             return k
     for suf in ("大会", "会议", "会"):
         if tail.endswith(suf):
+            if any(len(b) >= 2 and tail[:-len(suf)].endswith(b) for b in _bodies()):
+                return suf  # a body's sitting (市委财经委员会会议): no type word but 会议
             c = tail[-len(suf) - 2:-len(suf)]
             if len(c) == 2 and all("\u4e00" <= x <= "\u9fff" and x not in "次届年度" + _NUM for x in c) \
                     and not c.startswith("全"):

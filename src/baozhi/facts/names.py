@@ -79,8 +79,16 @@ def left_ok(v: str, s: int) -> bool:
     return False
 
 
-def _given_ok(g: str) -> bool:
+SOFT_GIVEN = frozenset("其")
+"""Function characters that also start given names (何其芳, 严其明): a name's first given
+character of two when a title, group label or list puts a name there (``strong``); never last
+(向其表示, 与其)."""
+
+
+def _given_ok(g: str, strong: bool = False) -> bool:
     bad = _lex()["bad"]
+    if strong and len(g) == 2 and g[0] in SOFT_GIVEN:
+        g = g[1:]
     return all(is_cjk(c) and c not in bad for c in g)
 
 
@@ -105,7 +113,7 @@ def shape_ok(name: str, *, strong: bool = True) -> bool:
             if given[0] in lx["s1"] and given[0] != sur and _given_ok(given[1:]):
                 return strong or sur not in lx["weak"]
             continue
-        if not 1 <= len(given) <= 2 or not _given_ok(given):
+        if not 1 <= len(given) <= 2 or not _given_ok(given, strong):
             continue
         if len(given) == 1 and given == sur:
             continue

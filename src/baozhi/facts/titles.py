@@ -74,8 +74,8 @@ def prefix_start(v: str, p: int, name_ends: frozenset[int] = frozenset(), limit:
             break
         stop = False
         for L in range(min(lx["smax"], k - lo), 0, -1):
-            if v[k - L:k] in lx["stops"]:
-                stop = True
+            if v[k - L:k] in lx["stops"] and not (v[k - L:k] == "有" and v.startswith("限", k)):
+                stop = True  # (not the 有 of a company's 有限公司 / 有限责任公司)
                 break
         if stop:
             break

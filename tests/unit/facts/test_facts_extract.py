@@ -103,3 +103,13 @@ def test_names_listed_before_a_speaker_verb_all_speak():
     f = extract_article(t)
     assert f["meetings"][0]["attendees"] == ["秦海洋", "许志强", "何雪梅"]
     assert ("秦海洋", ["镇党委副书记", "镇长"]) in [(p["name"], p["titles"]) for p in f["persons"]]
+
+
+def test_a_company_title_keeps_its_youxian_gongsi_and_a_given_name_may_start_with_qi():
+    # 有 stops a title's organisation prefix (有关部门负责人), not inside 有限公司; 其 starts given
+    # names (严其明, 何其芳) where a group label or list puts a name, never ends one (向其表示)
+    f = extract_article("3月5日，市长王明会见了中国石油化工集团有限公司党组书记、董事长赵东平一行。")
+    assert ("赵东平", ["中国石油化工集团有限公司党组书记", "董事长"]) in [(p["name"], p["titles"]) for p in f["persons"]]
+    f = extract_article("凤冈县领导严其明、聂景山、甘廷文等出席了开工建设现场会。")
+    assert [p["name"] for p in f["persons"]] == ["严其明", "聂景山", "甘廷文"]
+    assert extract_article("向其表示感谢。记者向其了解情况。")["persons"] == []
