@@ -170,6 +170,27 @@ def test_store_errors_exit_5(tmp_path):
     assert "5  archive error" in p.stdout
 
 
+def test_an_archive_whose_schema_text_is_not_utf8_is_a_store_error(tmp_path):
+    # a flipped byte in the schema's text: SQLite reads the page, Python's sqlite3 fails to
+    # decode it (a UnicodeDecodeError traceback, exit 1, before)
+    from click.testing import CliRunner
+
+    from baozhi.cli import main
+
+    good = tmp_path / "good.sqlite"
+    connect(good).close()
+    data = bytearray(good.read_bytes())
+    data[data.find(b"CREATE TABLE") + 7] = 0x9C
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(bytes(data))
+    for args in (["search", "会议"], ["people"], ["meetings"], ["export", "--out", str(tmp_path / "x")]):
+        r = CliRunner().invoke(main, [*args, "--db", str(bad)])
+        assert r.exit_code == 5, (args, r.output)
+        assert r.stderr.startswith("baozhi: error: database file is damaged (text that is not UTF-8)")
+    p = subprocess.run(_ingest_cmd(bad, CORPUS / "001.txt"), capture_output=True, text=True)
+    assert p.returncode == 5 and "Traceback" not in p.stderr and "not UTF-8" in p.stderr
+
+
 def test_locked_past_timeout_is_a_store_error(tmp_path):
     from baozhi.errors import StoreError
     from baozhi.store.write import write_failure

@@ -199,8 +199,15 @@ def store_errors(fn: Callable[..., T]) -> Callable[..., T]:
             return fn(*args, **kwargs)
         except sqlite3.Error as e:
             raise as_store_error(e) from None
+        except UnicodeDecodeError:
+            raise StoreError(DAMAGED_TEXT) from None
 
     return wrapper
+
+
+DAMAGED_TEXT = "database file is damaged (text that is not UTF-8); restore it or re-ingest into a new file"
+"""What a damaged archive whose stored text (its schema or a row) is not UTF-8 says: Python's
+sqlite3 fails decoding it, after SQLite read the page without noticing."""
 
 
 def as_store_error(e: sqlite3.Error, path: str | None = None) -> StoreError:
@@ -279,6 +286,9 @@ def connect(path: str | Path, *, create: bool = True, timeout: float = BUSY_TIME
     except sqlite3.Error as e:
         conn.close()
         raise as_store_error(e, str(p)) from None
+    except UnicodeDecodeError:
+        conn.close()
+        raise StoreError(DAMAGED_TEXT, path=str(p)) from None
     except StoreError:
         conn.close()
         raise
