@@ -21,11 +21,34 @@ def _freq() -> dict[str, int]:
         return {}
     import logging
 
-    jieba.setLogLevel(logging.WARNING)
+    # a failed cache write is only a slower next start: no traceback on stderr for it
+    jieba.setLogLevel(logging.CRITICAL)
     dt = jieba.dt
     if not dt.initialized:
+        dt.tmp_dir, dt.cache_file = _cache_place()
         dt.initialize()
     return dt.FREQ
+
+
+def _cache_place() -> tuple[str, str]:
+    """``(directory, file name)`` for jieba's cache of its parsed word list: the user's cache
+    directory (``$XDG_CACHE_HOME/baozhi`` or ``~/.cache/baozhi``), else the temporary directory
+    under a per-user name. jieba's default, ``/tmp/jieba.cache``, is shared by every user of the
+    machine: another user's file there could not be replaced (a traceback on every run) and
+    would be loaded unchecked."""
+    import os
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = os.path.join(base, "baozhi")
+    try:
+        os.makedirs(d, exist_ok=True)
+        if os.access(d, os.W_OK):
+            return d, "jieba.cache"
+    except OSError:
+        pass
+    uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    return tempfile.gettempdir(), f"jieba.baozhi-{uid}.cache"
 
 
 def word_freq(w: str) -> int:
