@@ -70,6 +70,15 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadablePath(e.strerror or "cannot read file", path=str(path)) from None
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """``(device, inode)`` of an existing file (a hard link to an input is that input), else None."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _out_name(path: Path, used: set[str], ext: str) -> str:
     name = path.stem + ext
     if name in used:
@@ -110,6 +119,7 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
                            " (write the output elsewhere) [no-pages]", err=True)
                 sys.exit(EXIT_NO_INPUT)
     inputs = {p.resolve() for p, _ in expanded if p is not None}
+    input_files = {_file_id(p) for p, _ in expanded if p is not None} - {None}  # hard links too
     for path, err in expanded:
         if err is not None:
             click.echo(f"baozhi: error: {err} [{err.code}]", err=True)
@@ -144,7 +154,7 @@ def _run(paths: tuple[str, ...], fmt: str, out: str | None, settings: Settings, 
         text = "".join(chunks)
         if outdir is not None:
             target = outdir / _out_name(path, used, ext)
-            if target.resolve() in inputs:
+            if target.resolve() in inputs or (_file_id(target) in input_files):
                 click.echo(f"baozhi: error: {shown_path(str(target))}: output would overwrite an input; choose another -o directory",
                            err=True)
                 failures += 1

@@ -81,6 +81,20 @@ def test_output_never_overwrites_an_input(tmp_path):
     assert page.read_bytes() == before
 
 
+def test_output_never_overwrites_an_input_through_a_hard_link(tmp_path):
+    # (breaker: o/seed.txt a hard link to the input x/seed.txt was overwritten, exit 0)
+    import os
+    (tmp_path / "x").mkdir()
+    (tmp_path / "o").mkdir()
+    page = tmp_path / "x" / "seed.txt"
+    page.write_bytes((ROOT / "examples" / "seed_page.txt").read_bytes())
+    os.link(page, tmp_path / "o" / "seed.txt")
+    before = page.read_bytes()
+    r = CliRunner().invoke(main, ["parse", str(page), "--text", "-o", str(tmp_path / "o")])
+    assert r.exit_code == 3 and "output would overwrite an input" in r.stderr
+    assert page.read_bytes() == before
+
+
 def test_devices_pipes_and_dangling_links_are_refused_without_reading(tmp_path):
     import os
     good = tmp_path / "good.txt"
