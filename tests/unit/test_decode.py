@@ -258,3 +258,13 @@ def test_printable_lets_a_texts_whitespace_through_and_nothing_unprintable():
         assert _printable(t) and t.translate(_TEXT_SPACE).isprintable()
     for t in ["纵向\x0b制表", "分隔\x1c符", "\x85下一行", "响铃\x07", "退格\x08", "\x1f", "\ue000私用区", "零宽\u200b空格"]:
         assert not _printable(t) and not t.translate(_TEXT_SPACE).isprintable()
+
+
+@pytest.mark.parametrize("raw,text", [
+    ("央".encode("utf-8"), "央"),  # whole UTF-8: no GB18030 澶 with a cut character after it
+    ("勇".encode("utf-8"), "勇"),  # nor UTF-16-LE 该 with a cut byte
+    ("提高".encode("utf-16-be"), "提高"),  # a few UTF-16 bytes that pass for cut UTF-8 (cК…)
+    ("大开放、促进".encode("utf-16-be"), "大开放、促进"),  # 开 is 5F 00: a NUL, yet UTF-16 text
+])
+def test_short_inputs_whole_utf8_beats_a_cut_reading_and_cut_utf8_is_judged_too(raw, text):
+    assert decode(raw)[0] == text

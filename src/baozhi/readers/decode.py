@@ -223,20 +223,23 @@ def _wide(text: str, limit: int = 4096) -> str:
     return "".join(out)
 
 
-def _short_cjk(raw: bytes, floor: float) -> tuple[str | None, str]:
+def _short_cjk(raw: bytes, floor: float, cuts: bool = True) -> tuple[str | None, str]:
     """A short input (:data:`SHORT_BYTES`): of the Chinese encodings that decode it into
     printable text (an input cut inside its last character too, U+FFFD standing for it), the one whose text reads most as Chinese (:func:`_plausibility`), when that
     is more than ``floor`` (the UTF-8 reading's score plus :data:`SHORT_MARGIN`) and its
     characters other than ASCII letters and symbols read as Chinese (at least
     :data:`MIN_PLAUSIBILITY`: ``2024年GDP增长5%`` in GBK is Chinese, though ``GDP%`` lowers its
     whole score under it; UTF-16 reads ASCII bytes otherwise, so the ranking counts them);
-    ``(None, "")`` otherwise."""
+    ``(None, "")`` otherwise. ``cuts=False``: no reading cut inside its last character (the
+    input is whole UTF-8: 央 in UTF-8 is no GB18030 澶 with a cut character after it)."""
     best: tuple[float, str, str] | None = None
     for enc in _SHORT_CANDIDATES:
         penalty = 0.0
         try:
             t = raw.decode(enc)
         except UnicodeDecodeError:
+            if not cuts:
+                continue
             try:  # cut inside its last character (a truncated copy): U+FFFD stands for it
                 t = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
                 penalty = SHORT_MARGIN  # a whole reading is likelier than a cut one
@@ -363,10 +366,10 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                     raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
                                            path=name) from None
     elif text is None:
-        cut = False
+        cut = whole = False
         reading = None  # the bytes read as damaged UTF-8, read once when needed
         try:
-            text, enc = raw.decode("utf-8"), "utf-8"
+            text, enc, whole = raw.decode("utf-8"), "utf-8", True
         except UnicodeDecodeError as e:
             text = _utf8_cut_at_end(raw, e)
             if text is None:
@@ -377,13 +380,13 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             if text is not None:
                 # cut inside its first or last character, with whole multi-byte ones: UTF-8 for
                 # sure, except that a few GBK/Big5 bytes can pass for a cut start (judged below)
-                enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text) \
-                    and not (len(raw) <= SHORT_BYTES and text.startswith("\ufffd"))
+                # (a few bytes of UTF-16 or GBK can pass for cut UTF-8 too: judged below)
+                enc, cut = "utf-8", any(ord(ch) > 127 and ch != "\ufffd" for ch in text) and len(raw) > SHORT_BYTES
         if len(raw) <= SHORT_BYTES and not cut:
             # a few bytes of UTF-16 or GBK can pass for UTF-8 (ίԱ for 委员), and charset-normalizer
             # reads two GBK ideographs as Big5: the reading that reads most as Chinese wins
             floor = (_plausibility(text) if text is not None else 0.0) + SHORT_MARGIN
-            short, short_enc = _short_cjk(raw, floor)
+            short, short_enc = _short_cjk(raw, floor, cuts=not whole)
             if short is not None:
                 text, enc = short, short_enc
         if text is None:
