@@ -59,6 +59,15 @@ def main() -> None:
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     print(f"seed page: {statistics.median(times):.1f} pages/s, peak {peak:.1f} MB ({len(seed) / 1024:.0f} KiB input)")
+    # one huge input (a file of many pages' text run together): time and memory should grow
+    # linearly with its size (seconds per MiB alike for both sizes)
+    for copies in (100, 400):
+        big = seed * copies
+        t = time.perf_counter()
+        process_source(big, "big")
+        dt = time.perf_counter() - t
+        mib = len(big) / 2**20
+        print(f"one {mib:.1f} MiB input ({copies} seed pages run together): {dt:.1f} s, {dt / mib:.1f} s/MiB")
     with tempfile.TemporaryDirectory() as tmp:
         naive = Path(tmp) / "naive"
         subprocess.run([sys.executable, str(BENCH / "score_pages.py"), "--truth", str(BENCH / "pages"),

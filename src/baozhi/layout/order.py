@@ -17,6 +17,7 @@ predecessor, best evidence first.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -891,6 +892,10 @@ HEADLINE_MOVE_MARGIN = 0.2
 """... and this much more than in the text it stands before."""
 HEADLINE_MOVE_CHARS = 4
 """A headline line this long can tell by its words which article it heads."""
+LEAD_REACH = 64
+"""A headline is matched with the articles of the :data:`LEAD_REACH` leads printed before and
+after it: a whole page (a newspaper page has a few dozen articles) while the work stays linear
+on a file of thousands of pages' text (every headline against every lead took minutes)."""
 HEADLINE_SPLIT_MARGIN = 0.3
 """A headline line leaves its group only when it shares this much more of its bigrams with
 another article than with the group's (常晓勇出席 may be in both)."""
@@ -1067,10 +1072,11 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
             art_of[i] = cur
             grams[cur] |= bigrams("".join(_flat(ln) for ln in p.lines))
 
-    def best_lead(text: str) -> tuple[int | None, float]:
+    def best_lead(text: str, at: int) -> tuple[int | None, float]:
         hb = bigrams(text)
         best, top = None, 0.0
-        for ld in leads:
+        k = bisect.bisect_left(leads, at)
+        for ld in leads[max(0, k - LEAD_REACH):k + LEAD_REACH]:
             sh = share(hb, grams[ld])
             if sh > top:
                 best, top = ld, sh
@@ -1085,7 +1091,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
         group_lead = None
         for ln, lab in zip(p.lines, p.labels):
             f = _flat(ln)
-            ld, sh = best_lead(f) if len(f) >= HEADLINE_MOVE_CHARS else (None, 0.0)
+            ld, sh = best_lead(f, i) if len(f) >= HEADLINE_MOVE_CHARS else (None, 0.0)
             strong = ld is not None and sh >= HEADLINE_MOVE_SHARE
             if group.lines and strong and group_lead is not None and ld != group_lead \
                     and share(bigrams(f), grams[group_lead]) < sh - HEADLINE_SPLIT_MARGIN:
@@ -1102,7 +1108,7 @@ def place_headlines(ordered: list[Piece], w: float) -> list[Piece]:
     for k, (i, p) in enumerate(items):
         if p.kind != "headline":
             continue
-        ld, sh = best_lead("".join(_flat(ln) for ln in p.lines))
+        ld, sh = best_lead("".join(_flat(ln) for ln in p.lines), i)
         if ld is None or sh < HEADLINE_MOVE_SHARE:
             continue
         nxt = next((j for j, q in items[k + 1:] if q.kind == "body"), None)
