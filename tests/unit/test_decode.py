@@ -268,3 +268,13 @@ def test_printable_lets_a_texts_whitespace_through_and_nothing_unprintable():
 ])
 def test_short_inputs_whole_utf8_beats_a_cut_reading_and_cut_utf8_is_judged_too(raw, text):
     assert decode(raw)[0] == text
+
+
+def test_utf16_with_a_bom_and_a_lone_surrogate_reads_with_a_replacement_character():
+    # (it was refused whole: "starts with a UTF-16 byte-order mark but is not UTF-16 text")
+    from baozhi.readers.decode import replaced
+    s = TEXT * 4
+    raw = s[:10].encode("utf-16") + b"\x00\xd8" + s[10:].encode("utf-16-le")
+    text, enc = decode(raw)
+    assert (text, enc) == (s[:10] + "\ufffd" + s[10:], "utf-16")
+    assert replaced(raw, text, enc) == 1

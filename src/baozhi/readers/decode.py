@@ -153,6 +153,15 @@ def _cjk_damaged(raw: bytes) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
+def _bom_damaged(raw: bytes, enc: str) -> str | None:
+    """UTF-16/32 text after its BOM with a few ill-formed code units (a lone surrogate): read with
+    U+FFFD for each, when the well-formed non-ASCII characters outnumber them
+    :data:`DAMAGE_RATIO` to 1 (as :func:`_utf8_damaged` does for UTF-8); else None."""
+    text = raw.decode(enc, errors="replace")
+    bad = text.count("\ufffd")
+    return _utf8_damaged((text, bad, sum(1 for ch in text if ch > "\x7f") - bad))
+
+
 def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
     """A GB18030/GBK/Big5 input cut inside its last character (a truncated copy):
     ``(raw without the incomplete bytes, "\ufffd")``, so the detector sees whole characters and
@@ -359,8 +368,9 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 # incremental decoder keeps an incomplete end back instead of failing on it.
                 text = codecs.getincrementaldecoder(enc)().decode(raw, final=False) + "\ufffd"
             except UnicodeDecodeError:
-                # UTF-8 with a few damaged bytes after its BOM: read as without the BOM
-                text = _utf8_damaged(_utf8_reading(raw[3:])) if enc == "utf_8_sig" else None
+                # UTF-8 with a few damaged bytes after its BOM: read as without the BOM; UTF-16/32
+                # with a few ill-formed code units (a lone surrogate): by the same measure
+                text = _utf8_damaged(_utf8_reading(raw[3:])) if enc == "utf_8_sig" else _bom_damaged(raw, enc)
                 if text is None:
                     label = enc.replace("_sig", "").replace("_", "-").upper()
                     raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
