@@ -230,6 +230,13 @@ def _iso_date(ctx, param, value):
     return d
 
 
+def _not_blank(ctx, param, value):
+    """An option given as an empty or blank string is a usage error (a blank filter would filter nothing, a blank newspaper name names nothing)."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty: give a value or leave the option out")
+    return value
+
+
 def _regex(ctx, param, value):
     if value is None:
         return None
@@ -285,7 +292,7 @@ class _Progress:
 @DB_OPTION
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
               help="Parsing processes (default: number of CPUs, at most 8).")
-@click.option("--newspaper", help="Newspaper of every page (wins over --name-pattern and the masthead).")
+@click.option("--newspaper", callback=_not_blank, help="Newspaper of every page (wins over --name-pattern and the masthead).")
 @click.option("--date", callback=_iso_date, metavar="YYYY-MM-DD", help="Date of every page (wins over the rest).")
 @click.option("--name-pattern", callback=_regex, metavar="REGEX",
               help=r"Regex on the file name (then the path) with named groups newspaper and/or date, "
@@ -377,7 +384,7 @@ def _emit_json(obj) -> None:
 @DB_OPTION
 @SINCE_OPTION
 @UNTIL_OPTION
-@click.option("--newspaper", help="Only this newspaper.")
+@click.option("--newspaper", callback=_not_blank, help="Only this newspaper.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True,
               help="At most this many results (the best ones).")
 @JSON_OPTION
@@ -427,7 +434,7 @@ def search(query, db, since, until, newspaper, limit, as_json) -> None:
 @main.command()
 @click.argument("name", required=False)
 @DB_OPTION
-@click.option("--newspaper", help="Only this newspaper.")
+@click.option("--newspaper", callback=_not_blank, help="Only this newspaper.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True,
               help="Rows in the table of persons.")
 @JSON_OPTION
@@ -469,13 +476,6 @@ def people(name, db, newspaper, limit, as_json) -> None:
             click.echo(f"  {t['title']}\t{t['first_seen'] or '?'} – {t['last_seen'] or '?'}\t×{t['count']}")
         for m in p["meetings"]:
             click.echo(f"  {m['date'] or '?'}\t{m['role']}\t{m['name']}")
-
-
-def _not_blank(ctx, param, value):
-    """A filter given as an empty string is a usage error (it would filter nothing)."""
-    if value is not None and not value.strip():
-        raise click.BadParameter("is empty: give a value or leave the option out")
-    return value
 
 
 @main.command()

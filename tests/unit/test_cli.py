@@ -296,3 +296,11 @@ def test_ingest_summary_counts_one_failure_in_the_singular(tmp_path):
     assert r.returncode == 3
     assert r.stdout == ("0 pages added, 0 already stored, 0 re-parsed; 0 articles, 0 meetings; 1 failure\n"
                         f"archive {db}: 0 pages, 0 articles, 0 persons, 0 meetings, 1 failure\n")
+
+
+def test_a_blank_newspaper_is_a_usage_error_for_ingest_and_the_queries(tmp_path):
+    # (ingest stored the newspaper as ' ')
+    for args in (["ingest", str(ROOT / "examples" / "seed_page.txt")], ["search", "会议"], ["people"]):
+        r = CliRunner().invoke(main, [*args, "--db", str(tmp_path / "a.sqlite"), "--newspaper", "   "])
+        assert r.exit_code == 2 and "is empty" in r.output, (args, r.output)
+    assert not (tmp_path / "a.sqlite").exists()
