@@ -231,7 +231,8 @@ def _iso_date(ctx, param, value):
 
 
 def _not_blank(ctx, param, value):
-    """An option given as an empty or blank string is a usage error (a blank filter would filter nothing, a blank newspaper name names nothing)."""
+    """An option given as an empty or blank string is a usage error (a blank filter would filter
+    nothing, a blank newspaper name names nothing)."""
     if value is not None and not value.strip():
         raise click.BadParameter("is empty: give a value or leave the option out")
     return value
