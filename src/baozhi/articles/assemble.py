@@ -973,9 +973,8 @@ def attach_headlines(units: list[Unit]) -> list[Unit]:
     pairs = []
     for g in groups:
         hb = head_grams[g]
-        for b in bodies:
-            if abs(b - g) > HEADLINE_WINDOW:
-                continue  # keeps the work linear on huge inputs; a page has far fewer units
+        # (the bodies within HEADLINE_WINDOW units: linear work on huge inputs; a page has fewer)
+        for b in bodies[bisect_left(bodies, g - HEADLINE_WINDOW):bisect_right(bodies, g + HEADLINE_WINDOW)]:
             ov = share(hb, grams[b])
             bonus = 0.0
             if units[b].stream != units[g].stream:
