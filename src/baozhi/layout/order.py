@@ -618,19 +618,12 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
     dangling = [i for i in range(n) if _dangles(pieces[i]) and i not in succ]
     orphans = [j for j in range(n) if _may_continue(pieces[j]) and j not in has_pred]
     cands = []
-    for i in dangling:
-        a = _flat(pieces[i].lines[-1])
-        for j in orphans:
-            if j == i or abs(j - i) > WINDOW:
-                continue
-            b = _flat(pieces[j].lines[0])
-            if not _same_measure(a, b, w) or not _credit_fits(a, b):
-                continue
-            s = join_score(a, b) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
-            if not _cont_head(pieces[j], w):
-                s -= MAYBE_START_PENALTY
-            if s > MIN_EVIDENCE:
-                cands.append((s, i, j))
+    for i, j, a, b in _fitting_pairs(pieces, dangling, orphans, w):
+        s = join_score(a, b) + (LATER_BONUS if j > i else 0.0) - 0.001 * abs(j - i)
+        if not _cont_head(pieces[j], w):
+            s -= MAYBE_START_PENALTY
+        if s > MIN_EVIDENCE:
+            cands.append((s, i, j))
     cands.sort(reverse=True)
     for s, i, j in cands:
         if i in succ or j in has_pred or _reaches(succ, j, i):
@@ -659,6 +652,20 @@ def relink(pieces: list[Piece], w: float, links: dict[int, int] | None = None) -
             k = succ.get(k)
     out.extend(pieces[i] for i in range(n) if i not in seen)
     return out
+
+
+def _fitting_pairs(pieces: list[Piece], tails: list[int], heads: list[int], w: float):
+    """``(i, j, tail line, head line)`` for each open tail ``i`` of ``tails`` and head ``j`` of
+    ``heads`` at most :data:`WINDOW` pieces apart whose lines may be one column's
+    (:func:`_same_measure`, :func:`_credit_fits`): the candidates a continuation is chosen from."""
+    for i in tails:
+        a = _flat(pieces[i].lines[-1])
+        for j in heads:
+            if j == i or abs(j - i) > WINDOW:
+                continue
+            b = _flat(pieces[j].lines[0])
+            if _same_measure(a, b, w) and _credit_fits(a, b):
+                yield i, j, a, b
 
 
 def _piece_share(a: Piece, b: Piece) -> float:
@@ -750,26 +757,20 @@ def _vocabulary_pairs(pieces: list[Piece], succ: dict[int, int], has_pred: set[i
     heads = [j for j in range(n) if j not in has_pred and _goes_on(pieces[j], w)]
     if not tails or not heads:
         return
-    pairs = []
-    for i in tails:
-        a = _flat(pieces[i].lines[-1])
-        for j in heads:
-            if j == i or abs(j - i) > WINDOW:
-                continue
-            b = _flat(pieces[j].lines[0])
-            if _same_measure(a, b, w) and _credit_fits(a, b):
-                pairs.append((_piece_share(pieces[i], pieces[j]), i, j))
-    best_t: dict[int, list[float]] = {}
-    best_h: dict[int, list[float]] = {}
+    pairs = [(_piece_share(pieces[i], pieces[j]), i, j) for i, j, _a, _b in _fitting_pairs(pieces, tails, heads, w)]
+    shares_t: dict[int, list[float]] = {}
+    shares_h: dict[int, list[float]] = {}
     for sh, i, j in pairs:
-        best_t.setdefault(i, []).append(sh)
-        best_h.setdefault(j, []).append(sh)
+        shares_t.setdefault(i, []).append(sh)
+        shares_h.setdefault(j, []).append(sh)
+    # each tail's and head's second-best share (-inf for one candidate): a pair is clear when its
+    # share beats it by the margin (a pair not the best of either never does)
+    second_t = {i: (sorted(v, reverse=True) + [float("-inf")])[1] for i, v in shares_t.items()}
+    second_h = {j: (sorted(v, reverse=True) + [float("-inf")])[1] for j, v in shares_h.items()}
     for sh, i, j in sorted(pairs, reverse=True):
         if sh < VOCAB_PAIR_SHARE or i in succ or j in has_pred or _reaches(succ, j, i):
             continue
-        rest_t = sorted(best_t[i], reverse=True)[1:2]
-        rest_h = sorted(best_h[j], reverse=True)[1:2]
-        if (rest_t and rest_t[0] + VOCAB_PAIR_MARGIN > sh) or (rest_h and rest_h[0] + VOCAB_PAIR_MARGIN > sh):
+        if second_t[i] + VOCAB_PAIR_MARGIN > sh or second_h[j] + VOCAB_PAIR_MARGIN > sh:
             continue
         succ[i] = j
         has_pred.add(j)
