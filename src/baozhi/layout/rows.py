@@ -110,25 +110,17 @@ def split_row(s: str, w: float, near: bool = False, gaps: bool = False) -> list[
                 break
     if best[n][0] >= inf[0] or best[n][0] < 2 or best[n][2] > max(1, best[n][0] // 3):
         return None
-    cuts = []
+    ranges = []  # the pieces' token index ranges [i, j), last first
     j = n
     while j > 0:
         i = best[j][4]
-        cuts.append((toks[i][0], toks[j - 1][1]))
+        ranges.append((i, j))
         j = i
     if cues.RUNNING_PUNCT.isdisjoint(s):
-        full = near and all(sum(widths[k] for k in range(i, j)) + (j - 1 - i) >= w - FULL_EMS
-                            for i, j in _token_ranges(toks, cuts))
+        full = near and all(sum(widths[i:j]) + (j - 1 - i) >= w - FULL_EMS for i, j in ranges)
         if not full:
             return None
-    return cuts[::-1]
-
-
-def _token_ranges(toks: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The token index ranges ``[i, j)`` of the pieces ``cuts`` (character spans over ``toks``)."""
-    start = {a: k for k, (a, _) in enumerate(toks)}
-    end = {b: k for k, (_, b) in enumerate(toks)}
-    return [(start[a], end[b] + 1) for a, b in cuts]
+    return [(toks[i][0], toks[j - 1][1]) for i, j in reversed(ranges)]
 
 
 MERGED_SHARE = 0.8
