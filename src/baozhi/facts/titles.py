@@ -60,6 +60,20 @@ def ends_with_post(v: str, j: int) -> bool:
     return p >= 0 and not g
 
 
+_UNIT_CHARS = frozenset("市省县区镇乡村州盟旗")
+"""Administrative units, which a title's prefix starts with (在市委…, 会后区委…): a stop character
+before one is no part of a word of the organisation's name."""
+
+
+def _starts_org_word(v: str, i: int) -> bool:
+    """The one-character stop word ``v[i]`` begins a dictionary word with the next character
+    inside the organisation's name (中国石油化工集团有限公司, 中国对外贸易中心, 联勤保障部队后勤部), not
+    before an administrative unit (``后市``, ``时区`` are words too)."""
+    from ..layout.joins import word_freq
+
+    return i + 1 < len(v) and v[i + 1] not in _UNIT_CHARS and word_freq(v[i:i + 2]) > 0
+
+
 def prefix_start(v: str, p: int, name_ends: frozenset[int] = frozenset(), limit: int = 24,
                  known: frozenset[str] = frozenset()) -> int:
     """Leftmost offset of the organisation prefix of a post word starting at ``p``."""
@@ -74,8 +88,8 @@ def prefix_start(v: str, p: int, name_ends: frozenset[int] = frozenset(), limit:
             break
         stop = False
         for L in range(min(lx["smax"], k - lo), 0, -1):
-            if v[k - L:k] in lx["stops"] and not (v[k - L:k] == "有" and v.startswith("限", k)):
-                stop = True  # (not the 有 of a company's 有限公司 / 有限责任公司)
+            if v[k - L:k] in lx["stops"] and not (L == 1 and _starts_org_word(v, k - 1)):
+                stop = True
                 break
         if stop:
             break

@@ -1,4 +1,6 @@
 """End to end on small articles: roles, offsets, traditional script, merge_page."""
+import pytest
+
 from baozhi.facts import extract_article, merge_page
 
 
@@ -113,3 +115,18 @@ def test_a_company_title_keeps_its_youxian_gongsi_and_a_given_name_may_start_wit
     f = extract_article("凤冈县领导严其明、聂景山、甘廷文等出席了开工建设现场会。")
     assert [p["name"] for p in f["persons"]] == ["严其明", "聂景山", "甘廷文"]
     assert extract_article("向其表示感谢。记者向其了解情况。")["persons"] == []
+
+
+@pytest.mark.parametrize("text,title", [
+    ("中国对外贸易中心主任李华出席。", "中国对外贸易中心主任"),   # 对 begins 对外
+    ("联勤保障部队后勤部部长刘伟出席。", "联勤保障部队后勤部部长"),  # 后 begins 后勤
+    ("省有关部门负责人王建出席会议。", "省有关部门负责人"),         # 有 begins 有关
+])
+def test_a_stop_character_beginning_a_word_of_the_organisations_name_does_not_cut_its_title(text, title):
+    # (the titles were 外贸易中心主任, 勤部部长, 关部门负责人)
+    assert extract_article(text)["persons"][0]["titles"] == [title]
+
+
+def test_a_stop_character_before_an_administrative_unit_still_stops_the_title():
+    # 后市 is a dictionary word too, but 市 starts the title: 会后 | 市委书记
+    assert extract_article("会后市委书记张建国强调，要抓落实。")["persons"][0]["titles"] == ["市委书记"]
