@@ -124,10 +124,11 @@ def _utf8_reading(raw: bytes) -> tuple[str, int, int]:
     return text, bad, sum(1 for ch in text if ch > "\x7f") - bad
 
 
-def _utf8_damaged(reading: tuple[str, int, int], ratio: float = DAMAGE_RATIO, least: int = 32) -> str | None:
-    """UTF-8 with a few ill-formed byte sequences (``reading``: :func:`_utf8_reading`): its text,
-    None unless well-formed multi-byte characters outnumber the damage ``ratio`` to 1 (at least
-    ``least`` of them). ``ratio=1, least=1`` is the last resort when no Chinese encoding fits:
+def _damaged_reading(reading: tuple[str, int, int], ratio: float = DAMAGE_RATIO, least: int = 32) -> str | None:
+    """A text read with U+FFFD for a few ill-formed sequences (``reading``: ``(text, ill-formed,
+    well-formed non-ASCII)``, as :func:`_utf8_reading` gives for UTF-8): its text, None unless
+    well-formed multi-byte characters outnumber the damage ``ratio`` to 1 (at least ``least`` of
+    them). ``ratio=1, least=1`` is the last resort when no Chinese encoding fits:
     Latin-1 or cp1252 text has no well-formed multi-byte character at all."""
     text, bad, wide = reading
     return text if 0 < bad and wide >= max(least, ratio * bad) else None
@@ -139,13 +140,13 @@ def _cjk_damaged(raw: bytes) -> tuple[str, str] | None:
     ill-formed sequence, in the encoding whose reading has at least :data:`DAMAGE_RATIO`
     well-formed non-ASCII characters per ill-formed sequence and reads most as Chinese
     (:func:`_plausibility` of its first non-ASCII characters ≥ :data:`MIN_PLAUSIBILITY`); None
-    when neither does. (The same measure as for damaged UTF-8, :func:`_utf8_damaged`.)"""
+    when neither does. (The same measure as for damaged UTF-8, :func:`_damaged_reading`.)"""
     best: tuple[float, str, str] | None = None
     for enc in ("gb18030", "big5"):
         text = raw.decode(enc, errors="replace")
         bad = text.count("\ufffd")
-        wide = sum(1 for ch in text if ch > "\x7f") - bad
-        if not bad or wide < max(32, DAMAGE_RATIO * bad) or not _printable(text[:65536]):
+        if _damaged_reading((text, bad, sum(1 for ch in text if ch > "\x7f") - bad)) is None \
+                or not _printable(text[:65536]):
             continue
         score = _plausibility(_wide(text))
         if score >= MIN_PLAUSIBILITY and (best is None or score > best[0]):
@@ -156,10 +157,10 @@ def _cjk_damaged(raw: bytes) -> tuple[str, str] | None:
 def _bom_damaged(raw: bytes, enc: str) -> str | None:
     """UTF-16/32 text after its BOM with a few ill-formed code units (a lone surrogate): read with
     U+FFFD for each, when the well-formed non-ASCII characters outnumber them
-    :data:`DAMAGE_RATIO` to 1 (as :func:`_utf8_damaged` does for UTF-8); else None."""
+    :data:`DAMAGE_RATIO` to 1 (as :func:`_damaged_reading` does for UTF-8); else None."""
     text = raw.decode(enc, errors="replace")
     bad = text.count("\ufffd")
-    return _utf8_damaged((text, bad, sum(1 for ch in text if ch > "\x7f") - bad))
+    return _damaged_reading((text, bad, sum(1 for ch in text if ch > "\x7f") - bad))
 
 
 def _multibyte_cut_at_end(raw: bytes) -> tuple[bytes, str]:
@@ -370,7 +371,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 # UTF-8 with a few damaged bytes after its BOM: read as without the BOM; UTF-16/32
                 # with a few ill-formed code units (a lone surrogate): by the same measure
-                text = _utf8_damaged(_utf8_reading(raw[3:])) if enc == "utf_8_sig" else _bom_damaged(raw, enc)
+                text = _damaged_reading(_utf8_reading(raw[3:])) if enc == "utf_8_sig" else _bom_damaged(raw, enc)
                 if text is None:
                     label = enc.replace("_sig", "").replace("_", "-").upper()
                     raise UndecodableInput(f"starts with a {label} byte-order mark but is not {label} text",
@@ -386,7 +387,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 text = _utf8_cut_at_start(raw)
                 if text is None and len(raw) > SHORT_BYTES:
                     reading = _utf8_reading(raw)
-                    text = _utf8_damaged(reading)
+                    text = _damaged_reading(reading)
             if text is not None:
                 # cut inside its first or last character, with whole multi-byte ones: UTF-8 for
                 # sure, except that a few GBK/Big5 bytes can pass for a cut start (judged below)
@@ -414,7 +415,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 text = str(best) + tail
                 # UTF-8 with a damaged byte whose well-formed characters read as Chinese, which
                 # GB18030 reads as mojibake (国务院 → 鍥藉姟闄): the reading that reads better
-                u8 = _utf8_damaged(reading, ratio=1, least=1)
+                u8 = _damaged_reading(reading, ratio=1, least=1)
                 if u8 is not None and _plausibility(_wide(u8)) > _plausibility(_wide(text)) + SHORT_MARGIN:
                     text, enc = u8, "utf-8"
             else:
@@ -429,7 +430,7 @@ def decode(raw: bytes, name: str | None = None) -> tuple[str, str]:
                 if text is None:
                     # a mostly-ASCII UTF-8 text with a damaged byte among its few Chinese
                     # characters is that, not a Western code page (cp1250 mojibake)
-                    text = _utf8_damaged(reading, ratio=1, least=1)
+                    text = _damaged_reading(reading, ratio=1, least=1)
                     if text is not None:
                         enc, tail = "utf-8", ""  # (the whole input read: a cut end is U+FFFD already)
                     elif best is None:
